@@ -1,0 +1,58 @@
+"""Speed of `extract` on one ~800-word article, against bare spaCy parsing of the same text.
+
+Prints model load time, the baseline (nlp(text) alone), the full pipeline, and their ratio.
+Run: .venv/bin/python bench/extract_speed.py [PATH] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+DEFAULT = Path(__file__).parent / "data" / "800-words.txt"
+
+
+def timed(fn, repeat: int) -> float:
+    """Median seconds of `repeat` runs (after one warm-up)."""
+    fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    from eventwatch.nlp import load_nlp
+    from eventwatch.pipeline import analyse
+    from eventwatch.records import Article
+
+    nlp = load_nlp()
+    load_seconds = time.perf_counter() - start
+
+    article = Article(body=args.path.read_text("utf-8"), published="2024-05-14")
+    words = len(article.body.split())
+    parse_only = timed(lambda: nlp(article.body), args.repeat)
+    full = timed(lambda: analyse(article, nlp(article.body)), args.repeat)
+    result = analyse(article, nlp(article.body))
+
+    print(f"article: {args.path.name}, {words} words, {article.chars} chars")
+    print(f"model load (import + spacy.load): {load_seconds:.2f} s")
+    print(f"baseline spaCy parse:            {parse_only * 1000:.1f} ms (median of {args.repeat})")
+    print(f"full extract (parse + stages):   {full * 1000:.1f} ms")
+    print(f"stages after parsing:            {(full - parse_only) * 1000:.1f} ms")
+    print(f"ratio full / bare parse:         {full / parse_only:.2f}x")
+    print(f"found: {len(result.quotes)} quotes, {len(result.events)} events, {len(result.entities)} entities")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# One entry point for set-up and the everyday jobs; every command is idempotent.
+#   ./dev.sh sample   create .venv, install everything, code the bundled sample articles
+#   ./dev.sh test     create .venv, install everything, run the whole test suite
+#   ./dev.sh lock     regenerate requirements.lock (with hashes) from pyproject.toml
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=${EVENTWATCH_VENV:-.venv}
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+
+setup() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$PYTHON" -m venv "$VENV"
+    fi
+    # Reinstall only when the pinned requirements or the package metadata changed.
+    local stamp="$VENV/.eventwatch-installed"
+    local want
+    want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+        echo "$want" > "$stamp"
+    fi
+}
+
+case "${1:-}" in
+    sample)
+        setup
+        "$VENV/bin/eventwatch" extract --format table samples/*
+        ;;
+    test)
+        setup
+        shift
+        "$VENV/bin/python" -m pytest "$@"
+        ;;
+    lock)
+        setup
+        "$VENV/bin/python" -m pip install --quiet uv
+        "$VENV/bin/uv" pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+            -o requirements.lock -q --custom-compile-command "./dev.sh lock"
+        ;;
+    *)
+        sed -n '2,5p' "$0"
+        exit 64
+        ;;
+esac

@@ -1,0 +1,166 @@
+"""The `eventwatch` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwatch import __version__
+from eventwatch.ingest import BadArticle, InputError, read_paths
+from eventwatch.records import Article, ArticleResult
+
+app = typer.Typer(
+    help="EventWatch: who did what to whom, when and where, and who said so.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+BATCH_SUFFIXES = {".jsonl", ".xml", ".rss", ".atom"}
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"eventwatch {__version__}")
+        raise typer.Exit()
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, RSS/Atom .xml), folders, or - for stdin.")],
+    date: Annotated[
+        Optional[str],
+        typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.", callback=_check_date),
+    ] = None,
+    output: Annotated[
+        Optional[OutputFormat],
+        typer.Option("--format", "-f", help="json (default for one article), jsonl (default for batches), or table."),
+    ] = None,
+) -> None:
+    """Extract quotes, actors and coded events from news articles."""
+    fmt = output or _default_format(paths)
+    failures = _Failures()
+    from eventwatch.pipeline import extract as run_pipeline  # the model loads only when needed
+
+    results = run_pipeline(failures.articles_only(read_paths(paths, published=date)))
+    printed = 0
+    for result in results:
+        if isinstance(result, BadArticle):
+            failures.report(result)
+            continue
+        _print_result(result, fmt)
+        printed += 1
+    if failures.unusable_inputs or printed == 0 and failures.count:
+        raise typer.Exit(2)
+
+
+def _default_format(paths: list[str]) -> OutputFormat:
+    single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).suffix.lower() not in BATCH_SUFFIXES)
+    if single and not Path(paths[0]).is_dir():
+        return OutputFormat.json
+    return OutputFormat.jsonl
+
+
+class _Failures:
+    """Reports unusable inputs and bad articles on stderr, one line each, and counts them."""
+
+    def __init__(self) -> None:
+        self.unusable_inputs = 0
+        self.count = 0
+
+    def articles_only(self, items: Iterable[Article | BadArticle | InputError]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Article):
+                yield item
+            else:
+                self.report(item)
+
+    def report(self, item: BadArticle | InputError) -> None:
+        self.count += 1
+        if isinstance(item, InputError):
+            self.unusable_inputs += 1
+            message = str(item)
+        else:
+            message = f"skipped {item.origin}: {item.reason}"
+        err.print(f"eventwatch: {message}", markup=False)
+
+
+def _print_result(result: ArticleResult, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.table:
+        _print_table(result)
+    elif fmt is OutputFormat.jsonl:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def _print_table(result: ArticleResult) -> None:
+    out = Console(highlight=False, soft_wrap=False)
+    article = result.article
+    heading = article.title or article.origin or article.id[:12]
+    table = Table(title=f"{heading} ({article.published or 'undated'})", title_justify="left", show_lines=False)
+    for column in ("id", "date", "source", "event", "target", "plover", "gold.", "modality"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("evidence", overflow="fold", ratio=1)
+    for event in result.events:
+        modality = ",".join(name for name, flag in vars(event.modality).items() if flag) or "-"
+        table.add_row(
+            event.id,
+            event.date or "-",
+            _actor_cell(event.source),
+            event.cameo,
+            _actor_cell(event.target),
+            event.plover,
+            f"{event.goldstein:+.1f}",
+            modality,
+            event.evidence.text,
+            end_section=False,
+        )
+    out.print(table)
+    quotes = Table(title="quotes", title_justify="left")
+    for column in ("id", "kind", "speaker", "cue"):
+        quotes.add_column(column, no_wrap=True)
+    quotes.add_column("text", overflow="fold", ratio=1)
+    for quote in result.quotes:
+        quotes.add_row(quote.id, quote.kind, _actor_cell(quote.speaker), quote.cue or "-", quote.text)
+    out.print(quotes)
+    out.print()
+
+
+def _actor_cell(actor) -> str:
+    if actor is None:
+        return "-"
+    return f"{actor.code or '?'} ({actor.name})" if actor.name != actor.code else actor.code
+
+
+if __name__ == "__main__":
+    app()

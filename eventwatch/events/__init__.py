@@ -1,0 +1,121 @@
+"""Event stage: CAMEO/PLOVER-coded events with actors, modality and evidence.
+
+Input: the parsed Doc, the actor layer and the article's quotes. Output:
+`Event` records without date or place (the when/where stage adds those).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.actors import ActorLayer
+from eventwatch.coref import FIRST_PERSON, is_pronoun, resolve_pronoun
+from eventwatch.events.codebook import Codebook, load_codebook
+from eventwatch.events.lexicon import Lexicon, load_lexicon
+from eventwatch.events.modality import modality_of
+from eventwatch.events.roles import Role, expand, find_roles
+from eventwatch.records import Actor, Event, Evidence, Quote
+
+# "Make statement" with nobody addressed is what every "said" is; it carries no event.
+BARE_STATEMENT = "010"
+
+
+def find_events(
+    doc: Doc,
+    actors: ActorLayer,
+    quotes: list[Quote],
+    lexicon: Lexicon | None = None,
+    codebook: Codebook | None = None,
+) -> list[Event]:
+    lexicon = lexicon or load_lexicon()
+    codebook = codebook or load_codebook()
+    resolver = _RoleResolver(actors, quotes)
+    events: list[Event] = []
+    for role in find_roles(doc, lexicon):
+        events.extend(_events_of(role, resolver, codebook))
+    events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
+    for number, event in enumerate(events, start=1):
+        event.id = f"e{number}"
+    return events
+
+
+class _RoleResolver:
+    """Turns role tokens into actors, knowing which quote (and speaker) a token is in."""
+
+    def __init__(self, actors: ActorLayer, quotes: list[Quote]):
+        self.actors = actors
+        self.quotes = quotes
+        self.marked = [q for q in quotes if q.kind != "indirect"]
+
+    def quote_at(self, token: Token) -> Quote | None:
+        return next((q for q in self.marked if q.start <= token.idx < q.end), None)
+
+    def actor(self, token: Token) -> Actor | None:
+        if token.lower_ in FIRST_PERSON:
+            quote = self.quote_at(token)
+            return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
+        if is_pronoun(token):
+            return resolve_pronoun(token, self.actors, self.quotes)
+        return self.actors.actor_for(token)
+
+    def actors_of(self, head: Token | None) -> list[tuple[Token, Actor]]:
+        found = []
+        for token in expand(head):
+            actor = self.actor(token)
+            if actor is not None and actor.code:
+                found.append((token, actor))
+        return found
+
+    def target(self, role: Role) -> list[tuple[Token, Actor]]:
+        for candidate in role.target_candidates:
+            found = self.actors_of(candidate)
+            if found:
+                return found
+        return []
+
+
+def _events_of(role: Role, resolver: _RoleResolver, codebook: Codebook) -> list[Event]:
+    code = codebook[role.pattern.code]
+    sources = resolver.actors_of(role.source)
+    targets = resolver.target(role) or [(None, None)]
+    if code.code == BARE_STATEMENT and targets[0][1] is None:
+        return []
+    verb = role.frame.verb
+    quote = resolver.quote_at(verb)
+    events = []
+    for (source_token, source), (target_token, target) in product(sources, targets):
+        if target is not None and (target.code, target.name) == (source.code, source.name):
+            continue
+        evidence = _evidence(verb, [source_token, target_token], quote.id if quote else None)
+        events.append(
+            Event(
+                id="",
+                source=source,
+                target=target,
+                cameo=code.code,
+                cameo_root=code.root,
+                plover=code.plover,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                modality=modality_of(verb),
+                evidence=evidence,
+                verb=verb.text,
+            )
+        )
+    return events
+
+
+def _evidence(verb: Token, actor_tokens: list[Token | None], quote_id: str | None) -> Evidence:
+    """The clause that states the event: the verb's subtree and its actors, within the sentence."""
+    sentence = verb.sent
+    tokens = list(verb.subtree)
+    for token in actor_tokens:
+        if token is not None:
+            tokens.extend(token.subtree)
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last)
+    text = verb.doc.text
+    return Evidence(text=text[start:end], start=start, end=end, quote_id=quote_id)
