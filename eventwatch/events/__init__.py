@@ -18,7 +18,7 @@ from eventwatch.events.modality import modality_of
 from eventwatch.events.roles import Role, expand, find_roles
 from eventwatch.records import Actor, Event, Evidence, Quote
 
-# "Make statement" with nobody addressed is what every "said" is; it carries no event.
+# "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
 
 
@@ -80,7 +80,7 @@ def _events_of(role: Role, resolver: _RoleResolver, codebook: Codebook) -> list[
     code = codebook[role.pattern.code]
     sources = resolver.actors_of(role.source)
     targets = resolver.target(role) or [(None, None)]
-    if code.code == BARE_STATEMENT and targets[0][1] is None:
+    if code.code == BARE_STATEMENT and not any(t and (t.country or t.org) for _, t in targets):
         return []
     verb = role.frame.verb
     quote = resolver.quote_at(verb)
@@ -114,7 +114,7 @@ def _evidence(verb: Token, actor_tokens: list[Token | None], quote_id: str | Non
     for token in actor_tokens:
         if token is not None:
             tokens.extend(token.subtree)
-    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last)
     text = verb.doc.text

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwatch.events.lexicon import Lexicon, VerbPattern
+from eventwatch.events.lexicon import Lexicon, VerbPattern, token_matches
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr"}
+# The model tags some phrasal particles as adverbs: "stepped *down*", "pulled *back*".
+PARTICLE_ADVERBS = {"back", "down", "up", "out", "off", "away", "in", "over"}
 # Prepositions that may carry a target when the pattern names none that resolves.
 TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at", "over")
 
@@ -57,7 +59,7 @@ def frame_of(verb: Token) -> Frame:
     frame = Frame(verb=verb)
     for child in verb.children:
         dep = child.dep_
-        if dep == "prt":
+        if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
         elif dep in OBJECT_DEPS:
             frame.objects.append(child)
@@ -82,15 +84,15 @@ def frame_of(verb: Token) -> Frame:
 def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
     if pattern.particle and pattern.particle not in frame.particles:
         return False
-    if pattern.object and not any(_lemma(o) in pattern.object for o in frame.objects):
+    if pattern.object and not any(token_matches(o, pattern.object) for o in frame.objects):
         return False
     if pattern.prep:
         objects = frame.preps.get(pattern.prep)
         if objects is None:
             return False
-        if pattern.prep_object and not any(_lemma(o) in pattern.prep_object for o in objects):
+        if pattern.prep_object and not any(token_matches(o, pattern.prep_object) for o in objects):
             return False
-    if pattern.xcomp and not any(_lemma(x) in pattern.xcomp for x in frame.xcomps):
+    if pattern.xcomp and _matched_xcomp(frame, pattern) is None:
         return False
     return True
 
@@ -124,7 +126,7 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
 def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
     if not pattern.xcomp:
         return None
-    return next((x for x in frame.xcomps if _lemma(x) in pattern.xcomp), None)
+    return next((x for x in frame.xcomps if token_matches(x, pattern.xcomp)), None)
 
 
 def _source_head(frame: Frame) -> Token | None:

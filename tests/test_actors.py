@@ -1,0 +1,202 @@
+"""The actor stage on real spaCy parses of short news-style sentences."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from spacy.tokens import Doc, Token
+
+from eventwatch.actors import ActorLayer, find_actors, load_kb
+from eventwatch.actors.kb import DATA_DIR
+from eventwatch.records import Actor
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    def run(text: str) -> tuple[Doc, ActorLayer]:
+        doc = nlp(text)
+        return doc, find_actors(doc)
+
+    return run
+
+
+def token(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def span_codes(doc: Doc, layer: ActorLayer) -> dict[str, str]:
+    return {doc[s.start : s.end].text: s.actor.code for s in layer.spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Russia closed its airspace to foreign airlines.", "Russia", "RUS"),
+        ("Diplomats from the Russian Federation left the meeting early.", "Russian Federation", "RUS"),
+        ("Sanctions imposed by the U.S. took effect on Friday.", "U.S.", "USA"),
+        ("Georgia accused its neighbour of moving the border fence.", "Georgia", "GEO"),
+        ("American officials welcomed the ceasefire.", "American officials", "USAGOV"),
+    ],
+)
+def test_countries_by_name_short_name_and_adjective(parse, text, mention, code):
+    doc, layer = parse(text)
+    assert span_codes(doc, layer)[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name", "code"),
+    [
+        ("Moscow rejected the proposal.", "Moscow", "Moscow", "RUSGOV"),
+        ("The Kremlin denied the report.", "Kremlin", "Kremlin", "RUSGOV"),
+        ("The White House announced new sanctions.", "House", "White House", "USAGOV"),
+        ("The Pentagon confirmed the strike.", "Pentagon", "Pentagon", "USAMIL"),
+    ],
+)
+def test_capitals_and_seats_stand_for_the_government(parse, text, head, name, code):
+    doc, layer = parse(text)
+    actor = layer.actor_for(token(doc, head))
+    assert (actor.name, actor.code) == (name, code)
+
+
+def test_a_capital_as_modifier_names_only_the_state(parse):
+    doc, layer = parse("Moscow residents queued for hours.")
+    assert layer.actor_for(token(doc, "residents")).code == "RUSCVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "org", "code"),
+    [
+        ("NATO will hold an emergency meeting.", "NATO", "NATO", "IGOWSTNAT"),
+        ("The EU extended its sanctions by six months.", "EU", "EU", "IGOEUREEC"),
+        ("The UN Security Council met behind closed doors.", "Council", "UN", "IGOUNO"),
+        ("The OSCE withdrew its observers.", "OSCE", "OSCE", "IGOEURSCE"),
+    ],
+)
+def test_organisations(parse, text, head, org, code):
+    doc, layer = parse(text)
+    actor = layer.actor_for(token(doc, head))
+    assert (actor.org, actor.country, actor.sector, actor.code) == (org, None, "IGO", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "mention", "code"),
+    [
+        ("Russian troops crossed the river at dawn.", "troops", "Russian troops", "RUSMIL"),
+        ("Ukraine's defense ministry said two drones were downed.", "ministry", "Ukraine's defense ministry", "UKRMIL"),
+        ("The Russian foreign ministry summoned the envoy.", "ministry", "Russian foreign ministry", "RUSGOV"),
+        ("Ukrainian defense officials said the bridge was hit.", "officials", "Ukrainian defense officials", "UKRMIL"),
+        ("U.S. lawmakers approved the aid package.", "lawmakers", "U.S. lawmakers", "USALEG"),
+        ("NATO troops guarded the airport.", "troops", "NATO troops", "IGOWSTNATMIL"),
+    ],
+)
+def test_sector_nouns_compose_with_the_state(parse, text, head, mention, code):
+    doc, layer = parse(text)
+    assert layer.actor_for(token(doc, head)).code == code
+    assert span_codes(doc, layer)[mention] == code
+
+
+def test_composed_actor_has_one_name_however_written(parse):
+    doc, layer = parse("Ukraine's defense ministry said two drones were downed.")
+    assert layer.actor_for(token(doc, "ministry")).name == "Ukrainian defense ministry"
+
+
+def test_pronoun_us_is_not_the_united_states(parse):
+    doc, layer = parse("Officials told us the US would respond.")
+    assert [(doc[s.start : s.end].text, s.actor.country) for s in layer.spans] == [("US", "USA")]
+
+
+def test_person_with_title_takes_country_and_sector(parse):
+    doc, layer = parse("Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday.")
+    assert layer.actor_for(token(doc, "Lavrov")) == Actor(
+        name="Sergei Lavrov",
+        mention="Russian Foreign Minister Sergei Lavrov",
+        country="RUS",
+        sector="GOV",
+        code="RUSGOV",
+    )
+
+
+def test_person_in_apposition_takes_country_and_sector(parse):
+    doc, layer = parse("Sergei Lavrov, Russia's foreign minister, said the talks failed.")
+    actor = layer.actor_for(token(doc, "Lavrov"))
+    assert (actor.name, actor.mention, actor.code) == ("Sergei Lavrov", "Sergei Lavrov", "RUSGOV")
+
+
+def test_surname_alone_is_the_person_named_in_full(parse):
+    doc, layer = parse("Spanish Foreign Minister Elena Ruiz landed in Rabat. Ruiz said the talks went well.")
+    second_mention = [t for t in doc if t.text == "Ruiz"][-1]
+    actor = layer.actor_for(second_mention)
+    assert (actor.name, actor.mention, actor.code) == ("Elena Ruiz", "Ruiz", "ESPGOV")
+
+
+def test_noun_phrase_stops_at_the_end_of_a_headline(parse):
+    doc, layer = parse("Troops gather near Ukrainian border\n\nRussia's foreign ministry issued a demand.")
+    assert span_codes(doc, layer) == {"Ukrainian": "UKR", "Russia's foreign ministry": "RUSGOV"}
+
+
+def test_person_without_title_has_no_code(parse):
+    doc, layer = parse("Maria Petrova left the building before noon.")
+    assert layer.actor_for(token(doc, "Petrova")) == Actor(name="Maria Petrova", mention="Maria Petrova")
+
+
+def test_place_name_inside_a_person_name_is_not_a_state(parse):
+    doc, layer = parse("Chad Smith visited Jordan last week.")
+    assert span_codes(doc, layer) == {"Jordan": "JOR"}
+
+
+def test_longest_name_wins(parse):
+    doc, layer = parse("Officials in New Mexico and South Sudan disagreed.")
+    assert span_codes(doc, layer) == {"South Sudan": "SSD"}
+
+
+def test_pro_prefix_is_a_stance_not_the_state(parse):
+    doc, layer = parse("Pro-Russian militants attacked the checkpoint.")
+    assert layer.spans == []
+    assert layer.actor_for(token(doc, "militants")).code == "REB"
+
+
+def test_each_conjunct_has_its_own_actor(parse):
+    doc, layer = parse("Germany and France condemned the attack.")
+    assert layer.actor_for(token(doc, "Germany")).code == "DEU"
+    assert layer.actor_for(token(doc, "France")).code == "FRA"
+
+
+def test_entities_cover_spacy_entities_with_exact_offsets(parse):
+    doc, layer = parse("The Kremlin said Russian Foreign Minister Sergei Lavrov would visit Turkey on Monday.")
+    found = {(m.start, m.end, m.label) for m in layer.entities}
+    assert {(e.start_char, e.end_char, e.label_) for e in doc.ents} <= found
+    assert all(m.text == doc.text[m.start : m.end] for m in layer.entities)
+    actors = {m.text: m.actor.code for m in layer.entities if m.actor}
+    assert actors["Sergei Lavrov"] == "RUSGOV"
+    assert actors["Turkey"] == "TUR"
+
+
+def test_entities_add_kb_names_spacy_missed(parse):
+    doc, layer = parse("Moscow warned Kyiv on Monday.")
+    assert "Kyiv" not in {e.text for e in doc.ents}
+    kyiv = next(m for m in layer.entities if m.text == "Kyiv")
+    assert (kyiv.label, kyiv.actor.code) == ("GPE", "UKRGOV")
+
+
+def test_user_files_extend_the_kb(nlp, tmp_path: Path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "organisations:\n  - {name: Quad, code: IGOQUAD}\nsectors:\n  MIL: [coastguard]\n",
+        encoding="utf-8",
+    )
+    doc = nlp("The Quad met as Chinese coastguard vessels sailed nearby.")
+    assert find_actors(doc).actor_for(token(doc, "vessels")).code == "CHN"
+    layer = find_actors(doc, load_kb([extra]))
+    assert layer.actor_for(token(doc, "vessels")).code == "CHNMIL"
+    assert layer.actor_for(token(doc, "Quad")).code == "IGOQUAD"
+
+
+def test_countries_have_unique_iso_codes_and_cover_the_un():
+    countries = yaml.safe_load((DATA_DIR / "countries.yaml").read_text(encoding="utf-8"))["countries"]
+    codes = [c["code"] for c in countries]
+    assert len(countries) >= 195
+    assert all(len(code) == 3 and code.isalpha() and code.isupper() for code in codes)
+    assert len(set(codes)) == len(codes)
+    assert Counter(c.get("un") for c in countries)["member"] == 193
+    assert {c["name"] for c in countries if c.get("un") == "observer"} == {"Holy See", "Palestine"}
