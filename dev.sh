@@ -28,7 +28,7 @@ setup() {
 case "${1:-}" in
     sample)
         setup
-        "$VENV/bin/eventwatch" extract --format table samples/*
+        "$VENV/bin/eventwatch" extract --format table --date 2021-12-03 samples/*
         ;;
     test)
         setup

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -16,7 +17,7 @@ from rich.table import Table
 
 from eventwatch import __version__
 from eventwatch.ingest import BadArticle, InputError, read_paths
-from eventwatch.records import Article, ArticleResult
+from eventwatch.records import Actor, Article, ArticleResult
 
 app = typer.Typer(
     help="EventWatch: who did what to whom, when and where, and who said so.",
@@ -124,42 +125,40 @@ def _print_result(result: ArticleResult, fmt: OutputFormat) -> None:
 
 
 def _print_table(result: ArticleResult) -> None:
-    out = Console(highlight=False, soft_wrap=False)
+    out = Console(highlight=False, width=shutil.get_terminal_size((160, 40)).columns)
     article = result.article
     heading = article.title or article.origin or article.id[:12]
-    table = Table(title=f"{heading} ({article.published or 'undated'})", title_justify="left", show_lines=False)
-    for column in ("id", "date", "source", "event", "target", "plover", "gold.", "modality"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("evidence", overflow="fold", ratio=1)
+    events = Table(title=f"{heading} ({article.published or 'undated'})", title_justify="left", expand=True)
+    for column in ("id", "date", "source", "event", "target", "gold.", "modality"):
+        events.add_column(column, no_wrap=True)
+    events.add_column("evidence", ratio=1)
     for event in result.events:
         modality = ",".join(name for name, flag in vars(event.modality).items() if flag) or "-"
-        table.add_row(
+        events.add_row(
             event.id,
             event.date or "-",
             _actor_cell(event.source),
-            event.cameo,
+            f"{event.cameo} {event.plover}",
             _actor_cell(event.target),
-            event.plover,
             f"{event.goldstein:+.1f}",
             modality,
             event.evidence.text,
-            end_section=False,
         )
-    out.print(table)
-    quotes = Table(title="quotes", title_justify="left")
+    out.print(events)
+    quotes = Table(title="quotes", title_justify="left", expand=True)
     for column in ("id", "kind", "speaker", "cue"):
         quotes.add_column(column, no_wrap=True)
-    quotes.add_column("text", overflow="fold", ratio=1)
+    quotes.add_column("text", ratio=1)
     for quote in result.quotes:
         quotes.add_row(quote.id, quote.kind, _actor_cell(quote.speaker), quote.cue or "-", quote.text)
     out.print(quotes)
     out.print()
 
 
-def _actor_cell(actor) -> str:
+def _actor_cell(actor: Actor | None) -> str:
     if actor is None:
         return "-"
-    return f"{actor.code or '?'} ({actor.name})" if actor.name != actor.code else actor.code
+    return f"{actor.code or '?'} {actor.name}"
 
 
 if __name__ == "__main__":

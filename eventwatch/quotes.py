@@ -194,7 +194,12 @@ def _speaker(verb: Token, actors: ActorLayer, cues: Cues, earlier: list[Quote]) 
         return None
     if is_pronoun(subject):
         return resolve_pronoun(subject, actors, earlier)
-    return actors.actor_for(subject)
+    named = actors.actor_for(subject)
+    if named is not None and (named.country or named.org or named.name[:1].isupper()):
+        return named
+    # "the agency's country director, Ana Ribeiro, said": the apposition names the speaker.
+    apposition = next((c for c in subject.children if c.dep_ == "appos"), None)
+    return (actors.actor_for(apposition) if apposition is not None else None) or named
 
 
 def _indirect_quotes(

@@ -101,8 +101,16 @@ class ActorLayer:
     def __init__(self, doc: Doc, kb: ActorKB) -> None:
         self.doc = doc
         self.kb = kb
-        self._persons = {i: ent for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
-        self._matches = [m for m in kb.match(doc) if not self._is_part_of_person_name(m)]
+        matches = kb.match(doc)
+        # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
+        self._exact = {(m.start, m.end): m for m in matches}
+        self._persons = {
+            i: ent
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and (ent.start, ent.end) not in self._exact
+            for i in range(ent.start, ent.end)
+        }
+        self._matches = [m for m in matches if not self._is_part_of_person_name(m)]
         self._match_at = {i: m for m in self._matches for i in range(m.start, m.end)}
         people = dict.fromkeys(self._persons.values())
         self._person_names = [(ent, self._person_name(ent)) for ent in people]
@@ -226,6 +234,10 @@ class ActorLayer:
             )
         return sorted(spans.values(), key=lambda s: (s.start, s.end))
 
+    def _label(self, ent: Span) -> str:
+        exact = self._exact.get((ent.start, ent.end))
+        return exact.entry.label if exact and ent.label_ in ACTOR_LABELS else ent.label_
+
     def _find_entities(self) -> list[Mention]:
         """spaCy's entities with their actors, plus KB names spaCy did not tag."""
         mentions = [
@@ -233,7 +245,7 @@ class ActorLayer:
                 ent.text,
                 ent.start_char,
                 ent.end_char,
-                ent.label_,
+                self._label(ent),
                 self.actor_for(_entity_head(ent)) if ent.label_ in ACTOR_LABELS else None,
             )
             for ent in self.doc.ents

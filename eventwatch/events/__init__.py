@@ -20,6 +20,9 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
+# Clauses hanging off a trigger that state something else; evidence leaves them out.
+DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc"}
+TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 
 
 def find_events(
@@ -108,14 +111,18 @@ def _events_of(role: Role, resolver: _RoleResolver, codebook: Codebook) -> list[
 
 
 def _evidence(verb: Token, actor_tokens: list[Token | None], quote_id: str | None) -> Evidence:
-    """The clause that states the event: the verb's subtree and its actors, within the sentence."""
+    """The clause that states the event: the verb with its arguments and actors, within the
+    sentence, leaving out attached clauses ("..., and officials said ...") that hold no actor."""
+    actors = [t for t in actor_tokens if t is not None]
+    tokens = [verb, *(t for a in actors for t in a.subtree)]
+    for child in verb.children:
+        if child.dep_ not in DETACHED_CLAUSES or any(a in child.subtree for a in actors):
+            tokens.extend(child.subtree)
     sentence = verb.sent
-    tokens = list(verb.subtree)
-    for token in actor_tokens:
-        if token is not None:
-            tokens.extend(token.subtree)
-    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space]
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    kept = sorted({t.i for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space})
+    doc = verb.doc
+    while len(kept) > 1 and (doc[kept[-1]].dep_ == "cc" or doc[kept[-1]].text in TRAILING_PUNCT):
+        kept.pop()
+    first, last = doc[kept[0]], doc[kept[-1]]
     start, end = first.idx, last.idx + len(last)
-    text = verb.doc.text
-    return Evidence(text=text[start:end], start=start, end=end, quote_id=quote_id)
+    return Evidence(text=doc.text[start:end], start=start, end=end, quote_id=quote_id)

@@ -7,22 +7,39 @@ events that happened.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
 from spacy.tokens import Token
 
+from eventwatch.data import data_file
 from eventwatch.records import Modality
 
-NEGATORS = {"not", "n't", "never", "no"}
-CONDITIONAL_MARKERS = {"if", "unless", "whether"}
-HYPOTHETICAL_MODALS = {"could", "would", "might", "may", "should"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-FUTURE_GOVERNORS = {"plan", "intend", "expect", "prepare", "schedule", "aim", "hope", "want", "seek", "promise", "pledge", "vow"}
+
+@dataclass(frozen=True)
+class ModalityWords:
+    negators: frozenset[str]
+    conditional_markers: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_aux: frozenset[str]
+    future_governors: frozenset[str]
+    request_governors: frozenset[str]
+    refusal_governors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_modality_words() -> ModalityWords:
+    raw = yaml.safe_load(data_file("lexicon", "modality.yaml").read_text("utf-8"))
+    return ModalityWords(**{name: frozenset(raw[name]) for name in ModalityWords.__dataclass_fields__})
 
 
 def modality_of(trigger: Token) -> Modality:
+    words = load_modality_words()
     return Modality(
-        negated=_is_negated(trigger),
-        hypothetical=_is_hypothetical(trigger),
-        future=_is_future(trigger),
+        negated=_is_negated(trigger, words),
+        hypothetical=_is_hypothetical(trigger, words),
+        future=_is_future(trigger, words),
     )
 
 
@@ -36,25 +53,35 @@ def _clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def _is_negated(trigger: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ == "advmod" for v in _clause_chain(trigger) for c in v.children)
+def _governed_by(trigger: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the trigger is the infinitive complement of one of these verbs."""
+    return any(v.dep_ == "xcomp" and v.head.lemma_ in lemmas for v in _clause_chain(trigger))
 
 
-def _is_hypothetical(trigger: Token) -> bool:
+def _is_negated(trigger: Token, words: ModalityWords) -> bool:
+    chain = _clause_chain(trigger)
+    if any(c.dep_ == "neg" or c.lower_ in words.negators and c.dep_ == "advmod" for v in chain for c in v.children):
+        return True
+    return _governed_by(trigger, words.refusal_governors)
+
+
+def _is_hypothetical(trigger: Token, words: ModalityWords) -> bool:
     for verb in _clause_chain(trigger):
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in words.hypothetical_modals for c in verb.children):
             return True
+    if _governed_by(trigger, words.request_governors):
+        return True
     for ancestor in [trigger, *trigger.ancestors]:
-        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in ancestor.children):
+        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_markers for c in ancestor.children):
             return True
     return False
 
 
-def _is_future(trigger: Token) -> bool:
+def _is_future(trigger: Token, words: ModalityWords) -> bool:
     chain = _clause_chain(trigger)
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in chain for c in v.children):
+    if any(c.dep_ == "aux" and c.lower_ in words.future_aux for v in chain for c in v.children):
         return True
-    if any(v.dep_ == "xcomp" and v.head.lemma_ in FUTURE_GOVERNORS for v in chain):
+    if _governed_by(trigger, words.future_governors):
         return True
     # "is going to meet"
     return any(v.dep_ == "xcomp" and v.head.lemma_ == "go" and v.head.tag_ == "VBG" for v in chain)

@@ -73,10 +73,11 @@ def frame_of(verb: Token) -> Frame:
             frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
-    # Prepositions attached to the object noun count too: "held talks *with* Kyiv".
+    # Prepositions attached to the object noun count too, after the verb's own:
+    # "imposed sanctions *on* Minsk on Monday", "held talks *with* Kyiv".
     for noun in [*frame.objects, *(o for objs in list(frame.preps.values()) for o in objs)]:
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ not in frame.preps:
+            if child.dep_ == "prep":
                 frame.add_prep(child)
     return frame
 
@@ -148,9 +149,10 @@ def _source_head(frame: Frame) -> Token | None:
 
 
 def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | None) -> tuple[Token, ...]:
-    """Where the pattern says the target is first, then objects and target-like prepositions."""
-    if pattern.target == "none":
-        return ()
+    """Where the pattern says the target is first, then objects and target-like prepositions.
+
+    A pattern without a target slot ("none": "call for talks") still takes one from a
+    target-like preposition ("... with Moscow"), never from its object."""
     if frame.passive:
         return (frame.subject,) if frame.subject is not None else ()
     ordered: list[Token] = []
@@ -158,11 +160,17 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += frame.objects
         if complement is not None:
             ordered += frame_of(complement).objects
-    else:
+    elif pattern.target != "none":
         ordered += frame.preps.get(pattern.target, [])
-    ordered += frame.objects
+    if pattern.target != "none":
+        ordered += frame.objects
     for prep in TARGET_PREPOSITIONS:
         ordered += frame.preps.get(prep, [])
+    # "refused to attend talks *with* Minsk": the complement's counterpart.
+    for xcomp in frame.xcomps:
+        inner = frame_of(xcomp)
+        for prep in TARGET_PREPOSITIONS:
+            ordered += inner.preps.get(prep, [])
     return tuple(dict.fromkeys(ordered))
 
 
