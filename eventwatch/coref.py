@@ -25,9 +25,8 @@ def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: list[Quote]) -> 
     """The most recent person named before the pronoun, or the last speaker, whichever is nearer."""
     if pronoun.lower_ not in THIRD_PERSON:
         return None
-    doc = pronoun.doc
     candidates: list[tuple[int, Actor]] = []
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    people = [e for e in actors.people if e.end <= pronoun.i]
     if people:
         actor = actors.actor_for(people[-1].root)
         if actor is not None:

@@ -97,18 +97,19 @@ def find_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     cues = load_cues()
     quotes: list[Quote] = []
     used_cues: set[int] = set()
-    spans = find_quote_spans(doc.text)
+    text = doc.text
+    spans = find_quote_spans(text)
     for span in spans:
         cue_token = _cue_for(doc, span, cues)
         speaker = None
         if cue_token is not None:
             used_cues.add(cue_token.i)
             speaker = _speaker(cue_token, actors, cues, quotes)
-        kind = _quote_kind(doc.text, span)
+        kind = _quote_kind(text, span)
         quotes.append(
             Quote(
                 id="",
-                text=doc.text[span.start : span.end],
+                text=text[span.start : span.end],
                 kind=kind,
                 start=span.start,
                 end=span.end,
@@ -217,7 +218,8 @@ def _indirect_quotes(
         tokens = [t for t in tokens if not t.is_punct or t.i != tokens[-1].i]
         if not tokens:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        reported = doc[tokens[0].i : tokens[-1].i + 1]
+        start, end = reported.start_char, reported.end_char
         if any(s.start < end and start < s.end for s in spans) or end - start < 8:
             continue
         speaker = _speaker(verb, actors, cues, earlier)
@@ -226,7 +228,7 @@ def _indirect_quotes(
         found.append(
             Quote(
                 id="",
-                text=doc.text[start:end],
+                text=reported.text,
                 kind="indirect",
                 start=start,
                 end=end,

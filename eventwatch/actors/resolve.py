@@ -51,7 +51,8 @@ def _is_of_object(token: Token) -> bool:
 def _same_line(a: Token, b: Token) -> bool:
     """Parses may join a headline to the next line; a noun phrase never spans lines."""
     first, last = (a, b) if a.i < b.i else (b, a)
-    return "\n" not in a.doc.text[first.idx : last.idx]
+    doc = a.doc
+    return not any("\n" in doc[i].text_with_ws for i in range(first.i, last.i))
 
 
 def np_head(token: Token) -> Token:
@@ -116,6 +117,11 @@ class ActorLayer:
         self._person_names = [(ent, self._person_name(ent)) for ent in people]
         self.spans: list[ActorSpan] = self._find_spans()
         self.entities: list[Mention] = self._find_entities()
+
+    @property
+    def people(self) -> list[Span]:
+        """PERSON entities that are not known place or organisation names, in text order."""
+        return list(dict.fromkeys(self._persons.values()))
 
     def actor_for(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""

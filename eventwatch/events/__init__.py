@@ -89,8 +89,8 @@ def _events_of(role: Role, resolver: _RoleResolver, codebook: Codebook) -> list[
     quote = resolver.quote_at(verb)
     events = []
     for (source_token, source), (target_token, target) in product(sources, targets):
-        if target is not None and (target.code, target.name) == (source.code, source.name):
-            continue
+        if target is not None and target.code == source.code:
+            continue  # an actor acting on itself, as coded, is no interaction
         evidence = _evidence(verb, [source_token, target_token], quote.id if quote else None)
         events.append(
             Event(
@@ -123,6 +123,5 @@ def _evidence(verb: Token, actor_tokens: list[Token | None], quote_id: str | Non
     doc = verb.doc
     while len(kept) > 1 and (doc[kept[-1]].dep_ == "cc" or doc[kept[-1]].text in TRAILING_PUNCT):
         kept.pop()
-    first, last = doc[kept[0]], doc[kept[-1]]
-    start, end = first.idx, last.idx + len(last)
-    return Evidence(text=doc.text[start:end], start=start, end=end, quote_id=quote_id)
+    clause = doc[kept[0] : kept[-1] + 1]
+    return Evidence(text=clause.text, start=clause.start_char, end=clause.end_char, quote_id=quote_id)
