@@ -1,4 +1,4 @@
-"""The `eventwatch` command line."""
+"""`eventwatch extract`: articles in, records out (../shared/spec/records.md)."""
 
 from __future__ import annotations
 
@@ -15,16 +15,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventwatch import __version__
+from eventwatch.cli.app import app
 from eventwatch.ingest import BadArticle, InputError, read_paths
 from eventwatch.records import Actor, Article, ArticleResult
 
-app = typer.Typer(
-    help="EventWatch: who did what to whom, when and where, and who said so.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 BATCH_SUFFIXES = {".jsonl", ".xml", ".rss", ".atom"}
@@ -34,15 +28,6 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
-
-
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    if version:
-        typer.echo(f"eventwatch {__version__}")
-        raise typer.Exit()
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -159,7 +144,3 @@ def _actor_cell(actor: Actor | None) -> str:
     if actor is None:
         return "-"
     return f"{actor.code or '?'} {actor.name}"
-
-
-if __name__ == "__main__":
-    app()
