@@ -25,6 +25,17 @@ setup() {
     fi
 }
 
+# Browser tests drive Debian's Chromium; install it when missing (as root, as in CI).
+ensure_chromium() {
+    [ -x /usr/bin/chromium ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing Debian's chromium for the browser tests ..." >&2
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "warning: /usr/bin/chromium missing and cannot install it; browser tests will be skipped" >&2
+    fi
+}
+
 case "${1:-}" in
     sample)
         setup
@@ -32,6 +43,7 @@ case "${1:-}" in
         ;;
     test)
         setup
+        ensure_chromium
         shift
         "$VENV/bin/python" -m pytest "$@"
         ;;

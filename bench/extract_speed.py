@@ -1,6 +1,7 @@
 """Speed of `extract` on one ~800-word article, against bare spaCy parsing of the same text.
 
-Prints model load time, the baseline (nlp(text) alone), the full pipeline, and their ratio.
+Prints model load time, the baseline (nlp(text) alone), the full pipeline, their ratio, and
+the time of each stage after parsing on the same parsed doc.
 Run: .venv/bin/python bench/extract_speed.py [PATH] [--repeat N]
 """
 
@@ -44,6 +45,7 @@ def main() -> None:
     parse_only = timed(lambda: nlp(article.body), args.repeat)
     full = timed(lambda: analyse(article, nlp(article.body)), args.repeat)
     result = analyse(article, nlp(article.body))
+    stage_times = _stage_times(nlp(article.body), args.repeat)
 
     print(f"article: {args.path.name}, {words} words, {article.chars} chars")
     print(f"model load (import + spacy.load): {load_seconds:.2f} s")
@@ -51,7 +53,23 @@ def main() -> None:
     print(f"full extract (parse + stages):   {full * 1000:.1f} ms")
     print(f"stages after parsing:            {(full - parse_only) * 1000:.1f} ms")
     print(f"ratio full / bare parse:         {full / parse_only:.2f}x")
+    print("stages on the parsed doc:        " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in stage_times))
     print(f"found: {len(result.quotes)} quotes, {len(result.events)} events, {len(result.entities)} entities")
+
+
+def _stage_times(doc, repeat: int) -> list[tuple[str, float]]:
+    """Median milliseconds of the actor, quote and event stages, each on the others' output."""
+    from eventwatch.actors import find_actors
+    from eventwatch.events import find_events
+    from eventwatch.quotes import find_quotes
+
+    actors = find_actors(doc)
+    quotes = find_quotes(doc, actors)
+    return [
+        ("actors", timed(lambda: find_actors(doc), repeat) * 1000),
+        ("quotes", timed(lambda: find_quotes(doc, actors), repeat) * 1000),
+        ("events", timed(lambda: find_events(doc, actors, quotes), repeat) * 1000),
+    ]
 
 
 if __name__ == "__main__":

@@ -20,10 +20,10 @@ from eventwatch.when_where import date_and_place
 
 def analyse(article: Article, doc: Doc) -> ArticleResult:
     """Run every stage after parsing on one article."""
-    actors = find_actors(doc)
+    actors = find_actors(doc, on=article.published)
     quotes = find_quotes(doc, actors)
     events = find_events(doc, actors, quotes)
-    events = date_and_place(events, article)
+    events = date_and_place(doc, events, article, actors)
     return ArticleResult(article=article, quotes=quotes, events=events, entities=actors.entities)
 
 

@@ -100,3 +100,14 @@ def test_tool_refuses_gaps_and_overlaps():
         tool.plover_sources(["030"], {"030": "AGREE"}, {"030": "SUPPORT"})
     with pytest.raises(ValueError, match="not a PLOVER type"):
         tool.plover_sources(["190"], {"190": "FIGHT"}, {})
+
+
+def test_intent_table_maps_acts_to_their_announcement_and_refusal():
+    from eventwatch.events.codebook import load_intent_table
+
+    table = load_intent_table()
+    assert table.intent_code("0841") == "0353"  # longest prefix "084"
+    assert table.refusal_code("0841") == "1243"
+    assert table.intent_code("072") == "0332"
+    assert table.intent_code("190") == "1384" and table.refusal_code("190") is None
+    assert table.intent_code("111") is None  # verbal acts stay what they are

@@ -41,10 +41,12 @@ def test_passive_voice_swaps_roles():
     assert (event.source.code, event.cameo_root, event.target.code) == ("RUSMIL", "19", "UKR")
 
 
-def test_coordinated_sources_give_one_event_each():
-    assert coded("Kenya and Ethiopia signed a security pact with Somalia last week.") == [
-        ("KEN", "057", "SOM"),
+def test_coordinated_sources_give_one_event_each_and_signing_runs_both_ways():
+    assert sorted(coded("Kenya and Ethiopia signed a security pact with Somalia last week.")) == [
         ("ETH", "057", "SOM"),
+        ("KEN", "057", "SOM"),
+        ("SOM", "057", "ETH"),
+        ("SOM", "057", "KEN"),
     ]
 
 
@@ -58,7 +60,7 @@ def test_coordinated_verbs_share_the_subject_and_control_verbs_pass_the_object()
     assert resumed.modality.hypothetical  # urged, not done
 
 
-def test_negated_future_event():
+def test_negated_future_attack_keeps_its_code():
     (event,) = events_of("Iran will not attack Israel, the foreign ministry said.")
     assert (event.source.code, event.cameo_root, event.target.code) == ("IRN", "19", "ISR")
     assert event.modality.negated and event.modality.future and not event.modality.hypothetical
@@ -75,6 +77,17 @@ def test_event_inside_a_quote_belongs_to_the_speakers_side():
     assert event.source.code == "UKRGOV" and event.target.code == "RUS"
     assert event.evidence.quote_id == "q1"
     assert event.modality.negated and event.modality.future
+    assert event.cameo == "1246"  # a refusal to yield, not a surrender
+
+
+def test_a_threat_in_a_quote_without_a_subject_is_the_speakers_against_the_named_state():
+    text = (
+        "U.S. Secretary of State Antony Blinken spoke in Berlin on Thursday. "
+        '"If Russia decides to pursue confrontation, there will be serious consequences," Blinken said.'
+    )
+    (event,) = [e for e in events_of(text) if e.cameo_root == "13"]
+    assert (event.source.country, event.target.code) == ("USA", "RUS")
+    assert event.evidence.quote_id is not None and event.verb == "consequences"
 
 
 def test_evidence_is_the_clause_not_the_next_one():
@@ -97,3 +110,123 @@ def test_plain_statements_are_not_events():
 
 def test_no_actor_no_event():
     assert coded("Someone attacked the building at night.") == []
+
+
+# --- roles (issue item 2) -----------------------------------------------------------------
+
+
+def test_meeting_with_and_a_call_between_are_symmetric():
+    met = set(coded("The Turkish president met with the Greek prime minister in Ankara."))
+    assert {("TURGOV", "040", "GRCGOV"), ("GRCGOV", "040", "TURGOV")} <= met
+    text = "An expected phone call between Russian President Vladimir Putin and U.S. President Joe Biden was postponed."
+    called = {(e.source.code, e.cameo, e.target.code) for e in events_of(text)}
+    assert called == {("RUSGOV", "041", "USAGOV"), ("USAGOV", "041", "RUSGOV")}
+
+
+def test_coordinated_subjects_of_a_reciprocal_verb_act_on_each_other():
+    found = set(coded("Jordan and Britain agreed on Tuesday on closer cooperation."))
+    assert {("JOR", "030", "GBR"), ("GBR", "030", "JOR")} <= found
+
+
+def test_object_of_a_preposition_on_the_verb_or_its_object_is_the_target():
+    assert ("USA", "163", "BLR") in coded("The United States imposed sanctions on Belarus on Monday.")
+    assert ("POL", "080", "BLR") in coded("Poland withdrew from Belarus after the talks failed.")
+
+
+def test_subject_of_a_clausal_complement_is_the_target_of_a_demand():
+    assert ("CHN", "100", "USA") in coded("China demanded that the United States cancel the arms sale.")
+    assert ("GBR", "100", "LBY") in coded("Britain said Libya must hand over the suspects.")
+
+
+def test_pronoun_subject_of_reported_speech_is_the_one_who_reports():
+    events = events_of("Hungary said it will support the resolution against Serbia.")
+    assert {e.source.code for e in events} == {"HUN"}
+
+
+def test_adjective_control_passes_the_subject_and_announces_the_act():
+    (event,) = events_of("Syria is ready to withdraw its troops from Lebanon.")
+    assert (event.source.code, event.cameo, event.target.code) == ("SYR", "0356", "LBN")
+    assert event.modality.future
+
+
+def test_relative_clause_and_participle_roles():
+    found = set(coded("The Kremlin praised the soldiers who attacked Ukrainian positions."))
+    assert ("RUSGOV", "051", "MIL") in found or ("RUSGOV", "051", None) in found
+    (event,) = [e for e in events_of("The protesters detained by Belarusian police were freed on Friday.") if e.cameo == "173"]
+    assert (event.source.code, event.target.code) == ("BLRCOP", "OPP")
+
+
+# --- nominal events -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv condemned Russia's annexation of Ukrainian territory.", ("RUS", "192", "UKR")),
+        ("Russian airstrikes on Kyiv continued overnight.", ("RUS", "195", "UKRGOV")),
+        ("Iran launched missile strikes against Iraq on Sunday.", ("IRN", "194", "IRQ")),
+        ("Talks between Ethiopia and Egypt resumed on Monday.", ("EGY", "046", "ETH")),
+        ("The Ukrainian military reported Russian military movements near the border.", ("RUS", "154", None)),
+        ("A ceasefire between Armenia and Azerbaijan took effect at midnight.", ("ARM", "0871", "AZE")),
+    ],
+)
+def test_nominal_events(text, expected):
+    assert expected in coded(text)
+
+
+def test_a_noun_used_by_its_verb_pattern_is_not_coded_twice():
+    assert coded("France launched airstrikes on Mali.") == [("FRA", "195", "MLI")]
+
+
+# --- modality (issue item 3) ----------------------------------------------------------------
+
+
+def test_negation():
+    (event,) = events_of("Poland did not join the sanctions against Belarus.")
+    assert event.modality.negated and not event.modality.future
+    (talks,) = events_of("There were no talks between Serbia and Kosovo this week.")[:1]
+    assert talks.modality.negated
+
+
+def test_conditional_is_hypothetical():
+    text = "If Russia invades Ukraine, Lithuania will expel Russian diplomats."
+    invasion, expulsion = sorted(events_of(text), key=lambda e: e.cameo_root, reverse=True)
+    assert (invasion.source.code, invasion.cameo, invasion.target.code) == ("RUS", "192", "UKR")
+    assert invasion.modality.hypothetical
+    # An act announced on a condition is a threat; the threat itself was made.
+    assert (expulsion.source.code, expulsion.cameo) == ("LTU", "1313")
+    assert not expulsion.modality.hypothetical and expulsion.modality.future
+    (offer,) = events_of("If Minsk frees the prisoners, Lithuania would reopen its embassy there.")[-1:]
+    assert offer.modality.hypothetical
+
+
+def test_future_planned_and_expected():
+    (planned,) = events_of("Germany plans to send tanks to Ukraine.")
+    assert planned.modality.future and planned.cameo == "0332"  # announced aid is intent to aid
+    calls = events_of("An expected phone call between Putin and Biden was postponed.")
+    assert calls and all(e.modality.future for e in calls)
+
+
+def test_reported_suspicion():
+    text = "NATO met on Monday amid suspicions that Moscow is preparing an offensive against Ukraine."
+    (event,) = [e for e in events_of(text) if e.cameo_root == "19"]
+    assert (event.source.code, event.target.code) == ("RUSGOV", "UKR")
+    assert event.modality.suspected and not event.modality.negated
+    (alleged,) = events_of("Russian forces allegedly shelled the Ukrainian town of Izium.")
+    assert alleged.modality.suspected
+
+
+def test_a_refused_cooperation_is_a_rejection():
+    (event,) = events_of("Serbia said it would not release the Kosovo police officers.")
+    assert event.cameo_root == "12" and event.modality.negated
+
+
+# --- evidence and explanation (issue item 4) --------------------------------------------------
+
+
+def test_explanation_names_the_pattern_and_the_bound_words():
+    (event,) = events_of("Russia accused Ukraine of provocations near the border.")
+    explanation = event.explanation
+    assert explanation.lexicon == "verbs.yaml" and "accuse" in explanation.pattern
+    bound = {(b.role, b.text) for b in explanation.bindings}
+    assert {("trigger", "accused"), ("source", "Russia"), ("target", "Ukraine"), ("of object", "provocations")} <= bound

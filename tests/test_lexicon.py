@@ -171,3 +171,48 @@ def test_bad_extra_file_raises_naming_file_and_entry(tmp_path, text, problem):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=f"bad_lexicon.yaml: .*{problem}"):
         load_lexicon([bad])
+
+
+def test_noun_lexicon_loads_with_known_codes_and_support_verbs():
+    lexicon = load_lexicon()
+    nouns = lexicon.nouns()
+    assert len(nouns) >= 100
+    codebook = load_codebook()
+    assert all(noun.code in codebook for noun in nouns)
+    assert {n.code[:2] for n in nouns} >= {f"{r:02d}" for r in range(2, 21)}
+    assert {"prepare", "launch", "hold"} <= lexicon.support_verbs
+
+
+def test_noun_patterns_prefer_the_longest_name(nlp):
+    doc = nlp("An expected phone call and a call for calm.")
+    lexicon = load_lexicon()
+    assert lexicon.noun_pattern_for(doc[3]).noun == "phone call"
+    assert lexicon.noun_pattern_for(doc[6]).noun == "call"
+    assert lexicon.noun_pattern_for(doc[3]).symmetric
+
+
+def test_extra_nouns_file_adds_nouns(tmp_path):
+    extra = tmp_path / "my_nouns.yaml"
+    extra.write_text('nouns:\n  - {noun: skirmish, code: "190", symmetric: true}\n', encoding="utf-8")
+    lexicon = load_lexicon([extra])
+    assert any(n.noun == "skirmish" and n.symmetric for n in lexicon.nouns())
+    assert len(lexicon.nouns()) == len(load_lexicon().nouns()) + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['nouns:\n  - {noun: skirmish}', 'nouns:\n  - {noun: skirmish, code: "999"}', 'nouns:\n  - {noun: x, code: "190", of: me}'],
+)
+def test_bad_nouns_file_raises_naming_the_file(tmp_path, text):
+    bad = tmp_path / "bad_nouns.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="bad_nouns.yaml: noun entry 1"):
+        load_lexicon([bad])
+
+
+def test_symmetric_and_clausal_complement_keys():
+    say = [p for p in load_lexicon().patterns_for("say") if p.ccomp]
+    assert {p.code for p in say} == {"100", "020"} and all(p.target == "ccomp" for p in say)
+    meet = load_lexicon().patterns_for("meet")
+    assert all(p.symmetric for p in meet)
+    assert meet[0].describe().startswith('{verb: meet, code: "040"')

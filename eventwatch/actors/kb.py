@@ -1,14 +1,18 @@
-"""The actor knowledge base: countries, organisations and sector nouns, read from YAML.
+"""The actor knowledge base: countries, organisations, people with dated roles, sector
+nouns and referring words, read from data files.
 
 The data lives in eventwatch/data/actors/ (format in its README.md); users add their
-own files through `load_kb(extra_paths)` instead of editing code.
+own files (YAML, a people table, or a TABARI dictionary) through `load_kb(extra_paths)`
+or the EVENTWATCH_ACTORS variable instead of editing code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -20,31 +24,61 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from eventwatch.actors.people import (
+    STATELESS,
+    ActorDataError,
+    Role,
+    RoleHolder,
+    parse_role,
+    pick,
+    read_table,
+    supersede,
+)
+from eventwatch.actors.tabari import read_tabari
 from eventwatch.records import Actor
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
-DEFAULT_FILES = ("countries.yaml", "organisations.yaml", "sectors.yaml")
+DEFAULT_FILES = (
+    "countries.yaml",
+    "organisations.yaml",
+    "sectors.yaml",
+    "references.yaml",
+    "people_phoenix.tsv",
+    "groups_phoenix.yaml",
+    "people_since_2014.yaml",
+)
+USER_FILES_VARIABLE = "EVENTWATCH_ACTORS"  # files or folders, separated like PATH
+YAML_SUFFIXES, TABLE_SUFFIXES, TABARI_SUFFIXES = (".yaml", ".yml"), (".tsv",), (".txt",)
 
-Kind = Literal["name", "adjective", "capital", "seat", "org"]
+Kind = Literal["name", "adjective", "capital", "seat", "org", "person", "group"]
 NER_LABELS: dict[str, str] = {
     "name": "GPE",
     "adjective": "NORP",
     "capital": "GPE",
     "seat": "ORG",
     "org": "ORG",
+    "person": "PERSON",
+    "group": "ORG",
 }
+NAMED_KINDS: dict[str, Kind] = {"people": "person", "groups": "group"}  # sections of actors with roles
 CAPITAL_SECTOR = "GOV"  # a capital standing for its state means the government
 IGO_SECTOR = "IGO"
 NOT_ACTOR = "NOT_ACTOR"
+WORD = re.compile(r"[^\W_]+")  # a name is looked up by its last word
 
 
 @dataclass(frozen=True)
 class Entry:
-    """What a phrase of the knowledge base stands for."""
+    """What a phrase of the knowledge base stands for.
+
+    The phrase of a person or group may name several namesakes; who is meant, and
+    for whom they act, depends on the day (`ActorKB.holder_actor`).
+    """
 
     actor: Actor
     kind: Kind
     adjective: str  # names composed actors: "Russian" + "troops"
+    holders: tuple[RoleHolder, ...] = field(default=(), compare=False)
 
     @property
     def label(self) -> str:
@@ -58,6 +92,21 @@ class KBMatch:
     start: int
     end: int
     entry: Entry
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a referring word ("the alliance", "its") may stand for: the most recent
+    earlier actor of one of `kinds` (state, org, person), among `orgs` when listed."""
+
+    kinds: frozenset[str]
+    orgs: frozenset[str] = frozenset()
+
+    def accepts(self, actor: Actor) -> bool:
+        """Whether a state's or organisation's actor fits (people are matched by title)."""
+        if actor.org:
+            return "org" in self.kinds and (not self.orgs or actor.org in self.orgs)
+        return actor.country is not None and "state" in self.kinds
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -76,10 +125,18 @@ class ActorKB:
     def __init__(self, data: dict[str, Any]) -> None:
         self.entries: dict[str, Entry] = {}
         self.phrases: dict[str, list[str]] = {NOT_ACTOR: list(data.get("not_actors", []))}
+        self.adjectives: dict[str, str] = {}
+        self.states: dict[str, Actor] = {}
+        self.org_codes: dict[str, Actor] = {}
+        self.org_actors: dict[str, Actor] = {}
         for country in data.get("countries", {}).values():
             self._add_country(country)
         for org in data.get("organisations", {}).values():
             self._add_organisation(org)
+        self.names_by_last_word: dict[str, list[tuple[str, str]]] = {}
+        for section, kind in NAMED_KINDS.items():
+            self._add_holders(data.get(section, {}).values(), kind)
+        self._role_actors: dict[str, Actor] = {}
         self.sectors: dict[tuple[str, ...], str] = {
             phrase_words(phrase): sector
             for sector, phrases in data.get("sectors", {}).items()
@@ -89,6 +146,14 @@ class ActorKB:
         self.priority: list[str] = list(data.get("priority", []))
         self.honorifics: frozenset[str] = frozenset(h.lower() for h in data.get("honorifics", []))
         self.stance_prefixes: frozenset[str] = frozenset(p.lower() for p in data.get("stance_prefixes", []))
+        self.former: frozenset[str] = frozenset(w.lower() for w in data.get("former", []))
+        self.definites: dict[str, Reference] = {
+            word.lower(): Reference(frozenset(spec.get("kinds", [])), frozenset(spec.get("orgs", [])))
+            for word, spec in (data.get("definites") or {}).items()
+        }
+        self.possessives: dict[str, Reference] = {
+            word.lower(): Reference(frozenset(kinds)) for word, kinds in (data.get("possessives") or {}).items()
+        }
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher, PhraseMatcher]] = {}
 
     def _add(self, key: str, entry: Entry, phrases: Iterable[str]) -> None:
@@ -99,7 +164,9 @@ class ActorKB:
         code, name = country["code"], country["name"]
         adjectives = country.get("adjectives") or []
         adjective = adjectives[0] if adjectives else name
+        self.adjectives[code] = adjective
         state = Actor(name=name, mention=name, country=code, code=code)
+        self.states[code] = state
         self._add(f"{code}/name", Entry(state, "name", adjective), [name, *country.get("aliases", [])])
         self._add(f"{code}/adjective", Entry(state, "adjective", adjective), adjectives)
         capitals = country.get("capitals") or []
@@ -115,6 +182,70 @@ class ActorKB:
         short = org.get("org", name)
         actor = Actor(name, name, None, short, org.get("sector", IGO_SECTOR), org["code"])
         self._add(f"org/{name}", Entry(actor, "org", short), [name, *org.get("aliases", [])])
+        self.org_codes.setdefault(org["code"], actor)
+        self.org_actors.setdefault(short, actor)
+
+    def _add_holders(self, holders: Iterable[dict[str, Any]], kind: Kind) -> None:
+        """Index names by their last word; namesakes share one entry, told apart by date."""
+        by_phrase: dict[str, list[RoleHolder]] = {}
+        for rank, entry in enumerate(holders):
+            holder = RoleHolder(entry["name"], entry.get("roles") or [], rank)
+            for phrase in dict.fromkeys(p.strip() for p in [entry["name"], *(entry.get("aliases") or [])]):
+                if phrase:
+                    by_phrase.setdefault(phrase if is_case_sensitive(phrase) else phrase.lower(), []).append(holder)
+        for phrase, namesakes in by_phrase.items():
+            key = f"{kind}/{phrase}"
+            self.entries[key] = Entry(Actor(namesakes[-1].name, phrase), kind, "", tuple(namesakes))
+            last_word = WORD.findall(phrase.lower())[-1] if WORD.search(phrase) else phrase.lower()
+            self.names_by_last_word.setdefault(last_word, []).append((phrase, key))
+        for candidates in self.names_by_last_word.values():
+            if len(candidates) > 1:
+                candidates.sort(key=lambda candidate: -len(candidate[0]))
+
+    def role_actor(self, holder: RoleHolder, role: Role, mention: str) -> Actor:
+        """The actor someone is in a role: state and sector, or organisation, from the code."""
+        if role.code not in self._role_actors:
+            self._role_actors[role.code] = self._actor_of_code(role.code)
+        return replace(self._role_actors[role.code], name=holder.name, mention=mention)
+
+    def _actor_of_code(self, code: str) -> Actor:
+        """RUSGOVMIL: Russia, GOV; IGOUNOKID: UNICEF (the longest known prefix), IGO;
+        MEAREB: a region's rebels, no state."""
+        prefix = code[:3]
+        if prefix.startswith(STATELESS):
+            known = (self.org_codes.get(code[:n]) for n in range(len(code), 2, -1))
+            org = next((actor for actor in known if actor), None)
+            return Actor("", "", None, org.org if org else None, prefix, code)
+        country = prefix if prefix in self.states else None
+        return Actor("", "", country, None, code[3:6] or None, code)
+
+    def holder_actor(self, entry: Entry, day: dt.date | None, mention: str) -> Actor | None:
+        """Who a person's or group's phrase names on `day`, acting in their role of that day."""
+        found = holder_role(entry, day)
+        return self.role_actor(*found, mention) if found else None
+
+    def match_names(self, doc: Doc, text: str) -> list[Span]:
+        """Names of people and groups in `doc`, whose `text` is passed in (costly to rebuild).
+
+        Names are looked up by their last word, then compared as written, ignoring
+        case unless they have no lower-case letter ("PKK"); a match must start with
+        a capital ("Moon Jae-in", not "moon") and fall on token boundaries.
+        """
+        spans = []
+        for word in WORD.finditer(text):
+            for phrase, key in self.names_by_last_word.get(word.group().lower(), ()):
+                end = word.end() + phrase.endswith(".")
+                start = end - len(phrase)
+                written = text[max(start, 0) : end]
+                if start < 0 or not written[0].isupper():
+                    continue
+                if (written if is_case_sensitive(phrase) else written.lower()) != phrase:
+                    continue
+                span = doc.char_span(start, end, label=key)
+                if span is not None:
+                    spans.append(span)
+                    break
+        return spans
 
     def _matchers_for(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
         """Exact (ORTH) and case-folded (LOWER) matchers, built on first use per vocab."""
@@ -129,8 +260,9 @@ class ActorKB:
             self._matchers[id(vocab)] = (vocab, exact, folded)
         return self._matchers[id(vocab)][1:]
 
-    def match(self, doc: Doc) -> list[KBMatch]:
-        """Actor phrases in `doc`; the longest wins, and not-actor names block their parts."""
+    def match(self, doc: Doc, text: str | None = None) -> list[KBMatch]:
+        """Actor phrases in `doc`; the longest wins (a place or organisation over a person
+        of the same length), and not-actor names block their parts."""
         exact, folded = self._matchers_for(doc.vocab)
         spans = [Span(doc, start, end, label=key) for key, start, end in exact(doc)]
         spans += [
@@ -138,6 +270,7 @@ class ActorKB:
             for key, start, end in folded(doc)
             if any(token.text[:1].isupper() for token in doc[start:end])  # not "turkey", "china"
         ]
+        spans += self.match_names(doc, doc.text if text is None else text)
         return [
             KBMatch(span.start, span.end, self.entries[span.label_])
             for span in filter_spans(spans)
@@ -146,8 +279,10 @@ class ActorKB:
 
     def _follows_stance_prefix(self, span: Span) -> bool:
         """ "pro-Russian militants" take a side; they are not Russian actors."""
-        before = span.doc[max(span.start - 2, 0) : span.start]
-        return len(before) == 2 and before[1].text == "-" and before[0].lower_ in self.stance_prefixes
+        if span.start < 2:
+            return False
+        doc = span.doc
+        return doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in self.stance_prefixes
 
     def find_sectors(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """Sector words in `tokens` as (first, last + 1, sector) indices into `tokens`.
@@ -178,6 +313,13 @@ class ActorKB:
         return min(sectors, key=lambda sector: rank.get(sector, len(rank)), default=None)
 
 
+def holder_role(entry: Entry, day: dt.date | None) -> tuple[RoleHolder, Role] | None:
+    """The person or group a phrase names on `day`, and their role that day."""
+    holder = pick(entry.holders, day)
+    role = holder.role_on(day) if holder else None
+    return (holder, role) if holder and role else None
+
+
 def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """A later entry adds to lists and mappings of an earlier one and overrides scalars."""
     merged = dict(old)
@@ -191,24 +333,109 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former")
+MAPPING_KEYS = ("definites", "possessives")
+
+
 def read_data(paths: Iterable[Path]) -> dict[str, Any]:
-    """Merge YAML files: countries by code, organisations by name, the rest by key."""
-    data: dict[str, Any] = {"countries": {}, "organisations": {}, "sectors": {}}
-    for path in paths:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        for country in raw.get("countries", []):
-            code = country["code"]
-            data["countries"][code] = _merge(data["countries"].get(code, {}), country)
-        for org in raw.get("organisations", []):
-            name = org["name"]
-            data["organisations"][name] = _merge(data["organisations"].get(name, {}), org)
-        for sector, phrases in (raw.get("sectors") or {}).items():
-            data["sectors"][sector] = [*data["sectors"].get(sector, []), *phrases]
-        for key in ("not_actors", "honorifics", "stance_prefixes"):
-            data[key] = [*data.get(key, []), *raw.get(key, [])]
-        if "priority" in raw:
-            data["priority"] = raw["priority"]
+    """Merge actor files: countries by code, organisations, people and groups by name,
+    the rest by key.
+
+    A later entry for a person or group takes over from its first dated role on
+    (`people.supersede`); aliases add up.
+    """
+    data: dict[str, Any] = {"countries": {}, "organisations": {}, "sectors": {}, "people": {}, "groups": {}}
+    for path in map(Path, paths):
+        raw = read_file(path)
+        try:
+            _merge_file(data, raw)
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ActorDataError(f"{path}: malformed entry (missing or wrong {error})") from None
     return data
+
+
+def _merge_file(data: dict[str, Any], raw: dict[str, Any]) -> None:
+    for country in raw.get("countries") or []:
+        code = country["code"]
+        data["countries"][code] = _merge(data["countries"].get(code, {}), country)
+    for org in raw.get("organisations") or []:
+        name = org["name"]
+        data["organisations"][name] = _merge(data["organisations"].get(name, {}), org)
+    for section in NAMED_KINDS:
+        for holder in raw.get(section) or []:
+            key = holder["name"].lower()
+            # Re-inserted at the end: among namesakes, the latest loaded wins ties.
+            data[section][key] = _merge_holder(data[section].pop(key, None), holder)
+    for sector, phrases in (raw.get("sectors") or {}).items():
+        data["sectors"][sector] = [*data["sectors"].get(sector, []), *phrases]
+    for key in LIST_KEYS:
+        data[key] = [*data.get(key, []), *(raw.get(key) or [])]
+    for key in MAPPING_KEYS:
+        data[key] = {**data.get(key, {}), **(raw.get(key) or {})}
+    if "priority" in raw:
+        data["priority"] = raw["priority"]
+
+
+def _merge_holder(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    if old is None:
+        return new
+    aliases = [*(old.get("aliases") or []), *(new.get("aliases") or [])]
+    roles = supersede(old.get("roles") or [], new.get("roles") or [])
+    return {"name": old["name"], "aliases": aliases, "roles": roles}
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """One actor file by its suffix: YAML, a people table (.tsv) or a TABARI dictionary
+    (.txt). Roles of the user's files are checked now, the shipped ones' when used."""
+    try:
+        if path.suffix in TABARI_SUFFIXES:
+            raw: Any = read_tabari(path)
+        else:
+            text = path.read_text(encoding="utf-8")
+            raw = {"people": read_table(text)} if path.suffix in TABLE_SUFFIXES else yaml.load(text, Loader=_YAML_LOADER)
+        if raw is not None and not isinstance(raw, dict):
+            raise ActorDataError("expected a mapping of sections (countries, people, ...)")
+        if path.parent != DATA_DIR:
+            _check_roles(raw or {})
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ActorDataError) as error:
+        raise ActorDataError(f"{path}: {_reason(error)}") from None
+    return raw or {}
+
+
+def _check_roles(raw: dict[str, Any]) -> None:
+    for section in NAMED_KINDS:
+        for entry in raw.get(section) or []:
+            if not isinstance(entry, dict) or not entry.get("name"):
+                raise ActorDataError(f"a {section} entry needs a name: {entry!r}")
+            for spec in entry.get("roles") or []:
+                parse_role(spec)
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return " ".join(str(error).split())
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for its actor files in name order."""
+    found: list[Path] = []
+    suffixes = (*YAML_SUFFIXES, *TABLE_SUFFIXES, *TABARI_SUFFIXES)
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
+        else:
+            found.append(path)
+    return [p.resolve() for p in found]
+
+
+def user_paths() -> list[Path]:
+    """The user's actor files and folders from EVENTWATCH_ACTORS (separated like PATH)."""
+    value = os.environ.get(USER_FILES_VARIABLE, "")
+    return expand_paths(p for p in value.split(os.pathsep) if p)
 
 
 @lru_cache(maxsize=8)
@@ -217,5 +444,8 @@ def _cached_kb(extra_paths: tuple[Path, ...]) -> ActorKB:
 
 
 def load_kb(extra_paths: Iterable[str | Path] = ()) -> ActorKB:
-    """The shipped knowledge base plus the user's YAML files, loaded once per set of files."""
-    return _cached_kb(tuple(Path(p).resolve() for p in extra_paths))
+    """The shipped knowledge base plus the user's files and folders, loaded once per set.
+
+    Raises ActorDataError, naming the file, when one cannot be read.
+    """
+    return _cached_kb(tuple(expand_paths(extra_paths)))

@@ -1,17 +1,22 @@
 """Actors in a parsed doc: knowledge-base names composed with the sector nouns they modify.
 
 "Russian troops" is RUSMIL, "Ukraine's defense ministry" UKRMIL, "Russian Foreign
-Minister Sergei Lavrov" a person acting for RUSGOV. The event stage asks
+Minister Sergei Lavrov" a person acting for RUSGOV. People in the knowledge base act
+in their role on the article's date; "the alliance" and "its troops" stand for the
+most recent fitting actor before them. The event stage asks
 `ActorLayer.actor_for(token)` for the noun phrase headed by a subject or object.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwatch.actors.kb import ActorKB, KBMatch, load_kb
+from eventwatch.actors.kb import ActorKB, KBMatch, Reference, holder_role, load_kb, user_paths
+from eventwatch.actors.people import OUT_OF_OFFICE, Role
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -22,6 +27,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
+DEFINITE_ARTICLE = "the"
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class ActorSpan:
     start_char: int
     end_char: int
     actor: Actor
+    person: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,40 +50,52 @@ class _Resolution:
     composed: bool  # a sector noun or a person was combined with the KB name
 
 
+@dataclass(frozen=True)
+class _Antecedent:
+    """An actor named earlier that a referring word may stand for."""
+
+    end: int
+    actor: Actor
+    person: bool
+    words: str  # the person's phrase and appositions, lower case, to compare titles
+
+
 def _is_of_object(token: Token) -> bool:
     """ "Ukraine" in "the foreign ministry of Ukraine" belongs to "ministry"."""
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep"
 
 
-def _same_line(a: Token, b: Token) -> bool:
-    """Parses may join a headline to the next line; a noun phrase never spans lines."""
-    first, last = (a, b) if a.i < b.i else (b, a)
-    doc = a.doc
-    return not any("\n" in doc[i].text_with_ws for i in range(first.i, last.i))
+class NounPhrases:
+    """Noun phrases of one doc by the dependency parse, never across a line break:
+    parses may join a headline to the next line, a noun phrase never spans lines."""
 
+    def __init__(self, text: str) -> None:
+        self._newlines = [i for i, char in enumerate(text) if char == "\n"]
 
-def np_head(token: Token) -> Token:
-    """The head of the noun phrase `token` modifies ("Russian" -> "troops", "Ukraine" in
-    "the ministry of Ukraine" -> "ministry")."""
-    if _is_of_object(token) and _same_line(token, token.head.head):
-        return token.head.head
-    while token.dep_ in MODIFIER_DEPS and token.head is not token and _same_line(token, token.head):
-        token = token.head
-    return token
+    def _same_line(self, a: Token, b: Token) -> bool:
+        return bisect(self._newlines, a.idx) == bisect(self._newlines, b.idx)
 
+    def head(self, token: Token) -> Token:
+        """The head of the noun phrase `token` modifies ("Russian" -> "troops", "Ukraine" in
+        "the ministry of Ukraine" -> "ministry")."""
+        if _is_of_object(token) and self._same_line(token, token.head.head):
+            return token.head.head
+        while token.dep_ in MODIFIER_DEPS and token.head is not token and self._same_line(token, token.head):
+            token = token.head
+        return token
 
-def np_tokens(head: Token) -> list[Token]:
-    """`head` with its modifiers and "of" phrases, in text order; no determiners or conjuncts."""
-    found = [head]
-    for child in head.children:
-        if not _same_line(child, head):
-            continue
-        if child.dep_ in MODIFIER_DEPS:
-            found += np_tokens(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            found.append(child)
-            found += [t for obj in child.children if obj.dep_ == "pobj" for t in np_tokens(obj)]
-    return sorted(found, key=lambda t: t.i)
+    def tokens(self, head: Token) -> list[Token]:
+        """`head` with its modifiers and "of" phrases, in text order; no determiners or conjuncts."""
+        found = [head]
+        for child in head.children:
+            if not self._same_line(child, head):
+                continue
+            if child.dep_ in MODIFIER_DEPS:
+                found += self.tokens(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                found.append(child)
+                found += [t for obj in child.children if obj.dep_ == "pobj" for t in self.tokens(obj)]
+        return sorted(found, key=lambda t: t.i)
 
 
 def _entity_head(ent: Span) -> Token:
@@ -96,77 +115,276 @@ def _acting(base: Actor | None, name: str, mention: str, sector: str | None) -> 
     return Actor(name, mention, base.country, None, sector, (base.country or "") + (sector or ""))
 
 
+def _is_definite(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == DEFINITE_ARTICLE for child in token.children)
+
+
+def _title_words(token: Token) -> str:
+    """A title as written before its noun: "foreign minister" for "the foreign minister"."""
+    words = [child.lower_ for child in token.lefts if child.dep_ in ("amod", "compound")]
+    return " ".join([*words, token.lower_])
+
+
+def as_day(on: dt.date | str | None) -> dt.date | None:
+    """The article date; an ISO string ("2021-12-03") is read, anything unreadable is no date."""
+    if on is None or isinstance(on, dt.date):
+        return on
+    try:
+        return dt.date.fromisoformat(on[:10])
+    except ValueError:
+        return None
+
+
 class ActorLayer:
     """Actor mentions, named entities with actors, and actor lookup by noun-phrase head."""
 
-    def __init__(self, doc: Doc, kb: ActorKB) -> None:
+    def __init__(self, doc: Doc, kb: ActorKB, on: dt.date | None = None) -> None:
         self.doc = doc
         self.kb = kb
-        matches = kb.match(doc)
+        self.day = on
+        text = doc.text
+        self._text = text
+        self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
+        self._phrases = NounPhrases(text)
+        self._ents = tuple(doc.ents)
+        matches = kb.match(doc, text)
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
         self._exact = {(m.start, m.end): m for m in matches}
+        person_ents = [e for e in self._ents if e.label_ == "PERSON" and (e.start, e.end) not in self._exact]
+        places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
+        self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
+        self._match_at = {i: m for m in self._matches for i in range(m.start, m.end)}
+        self._places = {i for i, m in self._match_at.items() if m.entry.kind != "person"}
+        self._known_people = [m for m in self._matches if m.entry.kind == "person"]
+        known_at = {i for m in self._known_people for i in range(m.start, m.end)}
+        # PERSON entities the knowledge base does not know.
         self._persons = {
             i: ent
-            for ent in doc.ents
-            if ent.label_ == "PERSON" and (ent.start, ent.end) not in self._exact
+            for ent in person_ents
+            if not any(j in known_at for j in range(ent.start, ent.end))
             for i in range(ent.start, ent.end)
         }
-        self._matches = [m for m in matches if not self._is_part_of_person_name(m)]
-        self._match_at = {i: m for m in self._matches for i in range(m.start, m.end)}
-        people = dict.fromkeys(self._persons.values())
-        self._person_names = [(ent, self._person_name(ent)) for ent in people]
+        # People named in the doc, known to the knowledge base or not, in text order.
+        known = [doc[m.start : m.end] for m in self._known_people]
+        self.people: list[Span] = sorted([*known, *dict.fromkeys(self._persons.values())], key=lambda s: s.start)
+        self._person_names = [(span, self._person_name(span)) for span in self.people]
+        self._cache: dict[int, _Resolution | None] = {}
+        self._antecedents: list[_Antecedent] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
         self.entities: list[Mention] = self._find_entities()
 
-    @property
-    def people(self) -> list[Span]:
-        """PERSON entities that are not known place or organisation names, in text order."""
-        return list(dict.fromkeys(self._persons.values()))
+    def _root(self, match: KBMatch) -> Token:
+        return self.doc[match.start] if match.end - match.start == 1 else self.doc[match.start : match.end].root
+
+    def _text_of(self, start: int, end: int) -> str:
+        """The text of tokens start..end (exclusive), cheaper than a Span's."""
+        return self._text[self._starts[start] : self._starts[end - 1] + self._lengths[end - 1]]
 
     def actor_for(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""
         found = self._resolve(token)
         return found.actor if found else None
 
-    def _is_part_of_person_name(self, match: KBMatch) -> bool:
-        return match.entry.kind in NAME_KINDS and all(i in self._persons for i in range(match.start, match.end))
+    def role_for(self, token: Token) -> Role | None:
+        """The role on the article's date of the known person or group named at `token`
+        ("president", "deputy chairman of the Security Council")."""
+        match = self._match_at.get(token.i)
+        found = holder_role(match.entry, self.day) if match and match.entry.holders else None
+        return found[1] if found else None
 
-    def _bare(self, match: KBMatch) -> _Resolution:
-        text = self.doc[match.start : match.end].text
-        return _Resolution(match.start, match.end, match.entry.actor.with_mention(text), False)
+    def _is_part_of_person_name(self, match: KBMatch, person_ents: list[Span], places: set[int]) -> bool:
+        """A place in a person's name ("Chad Smith"), or a known surname inside a longer
+        unknown name ("Yevgeny Putin"), is no actor of its own."""
+        kind = match.entry.kind
+        if kind not in NAME_KINDS and kind != "person":
+            return False
+        ent = next((e for e in person_ents if e.start <= match.start and match.end <= e.end), None)
+        if ent is None:
+            return False
+        if kind != "person":
+            return True
+        return len(self._strip_titles(ent, places)) > match.end - match.start
+
+    def _bare(self, match: KBMatch) -> _Resolution | None:
+        actor = self._entry_actor(match, self._text_of(match.start, match.end))
+        return _Resolution(match.start, match.end, actor, False) if actor else None
 
     def _resolve(self, token: Token) -> _Resolution | None:
+        if token.i not in self._cache:
+            self._cache[token.i] = self._resolve_uncached(token)
+        return self._cache[token.i]
+
+    def _resolve_uncached(self, token: Token) -> _Resolution | None:
         own = self._match_at.get(token.i)
-        head = self.doc[own.start : own.end].root if own else token
-        person = None if own else self._persons.get(head.i)
-        tokens = np_tokens(head)
+        head = self._root(own) if own else token
+        if own and own.entry.kind == "person":
+            return self._surname(head) or self._known_person(own, head)
+        return self._compose(head, own, None if own else self._persons.get(head.i))
+
+    def _compose(self, head: Token, own: KBMatch | None, person: Span | None) -> _Resolution | None:
+        """The actor of a phrase from its parts: a KB name, the state or organisation
+        beside it, sector nouns, a person's titles and appositions, referring words."""
+        tokens = self._phrases.tokens(head)
         context = tokens + self._appositions(head) if person else tokens
-        matches = list(dict.fromkeys(self._match_at[t.i] for t in context if t.i in self._match_at))
+        found = dict.fromkeys(self._match_at[t.i] for t in context if t.i in self._match_at)
+        matches = [m for m in found if m.entry.kind != "person"]
         words = [t for t in context if t.i not in self._match_at]
         word_sectors = self.kb.find_sectors(words)
         if own and matches == [own] and not word_sectors:
             return self._bare(own)
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
-        if not (anchor or person or word_sectors):
-            return None
-        sector = self.kb.strongest([s for *_, s in word_sectors] + self._place_sectors(matches, own))
+        if not (anchor or person):
+            referred = self._referred(head, tokens, word_sectors)
+            if referred or not word_sectors:
+                return referred or self._surname(head)
         extent = tokens + list(person or [])
         start, end = min(t.i for t in extent), max(t.i for t in extent) + 1
+        mention = self._text_of(start, end)
+        composed = bool(person or word_sectors or (own and anchor is not own))
+        base = self._entry_actor(anchor, mention) if anchor else None
+        if anchor and anchor.entry.kind == "group":  # "Hamas fighters" are Hamas
+            name = self._person_name(person) if person else base.name
+            return _Resolution(start, end, replace(base, name=name), composed) if base else None
+        sector = self.kb.strongest([s for *_, s in word_sectors] + self._place_sectors(matches, own))
+        if person and sector and any(t.lower_ in self.kb.former for t in words):
+            sector = OUT_OF_OFFICE
         name = self._name(person, own, anchor, words, word_sectors)
-        actor = _acting(anchor.entry.actor if anchor else None, name, self.doc[start:end].text, sector)
+        actor = _acting(base, name, mention, sector)
         if person:
             actor = self._known_as(actor)
-        return _Resolution(start, end, actor, bool(person or word_sectors or (own and anchor is not own)))
+        return _Resolution(start, end, actor, composed)
+
+    def _entry_actor(self, match: KBMatch, mention: str) -> Actor | None:
+        """The actor a KB phrase names; for people and groups, in their role on the article's date."""
+        if match.entry.holders:
+            return self.kb.holder_actor(match.entry, self.day, mention)
+        return match.entry.actor.with_mention(mention)
+
+    def _known_person(self, match: KBMatch, head: Token) -> _Resolution | None:
+        """A person of the knowledge base in their role on the article's date; titles in
+        the text only widen the mention. Out of office that day (no role listed), the
+        title the text gives them decides, else they are an elite of their state."""
+        found = holder_role(match.entry, self.day)
+        if found is None:
+            return None
+        holder, role = found
+        if role.inferred:
+            titled = self._compose(head, None, self.doc[match.start : match.end])
+            if titled and (titled.actor.country or titled.actor.org):
+                return replace(titled, actor=replace(titled.actor, name=holder.name))
+        tokens = [t for t in self._phrases.tokens(head) if t.dep_ != "case"]  # not "Putin's"
+        start, end = min(match.start, tokens[0].i), max(match.end, tokens[-1].i + 1)
+        actor = self.kb.role_actor(holder, role, self._text_of(start, end))
+        return _Resolution(start, end, actor, (start, end) != (match.start, match.end))
+
+    def _referred(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> _Resolution | None:
+        """ "the alliance", "its troops", "the country's army", "the foreign minister",
+        "Putin's spokesman": the actor a referring word or a person's name in the phrase
+        stands for."""
+        for token in tokens:
+            if token is not head and token.dep_ == "poss" and self._is_person(token):
+                actor = self.actor_for(token)
+                antecedent = _Antecedent(token.i + 1, actor, True, "") if actor and (actor.country or actor.org) else None
+            else:
+                reference = self._reference_of(token)
+                if reference is None:
+                    continue
+                title = _title_words(token) if token.dep_ != "poss" or _is_definite(token) else ""
+                antecedent = self._antecedent(reference, token.i, title)
+            if antecedent is None:
+                return None
+            start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+            if start > 0 and self.doc[start - 1].lower_ == DEFINITE_ARTICLE:
+                start -= 1
+            mention = self._text_of(start, end)
+            if antecedent.person and token is head:
+                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)
+            sector = self.kb.strongest(s for *_, s in sectors)
+            base = self._base(antecedent.actor)
+            if base is None or (sector is None and token.dep_ == "poss"):
+                return None
+            name = base.name if sector is None else self._composed_name(base, tokens, sectors)
+            return _Resolution(start, end, _acting(base, name, mention, sector), True)
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        match = self._match_at.get(token.i)
+        return token.i in self._persons or (match is not None and match.entry.kind == "person")
+
+    def _reference_of(self, token: Token) -> Reference | None:
+        if token.dep_ == "poss" and token.lower_ in self.kb.possessives:
+            return self.kb.possessives[token.lower_]
+        if _is_definite(token):
+            return self.kb.definites.get(token.lemma_.lower()) or self.kb.definites.get(token.lower_)
+        return None
+
+    def _base(self, actor: Actor) -> Actor | None:
+        """The state or organisation an actor acts for."""
+        if actor.org:
+            return self.kb.org_actors.get(actor.org)
+        return self.kb.states.get(actor.country or "")
+
+    def _composed_name(self, base: Actor, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> str:
+        words = [t for t in tokens if t.dep_ != "poss" and self._reference_of(t) is None]
+        found = self.kb.find_sectors(words)
+        label = self.kb.adjectives.get(base.country or "", base.org or base.name)
+        if not found:
+            return f"{label} {tokens[-1].lower_}"
+        first, last = words[found[0][0]].i, words[found[-1][1] - 1].i
+        return f"{label} {self._text_of(first, last + 1).lower()}"
+
+    def _antecedent(self, reference: Reference, before: int, title: str) -> _Antecedent | None:
+        """The most recent earlier actor the reference accepts; a person with the same
+        title first, when people are accepted."""
+        earlier = [a for a in reversed(self._antecedent_list()) if a.end <= before]
+        if "person" in reference.kinds:
+            titled = next((a for a in earlier if a.person and title in a.words), None)
+            if titled:
+                return titled
+        return next((a for a in earlier if not a.person and reference.accepts(a.actor)), None)
+
+    def _antecedent_list(self) -> list[_Antecedent]:
+        """States, organisations and groups named in the doc, and people with a state or
+        organisation, in the order their mentions end."""
+        if self._antecedents is None:
+            found = []
+            for match in self._matches:
+                if match.entry.kind != "person":
+                    actor = self._entry_actor(match, self._text_of(match.start, match.end))
+                    if actor and (actor.country or actor.org):
+                        found.append(_Antecedent(match.end, actor, False, ""))
+            for span in self.people:
+                actor = self.actor_for(span.root)
+                if actor and (actor.country or actor.org):
+                    words = " ".join(t.lower_ for t in self._phrases.tokens(span.root) + self._appositions(span.root))
+                    found.append(_Antecedent(span.end, actor, True, words))
+            self._antecedents = sorted(found, key=lambda a: a.end)
+        return self._antecedents
+
+    def _surname(self, token: Token) -> _Resolution | None:
+        """A lone surname ("Lavrov") is the person named in full before it, even when the
+        parser did not tag it or the knowledge base knows someone else by that name."""
+        own = self._match_at.get(token.i)
+        if not token.text[:1].isupper() or (own and (own.entry.kind != "person" or own.end - own.start > 1)):
+            return None
+        fuller = next(
+            (span for span, name in self._person_names if span.end <= token.i and name.endswith(" " + token.text)),
+            None,
+        )
+        if fuller is None:
+            return None
+        actor = self.actor_for(fuller.root)
+        return _Resolution(token.i, token.i + 1, actor.with_mention(token.text), True) if actor else None
 
     def _known_as(self, actor: Actor) -> Actor:
         """A short name ("Blinken") is the person named in full elsewhere in the doc.
 
         The full mention usually carries the title and country the short one lacks.
         """
-        fuller = next((ent for ent, name in self._person_names if name.endswith(" " + actor.name)), None)
+        fuller = next((span for span, name in self._person_names if name.endswith(" " + actor.name)), None)
         if fuller is None:
             return actor
-        full = self.actor_for(_entity_head(fuller))
+        full = self.actor_for(fuller.root)
         if full is None:
             return actor
         if actor.country or actor.org:
@@ -188,11 +406,11 @@ class ActorLayer:
             return (own or anchor).entry.actor.name
         first, last = words[sectors[0][0]].i, words[sectors[-1][1] - 1].i
         label = anchor.entry.adjective if anchor else ""
-        return f"{label} {self.doc[first : last + 1].text.lower()}".strip()
+        return f"{label} {self._text_of(first, last + 1).lower()}".strip()
 
     def _appositions(self, head: Token) -> list[Token]:
         """ "Sergei Lavrov, Russia's foreign minister," names country and sector after the name."""
-        return [t for child in head.children if child.dep_ == "appos" for t in np_tokens(child)]
+        return [t for child in head.children if child.dep_ == "appos" for t in self._phrases.tokens(child)]
 
     @staticmethod
     def _anchor(head: Token, own: KBMatch | None, others: list[KBMatch]) -> KBMatch | None:
@@ -203,7 +421,7 @@ class ActorLayer:
         """
         if own and own.entry.kind != "seat":
             return own
-        states = [m for m in others if m.entry.kind != "seat"] if own else others
+        states = [m for m in others if m.entry.kind != "person" and not (own and m.entry.kind == "seat")]
         if not states:
             return own
         return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i)))
@@ -219,24 +437,31 @@ class ActorLayer:
         return sectors
 
     def _person_name(self, person: Span) -> str:
-        """The PERSON entity without leading titles, honorifics and country words."""
+        """The person's name as written, without leading titles, honorifics and country words."""
+        return self._strip_titles(person, self._places).text
+
+    def _strip_titles(self, person: Span, places: set[int]) -> Span:
         titles = {i for first, last, _ in self.kb.find_sectors(list(person)) for i in range(first, last)}
         skip = 0
         while skip < len(person) - 1 and (
-            skip in titles or person[skip].i in self._match_at or person[skip].lower_ in self.kb.honorifics
+            skip in titles or person[skip].i in places or person[skip].lower_ in self.kb.honorifics
         ):
             skip += 1
-        return person[skip:].text
+        return person[skip:]
 
     def _find_spans(self) -> list[ActorSpan]:
         spans: dict[tuple[int, int], ActorSpan] = {}
         for match in self._matches:
-            found = self._resolve(np_head(self.doc[match.start : match.end].root))
+            root = self._root(match)
+            found = self._resolve(self._phrases.head(root))
             if not (found and found.composed and found.start <= match.start and match.end <= found.end):
-                found = self._bare(match)
-            span = self.doc[found.start : found.end]
+                found = self._resolve(root)
+            if found is None:
+                continue
+            start_char = self._starts[found.start]
+            end_char = self._starts[found.end - 1] + self._lengths[found.end - 1]
             spans[(found.start, found.end)] = ActorSpan(
-                found.start, found.end, span.start_char, span.end_char, found.actor
+                found.start, found.end, start_char, end_char, found.actor, match.entry.kind == "person"
             )
         return sorted(spans.values(), key=lambda s: (s.start, s.end))
 
@@ -245,7 +470,14 @@ class ActorLayer:
         return exact.entry.label if exact and ent.label_ in ACTOR_LABELS else ent.label_
 
     def _find_entities(self) -> list[Mention]:
-        """spaCy's entities with their actors, plus KB names spaCy did not tag."""
+        """spaCy's entities with their actors, plus KB names spaCy did not tag; an entity
+        that cuts through a known person's name gives way to the name."""
+        people = [(m.start, m.end) for m in self._known_people]
+        ents = [
+            ent
+            for ent in self._ents
+            if not any(start < ent.end and ent.start < end and not (ent.start <= start and end <= ent.end) for start, end in people)
+        ]
         mentions = [
             Mention(
                 ent.text,
@@ -254,17 +486,19 @@ class ActorLayer:
                 self._label(ent),
                 self.actor_for(_entity_head(ent)) if ent.label_ in ACTOR_LABELS else None,
             )
-            for ent in self.doc.ents
+            for ent in ents
         ]
-        tagged = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        tagged = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in self._matches:
             if not any(i in tagged for i in range(match.start, match.end)):
                 span = self.doc[match.start : match.end]
-                actor = match.entry.actor.with_mention(span.text)
+                actor = self._entry_actor(match, span.text)
                 mentions.append(Mention(span.text, span.start_char, span.end_char, match.entry.label, actor))
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def find_actors(doc: Doc, kb: ActorKB | None = None) -> ActorLayer:
-    """Find every actor mention in a parsed doc (the default KB unless one is given)."""
-    return ActorLayer(doc, kb or load_kb())
+def find_actors(doc: Doc, kb: ActorKB | None = None, *, on: dt.date | str | None = None) -> ActorLayer:
+    """Find every actor mention in a parsed doc, people in their roles on the date `on`
+    (the article's publication date; a "YYYY-MM-DD" string will do). Without a KB,
+    the shipped one plus the user's files named by EVENTWATCH_ACTORS."""
+    return ActorLayer(doc, kb or load_kb(user_paths()), as_day(on))

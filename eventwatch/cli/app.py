@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from eventwatch import __version__
 
@@ -23,3 +25,8 @@ def main(
     if version:
         typer.echo(f"eventwatch {__version__}")
         raise typer.Exit()
+
+
+def wide_console() -> Console:
+    """Standard output for tables: the terminal's width, or 160 columns when piped."""
+    return Console(highlight=False, width=shutil.get_terminal_size((160, 40)).columns)

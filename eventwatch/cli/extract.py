@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -15,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventwatch.cli.app import app
+from eventwatch.cli.app import app, wide_console
 from eventwatch.ingest import BadArticle, InputError, read_paths
 from eventwatch.records import Actor, Article, ArticleResult
 
@@ -50,6 +49,9 @@ def extract(
         Optional[OutputFormat],
         typer.Option("--format", "-f", help="json (default for one article), jsonl (default for batches), or table."),
     ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show for each event the lexicon pattern that fired and the words it bound.")
+    ] = False,
 ) -> None:
     """Extract quotes, actors and coded events from news articles."""
     fmt = output or _default_format(paths)
@@ -62,7 +64,7 @@ def extract(
         if isinstance(result, BadArticle):
             failures.report(result)
             continue
-        _print_result(result, fmt)
+        _print_result(result, fmt, explain)
         printed += 1
     if failures.unusable_inputs or printed == 0 and failures.count:
         raise typer.Exit(2)
@@ -99,18 +101,41 @@ class _Failures:
         err.print(f"eventwatch: {message}", markup=False)
 
 
-def _print_result(result: ArticleResult, fmt: OutputFormat) -> None:
+def _print_result(result: ArticleResult, fmt: OutputFormat, explain: bool = False) -> None:
     if fmt is OutputFormat.table:
         _print_table(result)
-    elif fmt is OutputFormat.jsonl:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        if explain:
+            _print_explanations(result)
+        sys.stdout.flush()
+        return
+    record = result.to_dict()
+    if explain:
+        for event, row in zip(result.events, record["events"]):
+            row["explanation"] = _explanation(event).to_dict() if _explanation(event) else None
+    indent = None if fmt is OutputFormat.jsonl else 2
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
     sys.stdout.flush()
 
 
+def _explanation(event):
+    """The explanation the event stage attached, if any (eventwatch.events.explain)."""
+    return getattr(event, "explanation", None)
+
+
+def _print_explanations(result: ArticleResult) -> None:
+    out = Console(highlight=False, soft_wrap=True)
+    out.print("explanations", style="italic")
+    for event in result.events:
+        explanation = _explanation(event)
+        lines = explanation.lines() if explanation else ["(no explanation)"]
+        out.print(f"{event.id} {event.cameo}: " + lines[0], markup=False)
+        for line in lines[1:]:
+            out.print("    " + line, markup=False)
+    out.print()
+
+
 def _print_table(result: ArticleResult) -> None:
-    out = Console(highlight=False, width=shutil.get_terminal_size((160, 40)).columns)
+    out = wide_console()
     article = result.article
     heading = article.title or article.origin or article.id[:12]
     events = Table(title=f"{heading} ({article.published or 'undated'})", title_justify="left", expand=True)

@@ -1,28 +1,47 @@
 """Event stage: CAMEO/PLOVER-coded events with actors, modality and evidence.
 
 Input: the parsed Doc, the actor layer and the article's quotes. Output:
-`Event` records without date or place (the when/where stage adds those).
+`Event` records (as `CodedEvent`, which also carry their explanation) without
+date or place; the when/where stage adds those.
+
+Coding conventions (CAMEO's): an act the source announces ("will send arms",
+"agreed to free", "is ready to withdraw", "would invade") is coded as the intent
+(03) or threat (13) of it, and a refusal of cooperation ("will not release") as
+a rejection (12); the act's own code is in the explanation. Events stated in a
+quote without a subject of their own belong to the speaker's side. An event
+neither of whose parties belongs to a state or organisation ("soldiers seized
+power", "police fired tear gas at protesters" with no country named) cannot be
+placed on any dyad and is left out.
 """
 
 from __future__ import annotations
 
-from itertools import product
+from dataclasses import replace
+from itertools import permutations, product
 
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import FIRST_PERSON, is_pronoun, resolve_pronoun
-from eventwatch.events.codebook import Codebook, load_codebook
-from eventwatch.events.lexicon import Lexicon, load_lexicon
-from eventwatch.events.modality import modality_of
+from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
+from eventwatch.events.explain import Binding, CodedEvent, Explanation
+from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
+from eventwatch.events.modality import Mood, mood_of
 from eventwatch.events.roles import Role, expand, find_roles
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
+# Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
+COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+# Verbal roots: stated in a quote without a subject of their own, the speaker's side does them.
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Clauses hanging off a trigger that state something else; evidence leaves them out.
-DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc"}
+DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
+
+Party = tuple[Token | None, Actor]
 
 
 def find_events(
@@ -33,11 +52,16 @@ def find_events(
     codebook: Codebook | None = None,
 ) -> list[Event]:
     lexicon = lexicon or load_lexicon()
-    codebook = codebook or load_codebook()
-    resolver = _RoleResolver(actors, quotes)
+    coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
     events: list[Event] = []
+    seen: set[tuple] = set()
     for role in find_roles(doc, lexicon):
-        events.extend(_events_of(role, resolver, codebook))
+        for event in coder.events_of(role):
+            key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    events = _without_generic_duplicates(events)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -63,7 +87,7 @@ class _RoleResolver:
             return resolve_pronoun(token, self.actors, self.quotes)
         return self.actors.actor_for(token)
 
-    def actors_of(self, head: Token | None) -> list[tuple[Token, Actor]]:
+    def actors_of(self, head: Token | None) -> list[Party]:
         found = []
         for token in expand(head):
             actor = self.actor(token)
@@ -71,57 +95,182 @@ class _RoleResolver:
                 found.append((token, actor))
         return found
 
-    def target(self, role: Role) -> list[tuple[Token, Actor]]:
-        for candidate in role.target_candidates:
-            found = self.actors_of(candidate)
-            if found:
-                return found
-        return []
+    def first_resolved(self, candidates: tuple[Token, ...], unlike: list[Party] = ()) -> list[Party]:
+        """Actors of the first candidate that resolves to someone other than `unlike`: a state
+        or organisation first, else a bare sector ("police") as the last resort."""
+        codes = {actor.code for _, actor in unlike}
+        resolved = [[p for p in self.actors_of(c) if p[1].code not in codes] for c in candidates]
+        placed = next((found for found in resolved if any(a.country or a.org for _, a in found)), None)
+        return placed or next((found for found in resolved if found), [])
+
+    def sources(self, role: Role) -> list[Party]:
+        found = self.first_resolved(role.source_candidates)
+        if found or role.pattern.code[:2] not in VERBAL_ROOTS:
+            return found
+        if role.source_candidates and not isinstance(role.pattern, NounPattern):
+            return found
+        # No subject of its own inside a quote: the speaker's side acts.
+        quote = self.quote_at(role.trigger)
+        return [(None, quote.speaker)] if quote and quote.speaker and quote.speaker.code else []
+
+    def targets(self, role: Role, sources: list[Party]) -> list[Party]:
+        found = self.first_resolved(role.target_candidates, sources)
+        if found or sources and sources[0][0] is not None:
+            return found
+        return self._named_in_quote(role.trigger, sources)
+
+    def is_reciprocal(self, role: Role, targets: list[Party]) -> bool:
+        """Whether a symmetric event also runs from these targets back to the sources."""
+        return any(token is not None and (token.i in role.reciprocal or token.head.i in role.reciprocal) for token, _ in targets)
+
+    def _named_in_quote(self, trigger: Token, sources: list[Party]) -> list[Party]:
+        """The speaker's counterpart: the nearest other state or organisation the quote names
+        in the trigger's sentence ("If *Russia* decides to ..., there will be consequences")."""
+        quote = self.quote_at(trigger)
+        if quote is None:
+            return []
+        own = {actor.country or actor.code for _, actor in sources}
+        sentence = trigger.sent
+        named = [
+            (token, actor)
+            for token in sentence
+            if quote.start <= token.idx < quote.end
+            for actor in [self.actors.actor_for(token)]
+            if actor is not None and actor.code and (actor.country or actor.code) not in own
+        ]
+        named.sort(key=lambda party: abs(party[0].i - trigger.i))
+        return named[:1]
 
 
-def _events_of(role: Role, resolver: _RoleResolver, codebook: Codebook) -> list[Event]:
-    code = codebook[role.pattern.code]
-    sources = resolver.actors_of(role.source)
-    targets = resolver.target(role) or [(None, None)]
-    if code.code == BARE_STATEMENT and not any(t and (t.country or t.org) for _, t in targets):
-        return []
-    verb = role.frame.verb
-    quote = resolver.quote_at(verb)
-    events = []
-    for (source_token, source), (target_token, target) in product(sources, targets):
-        if target is not None and target.code == source.code:
-            continue  # an actor acting on itself, as coded, is no interaction
-        evidence = _evidence(verb, [source_token, target_token], quote.id if quote else None)
-        events.append(
-            Event(
-                id="",
-                source=source,
-                target=target,
-                cameo=code.code,
-                cameo_root=code.root,
-                plover=code.plover,
-                quad_class=code.quad_class,
-                goldstein=code.goldstein,
-                modality=modality_of(verb),
-                evidence=evidence,
-                verb=verb.text,
+class _Coder:
+    def __init__(self, resolver: _RoleResolver, codebook: Codebook, intents: IntentTable) -> None:
+        self.resolver = resolver
+        self.codebook = codebook
+        self.intents = intents
+
+    def events_of(self, role: Role) -> list[Event]:
+        sources = self.resolver.sources(role)
+        if not sources:
+            return []
+        targets = self.resolver.targets(role, sources)
+        if not any(_placed(actor) for _, actor in (*sources, *targets)):
+            return []  # "Soldiers seized power": no state or organisation to place it on
+        mood = mood_of(role.trigger)
+        code, note = self._code(role.pattern.code, mood)
+        info = self.codebook[code]
+        if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
+            return []
+        quote = self.resolver.quote_at(role.trigger)
+        modality = mood.modality
+        if info.root == "13" and mood.conditioned:
+            modality = replace(modality, hypothetical=False)  # the condition is what is threatened
+        events = []
+        if role.symmetric and len(sources) > 1 and targets and not self.resolver.is_reciprocal(role, targets):
+            targets = []  # "X and Y held talks on the sidelines of ...": with each other
+        symmetric = role.symmetric and (not targets or self.resolver.is_reciprocal(role, targets))
+        for (source_token, source), target_party in _dyads(sources, targets, symmetric):
+            target_token, target = target_party or (None, None)
+            if target is not None and target.code == source.code:
+                continue  # an actor acting on itself, as coded, is no interaction
+            events.append(
+                CodedEvent(
+                    id="",
+                    source=source,
+                    target=target,
+                    cameo=info.code,
+                    cameo_root=info.root,
+                    plover=info.plover,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    modality=modality,
+                    evidence=_evidence(role.trigger, [source_token, target_token], quote.id if quote else None),
+                    verb=role.trigger.text,
+                    explanation=_explain(role, source_token, target_token, note),
+                )
             )
-        )
-    return events
+        return events
+
+    def _code(self, code: str, mood: Mood) -> tuple[str, str]:
+        """The act's code, or its intent, threat or refusal when the source only announces it."""
+        if not mood.announced:
+            return code, ""
+        root, negated = code[:2], mood.modality.negated
+        if root in COOPERATION_ROOTS:
+            recoded = self.intents.refusal_code(code) if negated else self.intents.intent_code(code)
+        elif root in CONFLICT_ROOTS and not negated:
+            recoded = self.intents.intent_code(code)
+        else:
+            recoded = None
+        if recoded is None:
+            return code, ""
+        kind = "refused" if negated else "announced"
+        return recoded, f"{kind}, not done: act {code} coded as {recoded}"
 
 
-def _evidence(verb: Token, actor_tokens: list[Token | None], quote_id: str | None) -> Evidence:
-    """The clause that states the event: the verb with its arguments and actors, within the
-    sentence, leaving out attached clauses ("..., and officials said ...") that hold no actor."""
+def _without_generic_duplicates(events: list[Event]) -> list[Event]:
+    """A root-level code ("warned", 130) yields to a specific code of the same root by the same
+    source stated within its clause ("warned it would *reimpose* sanctions", 1312)."""
+    return [e for e in events if not (len(e.cameo) == 3 and e.cameo.endswith("0") and _has_inner_specific(e, events))]
+
+
+def _has_inner_specific(generic: Event, events: list[Event]) -> bool:
+    return any(
+        other is not generic
+        and other.source.code == generic.source.code
+        and other.cameo_root == generic.cameo_root
+        and other.cameo != generic.cameo
+        and generic.evidence.start <= other.evidence.start < generic.evidence.end
+        for other in events
+    )
+
+
+def _placed(actor: Actor) -> bool:
+    return bool(actor.country or actor.org)
+
+
+def _addressed(trigger: Token, token: Token | None, target: Actor) -> bool:
+    """A statement is an event only when made to a state or organisation: "told *Kyiv*"."""
+    if token is None or not (target.country or target.org):
+        return False
+    head = token.head if token.dep_ != "conj" else token.head.head
+    return head.i == trigger.i or head.dep_ == "prep" and head.lower_ == "to" and head.head.i == trigger.i
+
+
+def _dyads(sources: list[Party], targets: list[Party], symmetric: bool) -> list[tuple[Party, Party | None]]:
+    """Source-target pairs; a symmetric event goes both ways, and coordinated sources
+    without a target act on each other ("Kenya and Ethiopia met")."""
+    if not symmetric:
+        return list(product(sources, targets or [None]))
+    if not targets:
+        return list(permutations(sources, 2)) if len(sources) > 1 else [(s, None) for s in sources]
+    return list(product(sources, targets)) + list(product(targets, sources))
+
+
+def _explain(role: Role, source: Token | None, target: Token | None, note: str) -> Explanation:
+    lexicon = "nouns.yaml" if isinstance(role.pattern, NounPattern) else "verbs.yaml"
+    bound = [Binding.of(name, token) for name, token in role.bound]
+    bound += [Binding.of(name, token) for name, token in (("source", source), ("target", target)) if token is not None]
+    return Explanation(lexicon, role.pattern.describe(), tuple(bound), note)
+
+
+def _evidence(trigger: Token, actor_tokens: list[Token | None], quote_id: str | None) -> Evidence:
+    """The clause that states the event: the trigger's clause with its arguments and actors,
+    within the sentence, leaving out attached clauses ("..., and officials said ...") that
+    hold no actor."""
     actors = [t for t in actor_tokens if t is not None]
-    tokens = [verb, *(t for a in actors for t in a.subtree)]
+    verb = trigger
+    while verb.pos_ in {"NOUN", "PROPN"} and verb.head.i != verb.i and verb.dep_ not in DETACHED_CLAUSES:
+        verb = verb.head  # a noun trigger states its event in the clause it belongs to
+    tokens = [trigger, verb, *(t for a in actors for t in a.subtree)]
     for child in verb.children:
-        if child.dep_ not in DETACHED_CLAUSES or any(a in child.subtree for a in actors):
+        if child.dep_ not in DETACHED_CLAUSES or any(a in child.subtree for a in actors) or trigger in child.subtree:
             tokens.extend(child.subtree)
-    sentence = verb.sent
+    sentence = trigger.sent
     kept = sorted({t.i for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space})
-    doc = verb.doc
+    doc = trigger.doc
     while len(kept) > 1 and (doc[kept[-1]].dep_ == "cc" or doc[kept[-1]].text in TRAILING_PUNCT):
         kept.pop()
+    while len(kept) > 1 and doc[kept[0]].text in TRAILING_PUNCT:
+        kept.pop(0)
     clause = doc[kept[0] : kept[-1] + 1]
     return Evidence(text=clause.text, start=clause.start_char, end=clause.end_char, quote_id=quote_id)

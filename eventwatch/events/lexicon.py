@@ -5,7 +5,9 @@ The patterns are data (eventwatch/data/lexicon/verbs.yaml, format in the README
 beside it) so that users can add verbs and phrases in their own YAML files
 without touching code; `load_lexicon(extra_paths)` merges those in. A second
 file, lemma_aliases.yaml, maps lemmas the English model gets wrong ("staged" ->
-"stag") to the lexicon verb they stand for.
+"stag") to the lexicon verb they stand for. nouns.yaml holds the nominal events
+("the annexation of Crimea", "talks") and the light verbs whose subject performs
+them ("Moscow is *preparing* an offensive").
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ if TYPE_CHECKING:
 
 PACKAGE_FILE = "eventwatch/data/lexicon/verbs.yaml"
 ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases.yaml"
+NOUN_FILE = "eventwatch/data/lexicon/nouns.yaml"
 REQUIRED_KEYS = ("verb", "code")
-LIST_KEYS = ("object", "prep_object", "xcomp")
+LIST_KEYS = ("object", "prep_object", "xcomp", "ccomp")
 WORD_KEYS = ("verb", "particle", "prep")
-SLOT_TARGETS = ("dobj", "none")  # besides these, a target is a preposition word
+SLOT_TARGETS = ("dobj", "none", "ccomp")  # besides these, a target is a preposition word
+NOUN_KEYS = ("noun", "code", "of", "symmetric")
+OF_ROLES = ("target", "source")
 
 
 @dataclass(frozen=True)
@@ -43,18 +48,58 @@ class VerbPattern:
     prep: str | None = None
     prep_object: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
+    ccomp: frozenset[str] = frozenset()
     target: str = "dobj"
+    symmetric: bool = False
 
     @property
     def specificity(self) -> int:
         """How many constraints the pattern sets; the most specific satisfied one wins."""
-        constraints = (self.particle, self.object, self.prep, self.prep_object, self.xcomp)
+        constraints = (self.particle, self.object, self.prep, self.prep_object, self.xcomp, self.ccomp)
         return sum(1 for constraint in constraints if constraint)
 
     @property
     def key(self) -> tuple[Any, ...]:
         """Everything but the code and target: two entries with one key are the same pattern."""
-        return (self.verb, self.particle, self.object, self.prep, self.prep_object, self.xcomp)
+        return (self.verb, self.particle, self.object, self.prep, self.prep_object, self.xcomp, self.ccomp)
+
+    def describe(self) -> str:
+        """The entry as a user would write it in verbs.yaml."""
+        return _describe(self, VerbPattern("", ""))
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    """A nominal event: a noun (with modifiers, "phone call") and its CAMEO code.
+
+    `of` says whether "X" in "the <noun> of X" is the target ("the annexation of Crimea")
+    or the source ("the withdrawal of Russian troops"); a symmetric event ("talks between
+    Kyiv and Moscow") goes both ways."""
+
+    noun: str
+    code: str
+    of: str = "target"
+    symmetric: bool = False
+
+    @property
+    def lemma(self) -> str:
+        return self.noun.split()[-1]
+
+    def describe(self) -> str:
+        return _describe(self, NounPattern("", ""))
+
+
+def _describe(pattern: VerbPattern | NounPattern, empty: VerbPattern | NounPattern) -> str:
+    shown = []
+    for name in (f.name for f in fields(pattern)):
+        value = getattr(pattern, name)
+        if name in ("verb", "noun", "code") or value != getattr(empty, name):
+            if isinstance(value, frozenset):
+                text = f"[{', '.join(sorted(value))}]"
+            else:
+                text = f'"{value}"' if name == "code" else str(value).lower()
+            shown.append(f"{name}: {text}")
+    return "{" + ", ".join(shown) + "}"
 
 
 _KEYS = tuple(field.name for field in fields(VerbPattern))
@@ -86,7 +131,11 @@ class Lexicon:
     (patterns from a later file before those of an earlier one)."""
 
     def __init__(
-        self, patterns: Iterable[VerbPattern], aliases: Mapping[str, str] | None = None
+        self,
+        patterns: Iterable[VerbPattern],
+        aliases: Mapping[str, str] | None = None,
+        nouns: Iterable[NounPattern] = (),
+        support_verbs: Iterable[str] = (),
     ) -> None:
         by_verb: dict[str, list[VerbPattern]] = {}
         for pattern in patterns:
@@ -96,6 +145,22 @@ class Lexicon:
             for verb, found in by_verb.items()
         }
         self._aliases = {lemma: verb for lemma, verb in (aliases or {}).items() if verb in by_verb}
+        by_noun: dict[str, list[NounPattern]] = {}
+        for noun in nouns:
+            by_noun.setdefault(noun.lemma, []).append(noun)
+        # Longer names first: "phone call" before "call".
+        self._by_noun = {lemma: sorted(found, key=lambda n: -len(n.noun.split())) for lemma, found in by_noun.items()}
+        self.support_verbs = frozenset(support_verbs)
+
+    def noun_pattern_for(self, token: Token) -> NounPattern | None:
+        """The noun pattern a parsed noun satisfies, the one naming most modifiers first."""
+        found = self._by_noun.get(token.lemma_.lower())
+        if not found:
+            return None
+        return next((n for n in found if token_matches(token, frozenset({n.noun}))), None)
+
+    def nouns(self) -> tuple[NounPattern, ...]:
+        return tuple(n for found in self._by_noun.values() for n in found)
 
     def patterns_for(self, lemma: str) -> tuple[VerbPattern, ...]:
         """Patterns of a spaCy lemma, or of the verb it is an alias of."""
@@ -114,23 +179,41 @@ class Lexicon:
 
 
 def load_lexicon(extra_paths: Iterable[str | Path] = ()) -> Lexicon:
-    """The packaged lexicon, extended by user YAML files in the same format.
+    """The packaged lexicon, extended by user YAML files in the same formats.
 
-    A user entry with the same verb and constraints as an earlier one replaces
-    it (so a code can be corrected); any other entry is added.
+    A verbs file is a list of verb patterns; a nouns file is a mapping with `nouns` (and
+    optionally `support_verbs`). A user entry with the same verb and constraints (or the
+    same noun) as an earlier one replaces it, so a code can be corrected; any other entry
+    is added.
     """
     extra = [Path(path) for path in extra_paths]
     if not extra:
         return _packaged_lexicon()
     aliases = _packaged_aliases()
+    packaged_nouns, support = _packaged_nouns()
+    nouns = {noun.noun: noun for noun in packaged_nouns}
     merged = {pattern.key: pattern for pattern in _packaged_patterns()}
     for path in extra:
-        patterns = parse_patterns(path.read_text(encoding="utf-8"), str(path))
+        text = path.read_text(encoding="utf-8")
+        if _is_nouns_file(text):
+            more_nouns, more_support = parse_nouns(text, str(path))
+            nouns |= {noun.noun: noun for noun in more_nouns}
+            support |= more_support
+            continue
+        patterns = parse_patterns(text, str(path))
         # Re-inserting puts the user's patterns first among equally specific ones.
         for pattern in patterns:
             merged.pop(pattern.key, None)
         merged = {pattern.key: pattern for pattern in patterns} | merged
-    return Lexicon(merged.values(), aliases)
+    return Lexicon(merged.values(), aliases, nouns.values(), support)
+
+
+def _is_nouns_file(text: str) -> bool:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return isinstance(raw, dict) and "nouns" in raw
 
 
 def _data_text(name: str) -> str:
@@ -153,8 +236,36 @@ def _packaged_aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _packaged_nouns() -> tuple[tuple[NounPattern, ...], frozenset[str]]:
+    return parse_nouns(_data_text("nouns.yaml"), NOUN_FILE)
+
+
+@lru_cache(maxsize=1)
 def _packaged_lexicon() -> Lexicon:
-    return Lexicon(_packaged_patterns(), _packaged_aliases())
+    nouns, support = _packaged_nouns()
+    return Lexicon(_packaged_patterns(), _packaged_aliases(), nouns, support)
+
+
+def parse_nouns(text: str, source: str) -> tuple[tuple[NounPattern, ...], frozenset[str]]:
+    """Noun patterns and support verbs of a nouns file; a ValueError names the file and entry."""
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict) or not isinstance(raw.get("nouns"), list):
+        raise ValueError(f"{source}: expected a mapping with a list under 'nouns'")
+    codebook = load_codebook()
+    nouns: dict[str, NounPattern] = {}
+    for number, entry in enumerate(raw["nouns"], start=1):
+        if not isinstance(entry, dict) or set(map(str, entry)) - set(NOUN_KEYS) or not {"noun", "code"} <= set(entry):
+            raise ValueError(f"{source}: noun entry {number}: needs noun and code; allowed keys {list(NOUN_KEYS)}")
+        pattern = NounPattern(
+            noun=_word("noun", entry["noun"]),
+            code=_word("code", entry["code"]),
+            of=entry.get("of", "target"),
+            symmetric=bool(entry.get("symmetric", False)),
+        )
+        if pattern.code not in codebook or pattern.of not in OF_ROLES or pattern.noun in nouns:
+            raise ValueError(f"{source}: noun entry {number} ({pattern.noun!r}): bad code, bad 'of' or duplicate")
+        nouns[pattern.noun] = pattern
+    return tuple(nouns.values()), frozenset(_words("support_verbs", raw.get("support_verbs") or []))
 
 
 def parse_patterns(text: str, source: str) -> tuple[VerbPattern, ...]:
@@ -190,8 +301,12 @@ def _pattern(entry: object) -> VerbPattern:
     missing = [key for key in REQUIRED_KEYS if key not in entry]
     if missing:
         raise ValueError(f"missing {missing}")
-    values = {key: _word(key, entry[key]) for key in (*WORD_KEYS, "code", "target") if key in entry}
+    values: dict[str, Any] = {key: _word(key, entry[key]) for key in (*WORD_KEYS, "code", "target") if key in entry}
     values |= {key: _words(key, entry[key]) for key in LIST_KEYS if key in entry}
+    if "symmetric" in entry:
+        if not isinstance(entry["symmetric"], bool):
+            raise ValueError("symmetric must be true or false")
+        values["symmetric"] = entry["symmetric"]
     if values["code"] not in load_codebook():
         raise ValueError(f"code {values['code']!r} is not in the CAMEO codebook")
     if "prep_object" in values and "prep" not in values:
@@ -215,6 +330,6 @@ def _word(key: str, value: object) -> str:
 
 def _words(key: str, value: object) -> frozenset[str]:
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not items:
+    if not isinstance(items, list) or not items and key != "support_verbs":
         raise ValueError(f"{key} must be a word or a non-empty list of words")
     return frozenset(_word(key, item) for item in items)

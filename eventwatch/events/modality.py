@@ -1,8 +1,9 @@
-"""Modality of an event trigger: negated, hypothetical, future.
+"""Modality of an event trigger: negated, hypothetical, future, suspected.
 
 Read off the dependency parse around the trigger, so that analysts can filter
-"did not attack", "if Russia decides to ..." and "will meet" apart from
-events that happened.
+"did not attack", "if Russia decides to ...", "will meet" and "amid suspicions
+that Moscow is preparing an offensive" apart from events that happened. The
+words are data (eventwatch/data/lexicon/modality.yaml).
 """
 
 from __future__ import annotations
@@ -16,6 +17,16 @@ from spacy.tokens import Token
 from eventwatch.data import data_file
 from eventwatch.records import Modality
 
+# Dependencies by which a noun trigger belongs to the clause of its head verb.
+NOUN_IN_CLAUSE = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "dative", "appos"}
+
+
+@dataclass(frozen=True)
+class EventModality(Modality):
+    """The contract's three flags plus `suspected`: reported as suspected, alleged or feared."""
+
+    suspected: bool = False
+
 
 @dataclass(frozen=True)
 class ModalityWords:
@@ -24,8 +35,14 @@ class ModalityWords:
     hypothetical_modals: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
+    intent_adjectives: frozenset[str]
     request_governors: frozenset[str]
     refusal_governors: frozenset[str]
+    future_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    suspicion_words: frozenset[str]
+    suspicion_adverbs: frozenset[str]
+    suspicion_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,54 +51,144 @@ def load_modality_words() -> ModalityWords:
     return ModalityWords(**{name: frozenset(raw[name]) for name in ModalityWords.__dataclass_fields__})
 
 
-def modality_of(trigger: Token) -> Modality:
+@dataclass(frozen=True)
+class Mood:
+    """The modality flags and whether the source itself announces the act ("will send",
+    "agreed to free", "is ready to withdraw"), which CAMEO codes as intent or threat.
+    `conditioned`: hypothetical only through an if-clause, which for a threat is its content."""
+
+    modality: EventModality
+    announced: bool
+    conditioned: bool = False
+
+
+def mood_of(trigger: Token) -> Mood:
     words = load_modality_words()
-    return Modality(
-        negated=_is_negated(trigger, words),
-        hypothetical=_is_hypothetical(trigger, words),
-        future=_is_future(trigger, words),
+    clause = _clause_verb(trigger)
+    chain = _clause_chain(clause) if clause is not None else []
+    modifiers = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "advmod", "compound"}}
+    future = _is_future(chain, words) or bool(modifiers & words.future_modifiers)
+    modal = _has_modal(chain, words)
+    antecedent = _in_condition(trigger, chain, words)
+    consequent = not antecedent and _has_condition(chain, words)
+    requested = _is_requested(chain, words)
+    hedged = modal or requested or antecedent or bool(modifiers & words.hypothetical_modifiers)
+    modality = EventModality(
+        negated=_is_negated(trigger, chain, words),
+        hypothetical=hedged or consequent,
+        future=future,
+        suspected=_is_suspected(trigger, chain, words, modifiers),
     )
+    own_intent = _is_future(chain, words) or modal or consequent
+    announced = trigger.pos_ == "VERB" and own_intent and not (requested or antecedent)
+    return Mood(modality, announced, conditioned=consequent and not hedged)
 
 
-def _clause_chain(trigger: Token) -> list[Token]:
-    """The trigger and the verbs it is an infinitive or conjunct of ("agreed to meet")."""
-    chain = [trigger]
+def modality_of(trigger: Token) -> EventModality:
+    return mood_of(trigger).modality
+
+
+def _clause_verb(trigger: Token) -> Token | None:
+    """The verb whose clause states the event: the trigger, or the verb a noun trigger hangs on."""
     token = trigger
-    while token.dep_ in {"xcomp", "conj"} and token.head is not token:
+    while token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ not in NOUN_IN_CLAUSE and token.dep_ != "conj" or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.dep_ == "prep":
+            token = token.head
+    return token if token.pos_ in {"VERB", "AUX", "ADJ"} else None
+
+
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is an infinitive, adjective complement or conjunct of
+    ("agreed to meet", "is ready to host")."""
+    chain = [verb]
+    token = verb
+    while token.dep_ in {"xcomp", "conj", "acomp"} and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
 
 
-def _governed_by(trigger: Token, lemmas: frozenset[str]) -> bool:
-    """Whether the trigger is the infinitive complement of one of these verbs."""
-    return any(v.dep_ == "xcomp" and v.head.lemma_ in lemmas for v in _clause_chain(trigger))
+def _governed_by(chain: list[Token], lemmas: frozenset[str]) -> bool:
+    """Whether the clause is the infinitive complement of one of these verbs or adjectives."""
+    return any(v.dep_ in {"xcomp", "ccomp"} and v.head.lemma_.lower() in lemmas for v in chain)
 
 
-def _is_negated(trigger: Token, words: ModalityWords) -> bool:
-    chain = _clause_chain(trigger)
+def _is_negated(trigger: Token, chain: list[Token], words: ModalityWords) -> bool:
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True  # "no talks"
     if any(c.dep_ == "neg" or c.lower_ in words.negators and c.dep_ == "advmod" for v in chain for c in v.children):
         return True
-    return _governed_by(trigger, words.refusal_governors)
+    return _governed_by(chain, words.refusal_governors)
 
 
-def _is_hypothetical(trigger: Token, words: ModalityWords) -> bool:
-    for verb in _clause_chain(trigger):
-        if any(c.dep_ == "aux" and c.lower_ in words.hypothetical_modals for c in verb.children):
-            return True
-    if _governed_by(trigger, words.request_governors):
-        return True
-    for ancestor in [trigger, *trigger.ancestors]:
-        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_markers for c in ancestor.children):
+def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
+    """Asked of someone else ("urged Japan to halt", "demanded that Russia withdraw")."""
+    for verb in chain:
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in words.request_governors:
+            governor = verb.head
+            has_object = any(c.dep_ in {"dobj", "dative"} for c in governor.children)
+            if has_object or verb.dep_ == "ccomp":
+                return True
+    return False
+
+
+def _has_modal(chain: list[Token], words: ModalityWords) -> bool:
+    for verb in chain:
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & words.hypothetical_modals
+        # "said it would withdraw": reported "would" is the future seen from the past.
+        if modals - {"would"} or "would" in modals and not _reported(chain):
             return True
     return False
 
 
-def _is_future(trigger: Token, words: ModalityWords) -> bool:
-    chain = _clause_chain(trigger)
-    if any(c.dep_ == "aux" and c.lower_ in words.future_aux for v in chain for c in v.children):
+def _in_condition(trigger: Token, chain: list[Token], words: ModalityWords) -> bool:
+    """Whether the trigger states a condition ("if Russia *invades*")."""
+    return any(_is_condition(clause, words) for clause in [*chain, *trigger.ancestors])
+
+
+def _has_condition(chain: list[Token], words: ModalityWords) -> bool:
+    """Whether the trigger states what follows on a condition ("..., we will *respond*")."""
+    return any(_is_condition(c, words) for v in chain for c in v.children if c.dep_ == "advcl")
+
+
+def _is_condition(clause: Token, words: ModalityWords) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_markers for c in clause.children)
+
+
+def _reported(chain: list[Token]) -> bool:
+    return bool(chain) and chain[-1].dep_ == "ccomp" and chain[-1].head.tag_ in {"VBD", "VBN"}
+
+
+def _is_future(chain: list[Token], words: ModalityWords) -> bool:
+    auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ == "aux"}
+    if auxiliaries & words.future_aux or "would" in auxiliaries and _reported(chain):
         return True
-    if _governed_by(trigger, words.future_governors):
+    if _governed_by(chain, words.future_governors | words.intent_adjectives):
         return True
-    # "is going to meet"
-    return any(v.dep_ == "xcomp" and v.head.lemma_ == "go" and v.head.tag_ == "VBG" for v in chain)
+    # "wants to attack": a request verb without anyone asked states the subject's own intent.
+    if any(
+        v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors
+        and not any(c.dep_ in {"dobj", "dative"} for c in v.head.children)
+        for v in chain
+    ):
+        return True
+    # "is going to meet", "is due to visit"
+    return any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain)
+
+
+def _is_suspected(trigger: Token, chain: list[Token], words: ModalityWords, modifiers: set[str]) -> bool:
+    """ "amid suspicions that Moscow is preparing ...", "allegedly", "alleged strikes"."""
+    if modifiers & (words.suspicion_modifiers | words.suspicion_adverbs):
+        return True
+    for verb in chain:
+        if any(c.dep_ == "advmod" and c.lower_ in words.suspicion_adverbs for c in verb.children):
+            return True
+    clause = chain[-1] if chain else trigger
+    for ancestor in [clause, *clause.ancestors]:
+        if ancestor.dep_ in {"acl", "ccomp", "pcomp", "advcl"} or ancestor.dep_ == "xcomp" and ancestor.head.tag_ == "VBN":
+            if ancestor.head.lemma_.lower() in words.suspicion_words:
+                return True
+    return False

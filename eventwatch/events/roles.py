@@ -1,20 +1,23 @@
 """Who did what to whom, read off spaCy's dependency parse.
 
 For every verb the lexicon knows, a `Frame` collects what the parse attaches
-to it (particles, objects, prepositions, infinitive complements, subject),
-the most specific satisfied `VerbPattern` gives the CAMEO code, and the frame
-gives the source and target tokens. Active and passive voice, coordinated
-actors ("Germany and France") and shared subjects of coordinated verbs are
-handled here; resolving tokens to actors is the actor layer's job.
+to it (particles, objects, prepositions, infinitive and clausal complements,
+subject), the most specific satisfied `VerbPattern` gives the CAMEO code, and
+the frame gives the source and target tokens. Nouns of the noun lexicon
+("the annexation of Crimea", "talks between Kyiv and Moscow") are triggers too,
+with their roles read off the noun phrase. Active and passive voice,
+coordinated actors ("Germany and France"), shared subjects of coordinated
+verbs, control verbs, relative clauses and pronoun subjects of reported speech
+are handled here; resolving tokens to actors is the actor layer's job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from eventwatch.events.lexicon import Lexicon, VerbPattern, token_matches
+from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, token_matches
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -22,18 +25,31 @@ OBJECT_DEPS = {"dobj", "dative", "attr"}
 # The model tags some phrasal particles as adverbs: "stepped *down*", "pulled *back*".
 PARTICLE_ADVERBS = {"back", "down", "up", "out", "off", "away", "in", "over"}
 # Prepositions that may carry a target when the pattern names none that resolves.
-TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at", "over")
+TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at", "over", "into", "upon", "around")
+# Prepositions of a noun trigger that name its target ("airstrikes *on* Kharkiv").
+NOUN_TARGET_PREPOSITIONS = ("on", "against", "at", "with", "to", "toward", "towards", "into", "over", "for", "upon", "around")
+# Words of a noun phrase that name who owns it: "Russia's demand", "a demand *by* Moscow".
+OWNER_PREPOSITIONS = ("of", "from", "by")
+# Pronouns that stand for the speaker when they are the subject of reported speech.
+REPORTED_PRONOUNS = {"it", "he", "she", "they"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+RELATIVE_TAGS = {"WDT", "WP"}
+DASHES = {"-", "\u2013", "\u2014", "--"}
+# Roots whose act happens to the place it happens in, when no target is named:
+# "staged a protest *in Beijing*", "conducting exercises *in Alaska*".
+LOCATION_TARGET_ROOTS = {"09", "14", "15", "17", "18", "19", "20"}
 
 
 @dataclass
 class Frame:
-    """What the parse attaches to one verb."""
+    """What the parse attaches to one trigger (a verb, or a noun for nominal events)."""
 
     verb: Token
     particles: set[str] = field(default_factory=set)
     objects: list[Token] = field(default_factory=list)
     preps: dict[str, list[Token]] = field(default_factory=dict)
     xcomps: list[Token] = field(default_factory=list)
+    ccomps: list[Token] = field(default_factory=list)
     subject: Token | None = None
     passive: bool = False
     agent: Token | None = None
@@ -45,14 +61,26 @@ class Frame:
 
 @dataclass(frozen=True)
 class Role:
-    """A matched verb: its pattern, the token heading the source phrase, and the
-    tokens that may head the target phrase, most likely first."""
+    """A matched trigger: its pattern, the tokens that may head the source and the target
+    phrases (most likely first), and the words the pattern bound, for explanations."""
 
     frame: Frame
-    pattern: VerbPattern
-    source: Token | None
+    pattern: VerbPattern | NounPattern
+    source_candidates: tuple[Token, ...]
     target_candidates: tuple[Token, ...]
     consumed: frozenset[int]  # token indices folded into this event ("agreed to *meet*")
+    bound: tuple[tuple[str, Token], ...] = ()
+    # Target heads a symmetric event also runs back from ("met *with* X"), not a stray
+    # preposition ("agrees sanctions *on* Moscow").
+    reciprocal: frozenset[int] = frozenset()
+
+    @property
+    def trigger(self) -> Token:
+        return self.frame.verb
+
+    @property
+    def symmetric(self) -> bool:
+        return self.pattern.symmetric
 
 
 def frame_of(verb: Token) -> Frame:
@@ -69,10 +97,16 @@ def frame_of(verb: Token) -> Frame:
             frame.agent = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif dep == "xcomp":
             frame.xcomps.append(child)
+        elif dep == "ccomp":
+            frame.ccomps.append(child)
         elif dep in SUBJECT_DEPS:
             frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
+    elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
+        frame.subject = verb.head  # "the mayor, *who* was jailed"
     # Prepositions attached to the object noun count too, after the verb's own:
     # "imposed sanctions *on* Minsk on Monday", "held talks *with* Kyiv".
     for noun in [*frame.objects, *(o for objs in list(frame.preps.values()) for o in objs)]:
@@ -85,7 +119,7 @@ def frame_of(verb: Token) -> Frame:
 def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
     if pattern.particle and pattern.particle not in frame.particles:
         return False
-    if pattern.object and not any(token_matches(o, pattern.object) for o in frame.objects):
+    if pattern.object and not _matched_objects(frame, pattern):
         return False
     if pattern.prep:
         objects = frame.preps.get(pattern.prep)
@@ -94,6 +128,8 @@ def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
         if pattern.prep_object and not any(token_matches(o, pattern.prep_object) for o in objects):
             return False
     if pattern.xcomp and _matched_xcomp(frame, pattern) is None:
+        return False
+    if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
         return False
     return True
 
@@ -104,7 +140,9 @@ def best_pattern(frame: Frame, lexicon: Lexicon) -> VerbPattern | None:
     return max(satisfied, key=lambda p: p.specificity, default=None)
 
 
-def find_roles(doc, lexicon: Lexicon) -> list[Role]:
+def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
+    """Verb roles first; a noun trigger the verb pattern already used ("launched *airstrikes*")
+    or a complement folded into another verb's pattern does not stand as its own event."""
     roles = []
     for token in doc:
         if token.pos_ != "VERB":
@@ -113,15 +151,67 @@ def find_roles(doc, lexicon: Lexicon) -> list[Role]:
         pattern = best_pattern(frame, lexicon)
         if pattern is not None:
             roles.append(_role(frame, pattern))
-    # A complement folded into another verb's pattern does not stand as its own event.
     consumed = {i for role in roles for i in role.consumed}
-    return [role for role in roles if role.frame.verb.i not in consumed]
+    roles = [role for role in roles if role.trigger.i not in consumed]
+    acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
+    for token in doc:
+        if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
+            pattern = lexicon.noun_pattern_for(token)
+            if pattern is None:
+                continue
+            role = _noun_role(token, pattern, lexicon)
+            governor = next((t for name, t in role.bound if name == "governing verb"), None)
+            if governor is None or governor.i not in acting:
+                roles.append(role)
+    return roles
+
+
+# Roots whose verb states its complement as what is rejected or threatened ("refused to
+# *invite*", "threatened to *cut*"): the complement is no event of its own.
+ABSORBING_ROOTS = {"12", "13"}
 
 
 def _role(frame: Frame, pattern: VerbPattern) -> Role:
     complement = _matched_xcomp(frame, pattern)
-    consumed = frozenset({complement.i}) if complement is not None else frozenset()
-    return Role(frame, pattern, _source_head(frame), _target_candidates(frame, pattern, complement), consumed)
+    if complement is None and pattern.code[:2] in ABSORBING_ROOTS and frame.xcomps:
+        complement = frame.xcomps[0]
+    objects = _matched_objects(frame, pattern)
+    prep_objects = _matched_prep_objects(frame, pattern)
+    consumed = {t.i for t in (*objects, *prep_objects)}
+    if complement is not None:
+        consumed |= {complement.i, *(o.i for o in frame_of(complement).objects)}
+    bound = [("trigger", frame.verb)]
+    bound += [("particle", t) for t in frame.verb.children if t.lower_ == pattern.particle]
+    bound += [("object", t) for t in objects] + [(f"{pattern.prep} object", t) for t in prep_objects]
+    if complement is not None:
+        bound.append(("complement", complement))
+    clause = _matched_ccomp(frame, pattern)
+    if clause is not None:
+        bound.append(("clause", clause))
+    reciprocal = [*frame.preps.get("with", []), *frame.preps.get("between", [])]
+    if pattern.target == "dobj":
+        reciprocal += frame.objects
+    elif pattern.target not in ("none", "ccomp"):
+        reciprocal += frame.preps.get(pattern.target, [])
+    return Role(
+        frame,
+        pattern,
+        _source_heads(frame),
+        _target_candidates(frame, pattern, complement),
+        frozenset(consumed),
+        tuple(bound),
+        frozenset(t.i for t in reciprocal),
+    )
+
+
+def _matched_objects(frame: Frame, pattern: VerbPattern) -> list[Token]:
+    return [o for o in frame.objects if token_matches(o, pattern.object)] if pattern.object else []
+
+
+def _matched_prep_objects(frame: Frame, pattern: VerbPattern) -> list[Token]:
+    if not (pattern.prep and pattern.prep_object):
+        return []
+    return [o for o in frame.preps.get(pattern.prep, []) if token_matches(o, pattern.prep_object)]
 
 
 def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
@@ -130,48 +220,185 @@ def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
     return next((x for x in frame.xcomps if token_matches(x, pattern.xcomp)), None)
 
 
+def _matched_ccomp(frame: Frame, pattern: VerbPattern) -> Token | None:
+    """A clausal complement with one of the pattern's modals: "said Libya *must* hand over"."""
+    if not pattern.ccomp:
+        return None
+    return next(
+        (c for c in frame.ccomps if any(a.dep_ == "aux" and a.lower_ in pattern.ccomp for a in c.children)),
+        None,
+    )
+
+
+def _source_heads(frame: Frame) -> tuple[Token, ...]:
+    """Active subject, passive agent, or the subject the verb shares with its head; a
+    pronoun subject of reported speech is followed by the reporting verb's subject."""
+    head = _source_head(frame)
+    if head is None:
+        return ()
+    speaker = _reporting_subject(frame.verb, head)
+    return (speaker, head) if speaker is not None else (head,)
+
+
 def _source_head(frame: Frame) -> Token | None:
-    """Active subject, passive agent, or the subject the verb shares with its head."""
     if frame.passive:
         return frame.agent
     if frame.subject is not None:
-        return frame.subject
+        return _past_dateline(frame.subject)
     verb = frame.verb
     if verb.dep_ == "conj":
         return _source_head(frame_of(verb.head))
     if verb.dep_ == "xcomp":
-        head = frame_of(verb.head)
+        governor = verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "amod"}:
+            governor = governor.head  # "is willing to withdraw", "ready to host"
+        head = frame_of(governor)
         # Object control: "urged Japan to halt" -> Japan halts.
-        return head.objects[0] if head.objects else _source_head(head)
-    if verb.dep_ == "relcl":
+        return head.objects[0] if head.objects and head.verb.i == verb.head.i else _source_head(head)
+    if verb.dep_ in {"relcl", "acl"}:
         return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = frame_of(verb.head.head)
+        if verb.head.lower_ == "by":
+            return _source_head(governor)  # "responded by *staging* drills"
+        # "accused Moscow of *massing* troops", "blamed Kyiv for *shelling*"
+        return governor.objects[0] if governor.objects else None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
+        return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
 
 
+def _past_dateline(subject: Token) -> Token:
+    """A dateline the parser took for the subject ("ISTANBUL, July 22 - Russia and Ukraine
+    signed") yields to the first noun after its dash that belongs to the same verb."""
+    sentence = subject.sent
+    if not (subject.is_upper and len(subject.text) > 2 and subject.i - sentence.start < 2):
+        return subject
+    dash = next((t for t in sentence[:12] if t.text in DASHES), None)
+    if dash is None:
+        return subject
+    after = (t for t in sentence if t.i > dash.i and t.pos_ in {"PROPN", "NOUN"} and subject.head in t.ancestors)
+    return next(after, subject)
+
+
+def _reporting_subject(verb: Token, subject: Token) -> Token | None:
+    """ "Hungary said *it* will support ...": the pronoun is the one who reports."""
+    if subject.lower_ not in REPORTED_PRONOUNS:
+        return None
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj", "acomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    speaker = _source_head(frame_of(clause.head))
+    if speaker is None or speaker.lower_ in REPORTED_PRONOUNS or speaker.pos_ == "PRON":
+        return None
+    if subject.lower_ == "they" and not (speaker.conjuncts or speaker.tag_ in PLURAL_TAGS):
+        return None
+    return speaker
+
+
 def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | None) -> tuple[Token, ...]:
-    """Where the pattern says the target is first, then objects and target-like prepositions.
+    """Where the pattern says the target is first, then objects, the subject of a clausal
+    complement ("demanded that *the US* cancel ..."), target-like prepositions, and last
+    who owns the object ("rejected *North Korea's* demand").
 
     A pattern without a target slot ("none": "call for talks") still takes one from a
-    target-like preposition ("... with Moscow"), never from its object."""
+    target-like preposition ("... with Moscow") or the object's owner, never from the object."""
     if frame.passive:
         return (frame.subject,) if frame.subject is not None else ()
     ordered: list[Token] = []
+    clause_subjects = [s for c in frame.ccomps for s in (_source_head(frame_of(c)),) if s is not None]
     if pattern.target == "dobj":
         ordered += frame.objects
         if complement is not None:
             ordered += frame_of(complement).objects
+    elif pattern.target == "ccomp":
+        ordered += clause_subjects
     elif pattern.target != "none":
         ordered += frame.preps.get(pattern.target, [])
     if pattern.target != "none":
-        ordered += frame.objects
+        ordered += frame.objects + clause_subjects
     for prep in TARGET_PREPOSITIONS:
         ordered += frame.preps.get(prep, [])
+    # "warned that it would act *against Iran*": whom the stated act is aimed at.
+    for clause in frame.ccomps:
+        inner = frame_of(clause)
+        ordered += inner.objects
+        for prep in TARGET_PREPOSITIONS:
+            ordered += inner.preps.get(prep, [])
+        for noun in [*inner.objects, *(o for p in TARGET_PREPOSITIONS for o in inner.preps.get(p, []))]:
+            ordered += owners(noun)
     # "refused to attend talks *with* Minsk": the complement's counterpart.
     for xcomp in frame.xcomps:
         inner = frame_of(xcomp)
         for prep in TARGET_PREPOSITIONS:
             ordered += inner.preps.get(prep, [])
+    for noun in frame.objects:
+        ordered += owners(noun)
+    if pattern.code[:2] in LOCATION_TARGET_ROOTS:
+        ordered += frame.preps.get("in", [])
     return tuple(dict.fromkeys(ordered))
+
+
+def owners(noun: Token) -> list[Token]:
+    """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects."""
+    found = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+# --- nominal events ---------------------------------------------------------------------
+
+
+def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
+    """Roles of a noun trigger, read off its phrase and the verb it is an object of."""
+    preps: dict[str, list[Token]] = {}
+    for prep in noun.children:
+        if prep.dep_ == "prep":
+            preps.setdefault(prep.lower_, []).extend(c for c in prep.children if c.dep_ == "pobj")
+    frame = Frame(verb=noun, preps=preps)
+    between = preps.get("between", [])
+    sources: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
+    sources += preps.get("by", [])
+    sources += [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+    if pattern.of == "source":
+        sources += preps.get("of", [])
+    sources += between[:1]
+    governor = _support_verb(noun, lexicon)
+    if governor is not None:
+        sources += _source_heads(frame_of(governor))
+    targets: list[Token] = list(between[1:]) if between else []
+    if pattern.of == "target":
+        targets += preps.get("of", [])
+    for prep in NOUN_TARGET_PREPOSITIONS:
+        targets += preps.get(prep, [])
+    if governor is not None:
+        governing = frame_of(governor)
+        targets += [o for o in governing.objects if o.i != noun.i]
+        for prep in TARGET_PREPOSITIONS:
+            targets += governing.preps.get(prep, [])
+    bound = [("trigger", noun)] + [("between", t) for t in between]
+    if governor is not None:
+        bound.append(("governing verb", governor))
+    reciprocal = frozenset(t.i for t in (*between, *preps.get("with", [])))
+    return Role(
+        frame, pattern, tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)), frozenset(), tuple(bound), reciprocal
+    )
+
+
+def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb whose subject does what the noun names: "Moscow is *preparing* an offensive"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into"}:
+        head = head.head  # "engaged Filipino peacekeepers *in* a firefight"
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in lexicon.support_verbs:
+        return head
+    return None
 
 
 def expand(head: Token | None) -> tuple[Token, ...]:

@@ -1,0 +1,61 @@
+"""`eventwatch serve`: the HTTP API and the dashboard over a store."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated, Optional
+
+import typer
+
+from eventwatch.cli.app import app
+from eventwatch.cli.corpus import DbOption
+from eventwatch.cli.extract import err
+from eventwatch.store import StoreError, default_db
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; another than loopback exposes the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Open the store for writing and accept POST /api/ingest.")
+    ] = False,
+    cors_origin: Annotated[
+        Optional[list[str]], typer.Option("--cors-origin", help="An origin whose pages may call the API (repeatable).")
+    ] = None,
+) -> None:
+    """The dashboard at http://HOST:PORT/, the JSON API under /api, its docs at /docs."""
+    import uvicorn
+
+    from eventwatch.api import LOOPBACK_HOSTS, Settings, create_app
+
+    loopback = _is_loopback(host)
+    settings = Settings(
+        db=db or default_db(),
+        allow_ingest=allow_ingest,
+        cors_origins=tuple(cors_origin or ()),
+        allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else ("*",),
+    )
+    try:
+        api = create_app(settings)
+    except StoreError as error:
+        err.print(f"eventwatch: {error}", markup=False)
+        raise typer.Exit(2) from None
+    if not loopback:
+        err.print(f"eventwatch: listening on {host}: anyone who can reach it can read the store", markup=False)
+    err.print(f"eventwatch: dashboard at http://{_url_host(host)}:{port}/, API docs at /docs (Ctrl-C stops)", markup=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

@@ -1,0 +1,217 @@
+"""Quotes in quotation marks: their kind and their speaker.
+
+The speaker is looked for in this order, the first that names one wins:
+1. a reporting verb in the quote's own sentence ("he said", "said Lavrov",
+   "Kishida said: ...", "according to the ministry");
+2. a dash attribution right after the closing mark ("— General Ivan Petrov");
+3. for a fragment inside the reporter's sentence, the verb that frames it
+   ("accused Moscow of "..."", "what it calls "..."");
+4. the sentence before: the speaker of a quote there (carry-over), a lead-in
+   ending with a colon, or the person or body that is its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwatch.coref import MODIFIER_DEPS, sentence_of
+from eventwatch.quotes.cues import Cues
+from eventwatch.quotes.marks import OPENING_MARKS, SENTENCE_END, QuoteSpan
+from eventwatch.quotes.speakers import Speakers, dash_speaker_head, subject_of
+from eventwatch.records import Actor, Quote, QuoteKind
+
+# What may come before a quote that is a sentence of its own.
+SENTENCE_LEAD_IN = {"", ":", ",", ".", "?", "!", "(", "-", "\u2014", "\u2013"}
+# Quotes ending like this leave their sentence open for a cue after them.
+OPEN_ENDINGS = {",", "?", "!", "-", "\u2014", "\u2013", "\u2026"}
+DASH_AFTER = re.compile(r"[\"\u201d\u00bb\u2019'\u201c]?[ \t]*[,.]?[ \t]*(?:\u2014|\u2013|--?)[ \t]*")
+TERMINATOR = re.compile(r"[.?!][\"\u201d\u00bb\u2019]?\s")
+
+
+class MarkedQuotes:
+    """Attributes every marked quote of one doc, in text order."""
+
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], speakers: Speakers, cues: Cues) -> None:
+        self.doc = doc
+        self.text = text  # doc.text, which spaCy rebuilds on every access
+        self.spans = spans
+        self.speakers = speakers
+        self.cues = cues
+        kinds = [quote_kind(doc, text, s, cues, spans[i - 1] if i else None) for i, s in enumerate(spans)]
+        self.quotes = [
+            Quote("", text[s.start : s.end], kind, s.start, s.end, None, None) for s, kind in zip(spans, kinds)
+        ]
+        speakers.quotes = self.quotes
+
+    def attribute(self) -> list[Quote]:
+        for index, quote in enumerate(self.quotes):
+            quote.speaker, quote.cue = self._attribution(index)
+        return self.quotes
+
+    def _attribution(self, index: int) -> tuple[Actor | None, str | None]:
+        span, quote = self.spans[index], self.quotes[index]
+        cue = self._cue_in_sentence(index)
+        if cue is not None:
+            speaker = self.speakers.of_cue(cue)
+            if speaker is not None:
+                return speaker, self.speakers.cue_text(cue)
+        dash = self._dash_speaker(span)
+        if dash is not None:
+            return dash, "\u2014"
+        if quote.kind == "partial":
+            verb = self._framing_verb(span)
+            if verb is not None:
+                return self.speakers.of_cue(verb), verb.text
+            return None, None
+        return self._from_sentence_before(index), None
+
+    # 1. a cue in the quote's own sentence
+
+    def _cue_in_sentence(self, index: int) -> Token | None:
+        span = self.spans[index]
+        first, last = self._sentences(span)
+        candidates = [t for t in self.doc[first.start : last.end] if self._is_cue(t) and self._reaches(t, index)]
+        return min(candidates, key=lambda t: _distance(t, span), default=None)
+
+    def _sentences(self, span: QuoteSpan) -> tuple[Span, Span]:
+        """The sentences the quote touches; one more when the quote leaves its sentence open
+        (the parser may split '"...," he said' after the closing mark)."""
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        first, last = sentence_of(tokens[0]), sentence_of(tokens[-1])
+        if self.text[span.end - 1] in OPEN_ENDINGS and last.end < len(self.doc):
+            following = sentence_of(self.doc[last.end])
+            if "\n" not in self.text[span.end : following.start_char]:
+                last = following
+        return first, last
+
+    def _is_cue(self, token: Token) -> bool:
+        return (self.cues.is_speech_verb(token) or self.cues.according_at(token) > 0) and not self._in_quote(token)
+
+    def _in_quote(self, token: Token) -> bool:
+        return any(s.start - 1 <= token.idx < s.end + 1 for s in self.spans)
+
+    def _reaches(self, cue: Token, index: int) -> bool:
+        """A cue attributes the quote when no other quote and no sentence end stand
+        between them, and a cue after a quote only when the quote left its sentence open."""
+        span = self.spans[index]
+        if cue.idx < span.start:
+            between = self.text[cue.idx : span.start - 1]
+            others = any(cue.idx < s.start < span.start for s in self.spans)
+            return not others and not self._sentence_ends(cue.idx, span.start) and "\n" not in between
+        between = self.text[span.end + 1 : cue.idx]
+        others = any(span.end < s.start < cue.idx for s in self.spans)
+        if others or self._sentence_ends(span.end + 1, cue.idx) or "\n" in between:
+            return False
+        ending, following = self.text[span.end - 1], between.strip()[:1]
+        return ending not in SENTENCE_END or ending in OPEN_ENDINGS or not following or following.islower()
+
+    def _sentence_ends(self, start: int, end: int) -> bool:
+        """A full stop, question or exclamation mark of its own (not "U.S.") between offsets."""
+        words = self.doc.char_span(start, end, alignment_mode="contract")
+        return words is not None and any(t.text in {".", "?", "!"} for t in words)
+
+    # 2. a dash attribution
+
+    def _dash_speaker(self, span: QuoteSpan) -> Actor | None:
+        dash = DASH_AFTER.match(self.text, span.end)
+        if dash is None or dash.end() == span.end or not re.search(r"\u2014|\u2013|-", dash.group()):
+            return None
+        words = self.doc.char_span(dash.end(), _line_end(self.text, dash.end()), alignment_mode="expand")
+        if words is None or len(words) == 0:
+            return None
+        words = words[: next((t.i - words.start for t in words if t.text in {".", ";"}), len(words))]
+        head = dash_speaker_head(words) if len(words) else None
+        return self.speakers.of_head(head) if head is not None else None
+
+    # 3. the verb framing a fragment
+
+    def _framing_verb(self, span: QuoteSpan) -> Token | None:
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        token = tokens.root
+        while token.head.i != token.i:
+            token = token.head
+            if token.idx >= span.start - 1 and token.idx < span.end + 1:
+                continue
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and (lemma in self.cues.framing_verbs or lemma in self.cues.speech_verbs):
+                return token if subject_of(token) is not None else None
+        return None
+
+    # 4. the sentence before
+
+    def _from_sentence_before(self, index: int) -> Actor | None:
+        span = self.spans[index]
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        sentence = sentence_of(tokens[0])
+        lead = self.doc[sentence.start : tokens[0].i]
+        if _ends_with_colon(lead):
+            return self._lead_in_speaker(lead)
+        if sentence.start == 0:
+            return None
+        before = sentence_of(self.doc[sentence.start - 1])
+        previous = self.quotes[index - 1] if index else None
+        if previous is not None and previous.end >= before.start_char - 1 and previous.speaker is not None:
+            return previous.speaker  # carry-over: the same speaker goes on
+        return self._lead_in_speaker(before)
+
+    def _lead_in_speaker(self, clause: Span) -> Actor | None:
+        """The speaker a lead-in sentence introduces: its reporting verb's subject, else
+        the person or body it is about."""
+        outside = [t for t in clause if not self._in_quote(t)]
+        verbs = [t for t in outside if self.cues.is_speech_verb(t)]
+        if verbs:
+            return self.speakers.of_cue(verbs[-1])
+        roots = [t for t in outside if t.dep_ == "ROOT"] or [t for t in outside if t.pos_ in {"VERB", "AUX"}]
+        for root in roots:
+            if self.speakers.can_speak(root):
+                return self.speakers.of_head(root)  # a verbless lead-in: "The agency's director, ..."
+            subject = subject_of(root)
+            if subject is not None and not self._in_quote(subject) and self.speakers.can_speak(subject):
+                return self.speakers.of_head(subject)
+        if not _ends_with_colon(clause):
+            return None
+        # "The message from Commissioner Sorensen was blunt:", "Their reply was short:"
+        named = next((t for t in outside if self.speakers.can_speak(t) and _stands_for_itself(t)), None)
+        return self.speakers.of_head(named) if named is not None else None
+
+
+def quote_kind(doc: Doc, text: str, span: QuoteSpan, cues: Cues, previous: QuoteSpan | None) -> QuoteKind:
+    """Direct when the quote stands as a sentence of its own: after a sentence end, a colon
+    or a comma, or after its reporting verb when it also ends the sentence; and the
+    second half of a quote split by its cue ('"...," he said, "but ..."'). Partial when
+    the reporter's sentence goes on around it."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start].rstrip(" \t" + OPENING_MARKS)
+    lead = before[-1:]
+    if lead == ":":
+        return "direct"
+    if not (text[span.start].isupper() or not text[span.start].isalpha()):
+        split = previous is not None and lead == "," and not TERMINATOR.search(text[previous.end : span.start])
+        return "direct" if split and previous.start >= line_start else "partial"
+    if lead in SENTENCE_LEAD_IN:
+        return "direct"
+    words = doc.char_span(line_start, line_start + len(before), alignment_mode="contract")
+    if words is None or len(words) == 0 or not cues.is_speech_verb(words[-1]):
+        return "partial"
+    after = text[span.end + 1 : _line_end(text, span.end)].strip()
+    return "direct" if not after or after[0] in SENTENCE_END else "partial"
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _ends_with_colon(clause: Span) -> bool:
+    return clause.text.rstrip(" " + OPENING_MARKS).endswith(":")
+
+
+def _stands_for_itself(token: Token) -> bool:
+    """A noun phrase's head, or a possessive that names someone ("Their reply")."""
+    return token.dep_ not in MODIFIER_DEPS or token.dep_ == "poss"
+
+
+def _distance(token: Token, span: QuoteSpan) -> int:
+    return min(abs(token.idx - span.start), abs(token.idx - span.end))

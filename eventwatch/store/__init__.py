@@ -1,0 +1,72 @@
+"""The corpus store: one DuckDB file holding the records of ../shared/spec/records.md.
+
+Tables: articles, actors, mentions, quotes, events (raw, one row per event per article),
+plus schema_version and migrations; views event_dedup_keys and event_groups give the
+events deduplicated across articles (see dedup.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from eventwatch.store.schema import LATEST, StoreError, check_not_newer, migrate
+from eventwatch.store.writer import WriteCounts, stored_ids, write_results
+
+__all__ = [
+    "DB_ENV",
+    "DEFAULT_DB",
+    "StoreError",
+    "WriteCounts",
+    "default_db",
+    "open_store",
+    "stored_ids",
+    "write_results",
+]
+
+DEFAULT_DB = "eventwatch.duckdb"
+DB_ENV = "EVENTWATCH_DB"
+
+
+def default_db() -> str:
+    """$EVENTWATCH_DB, else ./eventwatch.duckdb."""
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at `path`, created and migrated when opened for writing.
+
+    Writing opens with one DuckDB thread: the writer only appends small batches, and
+    more threads add per-thread memory arenas, not speed, while the model needs the cores.
+    """
+    path = str(path)
+    if read_only and not Path(path).is_file():
+        raise StoreError(f"{path}: no store here (create one with `eventwatch ingest --db {path} ...`)")
+    try:
+        con = duckdb.connect(path, read_only=read_only, config={} if read_only else {"threads": 1})
+    except duckdb.Error as err:
+        raise StoreError(f"{path}: cannot open the store ({_first_line(err)})") from None
+    try:
+        if read_only:
+            _check_current(con, path)
+        else:
+            migrate(con, path)
+    except (duckdb.Error, StoreError) as err:
+        con.close()
+        if isinstance(err, StoreError):
+            raise
+        raise StoreError(f"{path}: not a usable store ({_first_line(err)})") from None
+    return con
+
+
+def _check_current(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    if check_not_newer(con, path) < LATEST:
+        raise StoreError(
+            f"{path}: an older schema than version {LATEST}; `eventwatch ingest --db {path}` migrates it"
+        )
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__

@@ -1,0 +1,207 @@
+"""The offline gazetteer: countries, regions, US states and cities, each with a point.
+
+Data files in eventwatch/data/gazetteer/ (README.md there gives their source): the
+GeoNames extract trimmed by tools/build_gazetteer.py and regions written for EventWatch.
+Names are compared without case, diacritics, apostrophes or hyphens, so "Kiev", "Ürümqi"
+and "Tskhinvali" find "Kyiv", "Urumqi" and "Ts'khinvali".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import unicodedata
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from eventwatch.data import data_file
+from eventwatch.when_where.wordlists import read_yaml
+
+PlaceKind = Literal["city", "admin1", "region", "country"]
+# Place kinds from the broadest to the most specific: a more specific place wins.
+SPECIFICITY: dict[str, int] = {"country": 0, "region": 1, "admin1": 1, "city": 2}
+
+# Ranking of same-named cities and states: log10(population) plus these bonuses.
+PRIMARY_NAME_BONUS = 0.5  # "Canton, Ohio" by its own name against Guangzhou's old name
+CAPITAL_BONUS = 1.5  # "Washington" is the capital before the state
+STATE_WEIGHT = 6.5  # a US state weighs as a place of about three million people
+
+
+class Place(NamedTuple):
+    """A gazetteer entry; `country` is ISO 3166-1 alpha-3 (None for open sea). A named tuple:
+    seventy thousand of them are made at load time."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: PlaceKind
+    population: int = 0
+    admin1: str = ""
+    capital: bool = False
+
+
+# Apostrophes and full stops vanish from names, hyphens become spaces ("Mek'ele", "St. Petersburg").
+_PUNCTUATION = str.maketrans({"'": None, "`": None, ".": None, "-": " "})
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: ASCII, lower case, no apostrophes, hyphens as spaces,
+    no leading article."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    key = " ".join(name.lower().translate(_PUNCTUATION).split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _rows(name: str) -> Iterable[dict[str, str]]:
+    return csv.DictReader(io.StringIO(data_file("gazetteer", name).read_text("utf-8")))
+
+
+class Gazetteer:
+    """Places by name, and the choice among same-named places."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[Place]] = defaultdict(list)
+        self._by_alternate: dict[str, list[Place]] = defaultdict(list)
+        self.countries: dict[str, Place] = {}
+
+    def add(self, place: Place, alternate_keys: Iterable[str] = (), key: str | None = None) -> None:
+        """Index `place` by its name (`key`, if already computed) and by other names, given
+        in `name_key` form. A name in another script has no ASCII form to be found by."""
+        key = name_key(place.name) if key is None else key
+        if key:
+            self._by_name[key].append(place)
+        by_alternate = self._by_alternate
+        for alternate in alternate_keys:
+            by_alternate[alternate].append(place)
+        if place.kind == "country" and place.country:
+            self.countries[place.country] = place
+
+    def candidates(self, name: str) -> list[tuple[Place, bool]]:
+        """Every place called `name`, with whether it is the place's own name (not an alternate)."""
+        key = name_key(name)
+        own = self._by_name.get(key, [])
+        return [(p, True) for p in own] + [(p, False) for p in self._by_alternate.get(key, [])]
+
+    def best(
+        self,
+        name: str,
+        context: Mapping[str, float] | None = None,
+        within: Place | None = None,
+        kinds: Collection[PlaceKind] = ("country", "region", "admin1", "city"),
+    ) -> Place | None:
+        """The place `name` most likely means.
+
+        A country or a listed region wins outright; among cities and US states the
+        largest wins, helped by being named by its own name, by being a capital and by
+        the weight `context` gives its country (the article's countries). `within` (a
+        country or state: "Paris, Texas") narrows the choice to the places inside it.
+        """
+        found = [(p, primary) for p, primary in self.candidates(name) if p.kind in kinds and _inside(p, within)]
+        for kind in ("country", "region"):
+            exact = [p for p, _ in found if p.kind == kind]
+            if exact:
+                return exact[0]
+        if not found:
+            return None
+        return max(found, key=lambda item: _weight(item[0], item[1], context or {}))[0]
+
+    def unambiguous(self, name: str) -> Place | None:
+        """The place `name` can only mean: a country, a listed region or a name only one place has."""
+        found = self.candidates(name)
+        places = {p for p, _ in found}
+        if len(places) == 1 or any(p.kind in ("country", "region") for p in places):
+            return self.best(name)
+        return None
+
+
+def _inside(place: Place, area: Place | None) -> bool:
+    if area is None:
+        return True
+    if area.kind == "admin1":
+        return place.country == area.country and place.admin1 == area.admin1
+    return place.country == area.country
+
+
+def _weight(place: Place, primary: bool, context: Mapping[str, float]) -> float:
+    size = STATE_WEIGHT if place.kind == "admin1" else math.log10(place.population + 1)
+    return (
+        size
+        + PRIMARY_NAME_BONUS * primary
+        + CAPITAL_BONUS * place.capital
+        + context.get(place.country or "", 0.0)
+    )
+
+
+def _add_countries(gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """Countries; returns their capitals as (country, capital name) for the cities to mark."""
+    capitals = set()
+    for row in _rows("countries.csv"):
+        gazetteer.add(
+            Place(
+                row["name"], row["code"], _number(row["lat"]), _number(row["lon"]), "country",
+                int(row["population"] or 0),
+            )
+        )
+        capitals.add((row["code"], row["capital"]))
+    return capitals
+
+
+def _add_cities(gazetteer: Gazetteer, capitals: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
+    """Cities, largest first (alternates are stored as name keys); returns each (country,
+    name key)'s largest city, for region seats. A plain reader: the file is large."""
+    rows = csv.reader(io.StringIO(data_file("gazetteer", "cities.csv").read_text("utf-8")))
+    column = {name: number for number, name in enumerate(next(rows))}
+    name, country, admin1, lat, lon, population, alternates = (
+        column[c] for c in ("name", "country", "admin1", "lat", "lon", "population", "alternates")
+    )
+    largest: dict[tuple[str, str], Place] = {}
+    for row in rows:
+        place = Place(
+            row[name], row[country], float(row[lat]), float(row[lon]), "city",
+            int(row[population]), row[admin1], (row[country], row[name]) in capitals,
+        )
+        key = name_key(place.name)
+        gazetteer.add(place, row[alternates].split("|") if row[alternates] else (), key)
+        largest.setdefault((place.country, key), place)
+    return largest
+
+
+def _add_admin1(gazetteer: Gazetteer) -> None:
+    for row in _rows("admin1.csv"):
+        point = float(row["lat"]), float(row["lon"])
+        gazetteer.add(Place(row["name"], row["country"], *point, "admin1", admin1=row["admin1"]))
+
+
+def _add_regions(gazetteer: Gazetteer, seats: dict[tuple[str, str], Place]) -> None:
+    for entry in read_yaml("regions.yaml")["regions"]:
+        country = entry.get("country")
+        if "seat" in entry:
+            seat = seats.get((country, name_key(entry["seat"])))
+            if seat is None:
+                raise ValueError(
+                    f"regions.yaml: seat {entry['seat']!r} of {entry['name']!r} is not a city of {country}"
+                )
+            lat, lon = seat.lat, seat.lon
+        else:
+            lat, lon = entry["point"]
+        gazetteer.add(Place(entry["name"], country, lat, lon, "region"), map(name_key, entry.get("aliases", ())))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process."""
+    gazetteer = Gazetteer()
+    capitals = _add_countries(gazetteer)
+    seats = _add_cities(gazetteer, capitals)
+    _add_admin1(gazetteer)
+    _add_regions(gazetteer, seats)
+    return gazetteer

@@ -1,0 +1,162 @@
+"""People and groups on the article's date, metonyms, and words that refer back,
+on real spaCy parses of short news-style sentences."""
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from eventwatch.actors import ActorLayer, find_actors
+from eventwatch.pipeline import extract_text
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    def run(text: str, on: str | None = None) -> tuple[Doc, ActorLayer]:
+        doc = nlp(text)
+        return doc, find_actors(doc, on=on)
+
+    return run
+
+
+def token(doc: Doc, text: str, nth: int = 1) -> Token:
+    return [t for t in doc if t.text == text][nth - 1]
+
+
+def code_of(parse, text: str, word: str, on: str | None, nth: int = 1) -> str | None:
+    doc, layer = parse(text, on)
+    actor = layer.actor_for(token(doc, word, nth))
+    return actor.code if actor else None
+
+
+def test_same_name_resolves_differently_on_two_dates(parse):
+    text = "Boris Johnson said sanctions would stay."
+    assert code_of(parse, text, "Johnson", "2017-03-01") == "GBRGOV"  # foreign secretary
+    assert code_of(parse, text, "Johnson", "2023-03-01") == "GBRELI"  # out of office
+    text = "Kamala Harris visited the border."
+    assert code_of(parse, text, "Harris", "2019-05-01") == "USALEG"  # senator
+    assert code_of(parse, text, "Harris", "2022-05-01") == "USAGOV"  # vice president
+
+
+def test_medvedev_is_head_of_state_in_2009_but_not_in_2021(parse):
+    text = "Medvedev said Russia would respond."
+    roles = {}
+    for day in ("2009-06-01", "2021-06-01"):
+        doc, layer = parse(text, day)
+        medvedev = token(doc, "Medvedev")
+        actor = layer.actor_for(medvedev)
+        assert (actor.name, actor.code) == ("Dmitry Medvedev", "RUSGOV")
+        roles[day] = layer.role_for(medvedev).title
+    assert roles == {"2009-06-01": "president", "2021-06-01": "deputy chairman of the Security Council"}
+
+
+def test_pipeline_resolves_on_the_publication_date():
+    text = "Ursula von der Leyen said the army needed more money."
+    then, now = extract_text(text, published="2016-01-10"), extract_text(text, published="2021-01-10")
+    assert {m.text: m.actor.code for m in then.entities if m.actor} == {"Ursula von der Leyen": "DEUGOVMIL"}
+    assert {m.text: m.actor.code for m in now.entities if m.actor} == {"Ursula von der Leyen": "IGOEUREEC"}
+
+
+def test_without_a_date_the_latest_role_counts(parse):
+    assert code_of(parse, "Putin met Lavrov.", "Putin", None) == "RUSGOV"
+    doc, layer = parse("Vladimir Putin met Lavrov.", dt.date(2021, 6, 1))
+    assert layer.role_for(token(doc, "Putin")).title == "president"
+
+
+def test_out_of_office_the_title_in_the_text_decides(parse):
+    text = "Iranian Foreign Minister Abbas Araghchi arrived in Muscat."
+    assert code_of(parse, text, "Araghchi", "2024-01-10") == "IRNGOV"  # took office in August 2024
+    assert code_of(parse, "Abbas Araghchi arrived in Muscat.", "Araghchi", "2024-01-10") == "IRNELI"
+
+
+def test_groups_change_standing_with_the_date(parse):
+    text = "The Taliban entered the city."
+    assert code_of(parse, text, "Taliban", "2019-01-01") == "AFGREB"
+    assert code_of(parse, text, "Taliban", "2022-01-01") == "AFGGOV"
+
+
+def test_group_members_act_for_the_group(parse):
+    assert code_of(parse, "Hezbollah fighters fired rockets.", "fighters", "2023-11-01") == "LBNREB"
+
+
+def test_surname_after_a_full_mention(parse):
+    doc, layer = parse("Antony Blinken met Qin Gang in Bali. Blinken said the talks were candid.", "2023-01-05")
+    actor = layer.actor_for(token(doc, "Blinken", 2))
+    assert (actor.name, actor.mention, actor.code) == ("Antony Blinken", "Blinken", "USAGOV")
+
+
+def test_a_surname_introduced_in_the_article_wins_over_the_knowledge_base(parse):
+    doc, layer = parse("Lina Medvedev, a teacher, spoke first. Medvedev said the school had closed.", "2021-06-01")
+    actor = layer.actor_for(token(doc, "Medvedev", 2))
+    assert (actor.name, actor.country) == ("Lina Medvedev", None)
+
+
+def test_a_known_surname_inside_a_longer_unknown_name_is_someone_else(parse):
+    doc, layer = parse("Yevgeny Putin, a taxi driver, said fares had doubled.", "2021-06-01")
+    assert layer.actor_for(token(doc, "Putin")).country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Petrova said the water had been cut for days.",
+        "Ahmed Karimi, a shopkeeper, closed his shutters.",
+        "According to Tomas Reyes, the road was blocked.",
+        "General Lena Holm said the drills were routine.",
+    ],
+)
+def test_unknown_people_get_no_country(parse, text):
+    doc, layer = parse(text, "2022-05-01")
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    actor = layer.actor_for(person.root)
+    assert actor is not None and actor.country is None and actor.org is None
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Moscow warned Kyiv on Friday.", "Kyiv", "UKRGOV"),
+        ("The Elysee denied the report.", "Elysee", "FRAGOV"),
+        ("Downing Street said the talks would resume.", "Street", "GBRGOV"),
+        ("Zhongnanhai gave no reply.", "Zhongnanhai", "CHNGOV"),
+    ],
+)
+def test_capitals_and_seats_as_subject_or_object(parse, text, head, code):
+    assert code_of(parse, text, head, "2022-05-01") == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "nth", "code"),
+    [
+        ("The Israeli army said its troops had killed two militants.", "troops", 1, "ISRMIL"),
+        ("NATO met on Monday. The alliance said it would send more jets.", "alliance", 1, "IGOWSTNAT"),
+        ("The EU agreed new sanctions. The bloc's foreign ministers met in Brussels.", "ministers", 1, "IGOEUREEC"),
+        ("Egypt closed the crossing. The country's army said the road was unsafe.", "army", 1, "EGYMIL"),
+        ("Russian Foreign Minister Sergei Lavrov arrived. The foreign minister said little.", "minister", 1, "RUSGOV"),
+        ("Emmanuel Macron spoke on Monday. His government will fall.", "government", 1, "FRAGOV"),
+        ("Kremlin spokesman Dmitry Peskov said Putin's envoy would attend.", "envoy", 1, "RUSGOV"),
+    ],
+)
+def test_words_that_refer_back(parse, text, head, nth, code):
+    assert code_of(parse, text, head, "2022-05-01", nth) == code
+
+
+def test_a_referring_word_with_nothing_before_it_gets_no_state(parse):
+    assert code_of(parse, "The alliance said it would send more jets.", "alliance", "2022-05-01") is None
+    assert code_of(parse, "Its troops crossed the river.", "troops", "2022-05-01") == "MIL"
+
+
+def test_former_puts_an_unknown_titled_person_out_of_office(parse):
+    assert code_of(parse, "Former Russian President Boris Yeltsin spoke.", "Yeltsin", "2005-01-01") == "RUSELI"
+
+
+def test_a_name_cut_by_the_parser_is_one_entity(parse):
+    doc, layer = parse("Ursula von der Leyen visited Kyiv.", "2022-04-08")
+    person = next(m for m in layer.entities if m.label == "PERSON")
+    assert (person.text, person.actor.org) == ("Ursula von der Leyen", "EU")
+
+
+def test_actor_lookup_is_cached_per_doc(parse):
+    doc, layer = parse("Russian troops crossed the river.", "2022-05-01")
+    troops = token(doc, "troops")
+    assert layer.actor_for(troops) is layer.actor_for(troops)

