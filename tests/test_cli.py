@@ -179,3 +179,18 @@ def test_schema_copy_matches_the_shared_contract():
     if not shared.exists():
         pytest.skip("../shared/spec is not beside this checkout")
     assert json.loads(shared.read_text()) == SCHEMA
+
+
+def test_extra_actor_file_resolves_an_unknown_person(tmp_path):
+    article = tmp_path / "envoy.txt"
+    article.write_text('"We will not accept this," Ilse Marwendt said on Monday.\n')
+    people = tmp_path / "mine.yaml"
+    people.write_text("people:\n  - {name: Ilse Marwendt, roles: [AUTGOV 2020-01-01.. foreign minister]}\n")
+    plain = json.loads(run("extract", "--date", "2022-02-01", str(article)).stdout)
+    assert plain["quotes"][0]["speaker"]["country"] is None
+    done = run("extract", "--date", "2022-02-01", "--actors", str(people), str(article))
+    assert done.returncode == 0, done.stderr.decode()
+    speaker = json.loads(done.stdout)["quotes"][0]["speaker"]
+    assert (speaker["name"], speaker["code"]) == ("Ilse Marwendt", "AUTGOV")
+    broken = run("extract", "--actors", str(tmp_path / "nope.yaml"), str(article))
+    assert broken.returncode == 2 and "nope.yaml" in broken.stderr.decode() and "Traceback" not in broken.stderr.decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -52,9 +53,15 @@ def extract(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show for each event the lexicon pattern that fired and the words it bound.")
     ] = False,
+    actors: Annotated[
+        Optional[list[Path]],
+        typer.Option("--actors", help="Extra actor dictionary (YAML, TSV or TABARI .txt file, or a folder); repeatable."),
+    ] = None,
 ) -> None:
     """Extract quotes, actors and coded events from news articles."""
     fmt = output or _default_format(paths)
+    if actors:
+        _use_actor_files(actors)
     failures = _Failures()
     from eventwatch.pipeline import extract as run_pipeline  # the model loads only when needed
 
@@ -68,6 +75,19 @@ def extract(
         printed += 1
     if failures.unusable_inputs or printed == 0 and failures.count:
         raise typer.Exit(2)
+
+
+def _use_actor_files(paths: list[Path]) -> None:
+    """Extend the actor knowledge base for this run, checking the files up front."""
+    from eventwatch.actors import load_kb
+    from eventwatch.actors.kb import USER_FILES_VARIABLE, ActorDataError, user_paths
+
+    os.environ[USER_FILES_VARIABLE] = os.pathsep.join(str(p) for p in paths)
+    try:
+        load_kb(user_paths())
+    except ActorDataError as error:
+        err.print(f"eventwatch: {error}", markup=False)
+        raise typer.Exit(2) from None
 
 
 def _default_format(paths: list[str]) -> OutputFormat:
