@@ -165,13 +165,20 @@ def test_dyad_series_is_that_of_eventwatch_dyad(client, con, corpus_store):
     assert get(client, f"/api/dyads/{source}/{target}", 422, by="year")
 
 
+def same_alert(alert: dict) -> dict:
+    """An alert up to the last bits of its DuckDB sums, which parallel aggregation may vary."""
+    return {**alert, "z": pytest.approx(alert["z"], abs=0.011), "intensity": pytest.approx(alert["intensity"]),
+            "baseline_median": pytest.approx(alert["baseline_median"], abs=0.011)}
+
+
 def test_alerts_and_busiest_dyads_come_from_the_analysis(client, con, corpus_store):
     expected = [json.loads(json.dumps(a.to_dict(), default=str)) for a in find_alerts(con)]
-    assert get(client, "/api/alerts") == expected
+    assert get(client, "/api/alerts") == [same_alert(a) for a in expected]
     planted = set(corpus_store.scenario.planted)
     assert expected and {expected[0]["source"], expected[0]["target"]} == planted
     source = corpus_store.scenario.planted[0]
-    assert get(client, "/api/alerts", actor=source.lower()) == [a for a in expected if source in (a["source"], a["target"])]
+    assert get(client, "/api/alerts", actor=source.lower()) == [
+        same_alert(a) for a in expected if source in (a["source"], a["target"])]
     graph = build_network(con)
     busiest = get(client, "/api/dyads", limit=3)
     assert [d["events"] for d in busiest] == sorted((data["events"] for _, _, data in graph.edges(data=True)), reverse=True)[:3]
