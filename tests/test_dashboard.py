@@ -189,3 +189,13 @@ def test_actor_page_shows_network_neighbours(visit, corpus_store):
     assert page.url.endswith(f"/dyad/{source}/{target}?both=1")
     assert page.locator("h1").text_content() == f"{source} ↔ {target}"
     assert_clean(visit)
+
+
+def test_api_docs_render_offline(visit):
+    page = visit.page
+    page.goto(visit.base + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    paths = texts(visit, ".swagger-ui .opblock-summary-path")
+    assert "/api/events" in paths and "/api/dyads/{source}/{target}" in paths
+    visit.screenshot("api-docs")
+    assert_clean(visit)
