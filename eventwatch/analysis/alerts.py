@@ -35,6 +35,7 @@ from typing import Any
 import duckdb
 
 from eventwatch.analysis.series import FACTUAL, INTENSITY, next_period
+from eventwatch.store.groups import groups_relation
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ SELECT coalesce(source_country, source_org) AS source, coalesce(target_country, 
        count(*) FILTER (WHERE quad_class >= 3) AS conflict_events,
        {INTENSITY} AS intensity,
        sum(goldstein) AS goldstein_sum
-FROM event_groups
+FROM {{groups}}
 WHERE day IS NOT NULL AND {FACTUAL}
   AND coalesce(source_country, source_org) IS NOT NULL AND coalesce(target_country, target_org) IS NOT NULL
   AND coalesce(source_country, source_org) <> coalesce(target_country, target_org)
@@ -138,7 +139,7 @@ GROUP BY ALL
 
 _DRIVERS_SQL = f"""
 SELECT id, date, source_code, target_code, cameo, plover, goldstein, reports, evidence[1].text AS evidence
-FROM event_groups
+FROM {{groups}}
 WHERE day >= $week AND day < $week + INTERVAL 7 DAY AND quad_class >= 3 AND {FACTUAL}
   AND coalesce(source_country, source_org) = $source AND coalesce(target_country, target_org) = $target
 ORDER BY reports * abs(goldstein) DESC, id
@@ -148,7 +149,7 @@ LIMIT $limit
 
 def weekly_series(con: duckdb.DuckDBPyConnection, until: dt.date | None = None) -> list[tuple[str, str, list[WeekStats]]]:
     """Every directed dyad's weekly series, from its first week to the store's last."""
-    rows = con.execute(_WEEKLY_SQL, {"until": until}).fetchall()
+    rows = con.execute(_WEEKLY_SQL.format(groups=groups_relation(con)), {"until": until}).fetchall()
     if not rows:
         return []
     last = max(r[2] for r in rows)
@@ -183,7 +184,7 @@ def find_alerts(
 
 def _with_drivers(con: duckdb.DuckDBPyConnection, alert: Alert, limit: int) -> Alert:
     params = {"week": dt.date.fromisoformat(alert.period), "source": alert.source, "target": alert.target, "limit": limit}
-    cursor = con.execute(_DRIVERS_SQL, params)
+    cursor = con.execute(_DRIVERS_SQL.format(groups=groups_relation(con)), params)
     names = [d[0] for d in cursor.description]
     found = tuple(dict(zip(names, row)) for row in cursor.fetchall())
     return Alert(**{**asdict(alert), "drivers": found})

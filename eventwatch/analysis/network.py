@@ -18,6 +18,7 @@ import duckdb
 import networkx as nx
 
 from eventwatch.analysis.series import FACTUAL
+from eventwatch.store.groups import groups_relation
 
 LAYERS = ("cooperation", "conflict")
 
@@ -25,7 +26,7 @@ _EDGES_SQL = f"""
 SELECT coalesce(source_country, source_org) AS source, coalesce(target_country, target_org) AS target,
        CASE WHEN quad_class <= 2 THEN 'cooperation' ELSE 'conflict' END AS layer,
        count(*) AS events, sum(reports) AS reports, sum(goldstein) AS goldstein
-FROM event_groups
+FROM {{groups}}
 WHERE day IS NOT NULL AND {FACTUAL}
   AND coalesce(source_country, source_org) IS NOT NULL AND coalesce(target_country, target_org) IS NOT NULL
   AND coalesce(source_country, source_org) <> coalesce(target_country, target_org)
@@ -47,9 +48,8 @@ def build_network(
     con: duckdb.DuckDBPyConnection, since: dt.date | None = None, until: dt.date | None = None
 ) -> nx.DiGraph:
     graph = nx.DiGraph()
-    for source, target, layer, events, reports, goldstein in con.execute(
-        _EDGES_SQL, {"since": since, "until": until}
-    ).fetchall():
+    sql = _EDGES_SQL.format(groups=groups_relation(con))
+    for source, target, layer, events, reports, goldstein in con.execute(sql, {"since": since, "until": until}).fetchall():
         if not graph.has_edge(source, target):
             graph.add_edge(source, target, **{f"{name}_{field}": 0 for name in LAYERS for field in ("events", "reports")},
                            **{f"{name}_goldstein": 0.0 for name in LAYERS})

@@ -14,6 +14,8 @@ from typing import Any
 
 import duckdb
 
+from eventwatch.store.groups import groups_relation
+
 
 PERIODS = ("day", "week", "month")
 FACTUAL = "NOT negated AND NOT hypothetical AND NOT future"
@@ -84,7 +86,7 @@ SELECT CAST(date_trunc($by, day) AS DATE) AS period,
        sum(reports) AS reports,
        {INTENSITY} AS intensity,
        list(evidence[1].text ORDER BY reports * abs(goldstein) DESC, id)[1:$top] AS top_evidence
-FROM event_groups
+FROM {{groups}}
 WHERE day IS NOT NULL AND {FACTUAL} AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
   AND (({actor_match('source', '$a')} AND {actor_match('target', '$b')})
        OR ($both AND {actor_match('source', '$b')} AND {actor_match('target', '$a')}))
@@ -110,7 +112,7 @@ def dyad_series(
         "by": by, "a": source.upper(), "b": target.upper(), "both": both_ways,
         "since": since, "until": until, "top": top,
     }
-    cursor = con.execute(_SERIES_SQL, params)
+    cursor = con.execute(_SERIES_SQL.format(groups=groups_relation(con)), params)
     names = [d[0] for d in cursor.description]
     found = {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
     periods = [_period(start, found.get(start)) for start in _period_starts(found, by, since, until)]

@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from eventwatch.store.groups import groups_relation
 from eventwatch.store.queries import EventQuery, Row, event_record, event_sql
 from eventwatch.store.shapes import with_extras
 
@@ -46,7 +47,7 @@ class Paged:
 
 def event_page(con: duckdb.DuckDBPyConnection, query: EventQuery, sort: EventSort, offset: int, limit: int) -> Paged:
     """One page of deduplicated (or raw) events and the number matching, in one pass."""
-    matched, params = event_sql(replace(query, limit=None))
+    matched, params = event_sql(replace(query, limit=None), groups=groups_relation(con))
     sql = (
         f"SELECT *, count(*) OVER () AS total_matches FROM ({matched}) AS matched "
         f"ORDER BY {_EVENT_ORDER[sort]} LIMIT ? OFFSET ?"

@@ -1,6 +1,7 @@
 """Ingest: files and standard input to Articles.
 
-Formats: plain text, HTML pages, JSON Lines, RSS and Atom feeds; see read_path.
+Formats: plain text, HTML pages, JSON Lines, RSS and Atom feeds; see read_path. Every
+article passes check_article (words, length, date, English) before it is handed on.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from eventwatch.ingest.checks import MAX_ARTICLE_CHARS, check_article
 from eventwatch.ingest.decode import (
     MAX_INPUT_BYTES,
     decode_text,
@@ -20,11 +22,19 @@ from eventwatch.ingest.decode import (
 from eventwatch.ingest.errors import BadArticle, InputError
 from eventwatch.ingest.feeds import FEED_ROOTS, read_feed
 from eventwatch.ingest.html import read_html
-from eventwatch.ingest.jsonl import read_jsonl
+from eventwatch.ingest.jsonl import read_jsonl_file
 from eventwatch.ingest.text import read_text
 from eventwatch.records import Article
 
-__all__ = ["MAX_INPUT_BYTES", "BadArticle", "InputError", "read_path", "read_paths"]
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "MAX_INPUT_BYTES",
+    "BadArticle",
+    "InputError",
+    "check_article",
+    "read_path",
+    "read_paths",
+]
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
@@ -33,9 +43,9 @@ Reader = Callable[[str, str, str | None], Iterator[Article | BadArticle]]
 _READERS: dict[str, Reader] = {
     "text": read_text,
     "html": read_html,
-    "jsonl": read_jsonl,
     "feed": read_feed,
 }
+_STREAMED = "jsonl"  # read line by line from the file, never whole
 # None: decide by looking at the content.
 _FORMAT_BY_EXTENSION: dict[str, str | None] = {
     ".txt": "text",
@@ -62,14 +72,20 @@ def read_path(
     """Articles from one input path ('-' = standard input, plain text).
 
     Raises InputError at the call, before anything is yielded, if the input as
-    a whole is unusable. Inside a batch a bad item is yielded as a BadArticle.
-    `published` (YYYY-MM-DD) is used when the input carries no date.
+    a whole is unusable. A bad item (of a batch, or the one article of a file) is
+    yielded as a BadArticle. `published` (YYYY-MM-DD) is used when the input carries no date.
     """
     if path == STDIN:
         data = read_stream_bytes(stdin or sys.stdin.buffer, STDIN_ORIGIN)
-        return read_text(decode_text(data, STDIN_ORIGIN), STDIN_ORIGIN, published)
+        return _checked(read_text(decode_text(data, STDIN_ORIGIN), STDIN_ORIGIN, published))
+    if _declared_format(path) == _STREAMED:
+        return _checked(read_jsonl_file(path, published))
     text = decode_text(read_file_bytes(path), path)
-    return _READERS[_format(path, text)](text, path, published)
+    return _checked(_READERS[_format(path, text)](text, path, published))
+
+
+def _checked(items: Iterator[Article | BadArticle]) -> Iterator[Article | BadArticle]:
+    return (check_article(item) if isinstance(item, Article) else item for item in items)
 
 
 def read_paths(
@@ -117,15 +133,20 @@ def _is_input_file(file: Path, root: Path) -> bool:
     )
 
 
-def _format(path: str, text: str) -> str:
+def _declared_format(path: str) -> str | None:
+    """The format the extension names; None when only the content can tell."""
     extension = Path(path).suffix.lower()
     if extension not in _FORMAT_BY_EXTENSION:
         known = ", ".join(_KNOWN_EXTENSIONS)
         raise InputError(f"{path}: unknown format ({extension}); known: {known}")
-    found = _FORMAT_BY_EXTENSION[extension] or _sniff(text)
+    return _FORMAT_BY_EXTENSION[extension]
+
+
+def _format(path: str, text: str) -> str:
+    found = _declared_format(path) or _sniff(text)
     if found:
         return found
-    if extension == ".xml":
+    if Path(path).suffix.lower() == ".xml":
         raise InputError(f"{path}: unknown format (XML, but neither RSS, Atom nor HTML)")
     return "text"
 

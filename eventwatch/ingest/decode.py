@@ -1,54 +1,75 @@
-"""Bytes in, text out: size limit, binary detection and encoding guess."""
+"""Bytes in, text out: size limits, binary detection, encoding guess, control characters."""
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import charset_normalizer
 
-from eventwatch.ingest.errors import InputError
+from eventwatch.ingest.errors import InputError, Unreadable
 
 MAX_INPUT_BYTES = 20_000_000
 MAX_INPUT_BYTES_ENV = "EVENTWATCH_MAX_INPUT_BYTES"
 
 _BOM = "\ufeff"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_REPLACEMENT = "\ufffd"
 # C0 controls and DEL, except tab, LF, VT, FF and CR, which occur in real text.
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
 _MAX_CONTROL_SHARE = 0.05
+# The same as characters, plus the C1 controls (U+0080-U+009F, e.g. U+009B, a terminal's
+# CSI): never text, they would reach terminals and XML parsers. VT and FF become line ends.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PAGE_BREAKS = re.compile("[\x0b\x0c]")
 # News in a legacy 8-bit encoding is nearly always Windows-1252 (or Latin-1,
 # its subset); charset-normalizer often ties it with cp1250 and picks that.
 _WESTERN = "cp1252"
+_SKIP_CHUNK = 1 << 20
+
+
+def positive_int_env(name: str, default: int) -> int:
+    """A limit from the environment variable `name`, else `default`."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if not raw.strip().isdigit() or int(raw) <= 0:
+        raise ValueError(f"{name} must be a positive integer, not {raw!r}")
+    return int(raw)
 
 
 def max_input_bytes() -> int:
-    """The size limit: EVENTWATCH_MAX_INPUT_BYTES if set, else MAX_INPUT_BYTES."""
-    raw = os.environ.get(MAX_INPUT_BYTES_ENV)
-    if raw is None:
-        return MAX_INPUT_BYTES
-    if not raw.strip().isdigit() or int(raw) <= 0:
-        raise ValueError(f"{MAX_INPUT_BYTES_ENV} must be a positive integer, not {raw!r}")
-    return int(raw)
+    """The size limit of a file (and of one JSON line): EVENTWATCH_MAX_INPUT_BYTES, else MAX_INPUT_BYTES."""
+    return positive_int_env(MAX_INPUT_BYTES_ENV, MAX_INPUT_BYTES)
+
+
+def open_file(path: str) -> BinaryIO:
+    """The file opened for reading; InputError naming it when it cannot be."""
+    try:
+        return open(path, "rb")
+    except OSError as err:
+        raise _unreadable_file(path, err) from None
+
+
+def _unreadable_file(path: str, err: OSError) -> InputError:
+    reasons = {FileNotFoundError: "no such file", IsADirectoryError: "is a directory", PermissionError: "permission denied"}
+    reason = reasons.get(type(err)) or f"cannot read ({err.strerror or err})"
+    return InputError(f"{path}: {reason}")
 
 
 def read_file_bytes(path: str) -> bytes:
     """The file's bytes; the size is checked before anything is read."""
     limit = max_input_bytes()
-    try:
-        with open(path, "rb") as stream:
+    with open_file(path) as stream:
+        try:
             size = os.fstat(stream.fileno()).st_size
             if size > limit:
                 raise InputError(f"{path}: too large ({size} bytes > {limit})")
             return read_stream_bytes(stream, path)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        except OSError as err:
+            raise _unreadable_file(path, err) from None
 
 
 def read_stream_bytes(stream: BinaryIO, name: str) -> bytes:
@@ -60,29 +81,46 @@ def read_stream_bytes(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
+def bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The stream's lines, one in memory at a time; None for a line over the size limit,
+    which is skipped without being held."""
+    limit = max_input_bytes()
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Text from bytes; InputError if binary, undecodable or blank."""
-    text = _decode(data, name)
+    """Text from bytes; InputError naming the input if binary, undecodable or blank."""
+    try:
+        text = decode_bytes(data)
+    except Unreadable as err:
+        raise InputError(f"{name}: {err}") from None
     if not text.strip():
         raise InputError(f"{name}: empty input")
     return text
 
 
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16", errors="replace")
-    if _looks_binary(data):
-        raise InputError(f"{name}: binary data, not text")
-    try:
-        return data.decode("utf-8").removeprefix(_BOM)
-    except UnicodeDecodeError as err:
-        if err.reason == "unexpected end of data":
-            # A cut-off last character: everything before it is valid UTF-8.
-            return data[: err.start].decode("utf-8").removeprefix(_BOM)
-    return _guess(data, name)
+def decode_bytes(data: bytes) -> str:
+    """Text from bytes, without control characters; Unreadable if binary or undecodable."""
+    return strip_controls(_decode(data))
 
 
-def _looks_binary(data: bytes) -> bool:
+def strip_controls(text: str) -> str:
+    """Text without control characters (tab and line ends kept; VT and FF become line ends)."""
+    if _CONTROL_CHARS.search(text):
+        text = _CONTROL_CHARS.sub("", text)
+    if _PAGE_BREAKS.search(text):
+        text = _PAGE_BREAKS.sub("\n", text)
+    return text
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more control bytes than text ever has."""
     if not data:
         return False
     if b"\x00" in data:
@@ -91,12 +129,39 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(data) > _MAX_CONTROL_SHARE
 
 
-def _guess(data: bytes, name: str) -> str:
+def _decode(data: bytes) -> str:
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    if looks_binary(data):
+        raise Unreadable("binary data, not text")
+    try:
+        return data.decode("utf-8").removeprefix(_BOM)
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data":
+            # A cut-off last character: everything before it is valid UTF-8.
+            return data[: err.start].decode("utf-8").removeprefix(_BOM)
+    lenient = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(lenient, data):
+        return lenient.removeprefix(_BOM)
+    return _guess(data)
+
+
+def _mostly_utf8(lenient: str, data: bytes) -> bool:
+    """More valid multi-byte characters than invalid bytes: UTF-8 with a few stray bytes
+    (a cut in the middle, one pasted Windows-1252 line), not a legacy encoding, whose
+    bytes above 127 almost never form valid UTF-8."""
+    replaced = lenient.count(_REPLACEMENT)
+    invalid = replaced - data.count(_REPLACEMENT.encode())
+    non_ascii = len(lenient) - len(lenient.encode("ascii", errors="ignore"))
+    return non_ascii - replaced > invalid
+
+
+def _guess(data: bytes) -> str:
     """charset-normalizer's best guess, but Windows-1252 when it fits as well."""
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:
-        raise InputError(f"{name}: undecodable text (not UTF-8 and no other encoding fits)")
+        raise Unreadable("undecodable text (not UTF-8 and no other encoding fits)")
     if any(_WESTERN in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
         return data.decode(_WESTERN, errors="replace")
     return str(best)

@@ -13,6 +13,14 @@ class InputError(Exception):
     """
 
 
+class Unreadable(ValueError):
+    """Bytes or markup that cannot be turned into text; str(err) is the reason alone.
+
+    Internal: the reader that knows the input's name turns it into an InputError
+    (a whole file) or a BadArticle (one item of a batch).
+    """
+
+
 @dataclass(frozen=True)
 class BadArticle:
     """One unusable item inside a batch; reading goes on after it."""

@@ -10,8 +10,8 @@ import defusedxml.ElementTree
 from defusedxml import DefusedXmlException
 
 from eventwatch.ingest.dates import iso_date
-from eventwatch.ingest.errors import BadArticle, InputError
-from eventwatch.ingest.html import html_to_text
+from eventwatch.ingest.errors import BadArticle, InputError, Unreadable
+from eventwatch.ingest.html import MAX_MARKUP_DEPTH, html_to_text
 from eventwatch.records import Article
 
 FEED_ROOTS = frozenset({"rss", "RDF", "feed"})
@@ -27,7 +27,10 @@ def read_feed(text: str, origin: str, published: str | None) -> Iterator[Article
     """Parses the whole feed first, so malformed XML raises InputError before any item."""
     root = _parse(text, origin)
     channel = _child(root, "channel")
-    feed_title = _inline_text(_child(channel if channel is not None else root, "title"))
+    try:
+        feed_title = _inline_text(_child(channel if channel is not None else root, "title"))
+    except Unreadable:
+        feed_title = None  # a title beyond reading does not spoil the items
     # RSS 2.0 items sit in <channel>, RSS 1.0 items beside it, Atom entries in <feed>.
     parents = [el for el in (root, channel) if el is not None]
     items = [el for parent in parents for el in parent if _local(el.tag) in _ITEM_TAGS]
@@ -54,14 +57,18 @@ def _parse(text: str, origin: str) -> Element:
 def _article(
     item: Element, origin: str, feed_title: str | None, published: str | None
 ) -> Article | BadArticle:
-    body = next(filter(None, (_body_text(_child(item, name)) for name in _BODY_FIELDS)), "")
+    try:
+        body = next(filter(None, (_body_text(_child(item, name)) for name in _BODY_FIELDS)), "")
+        title, source = _inline_text(_child(item, "title")), _item_source(item)
+    except Unreadable as err:
+        return BadArticle(origin, str(err))
     if not body:
         return BadArticle(origin, "no text (no content, description or summary)")
     dates = (iso_date(_child_text(item, name)) for name in _DATE_FIELDS)
     return Article(
         body=body,
-        title=_inline_text(_child(item, "title")),
-        source=_item_source(item) or feed_title,
+        title=title,
+        source=source or feed_title,
         url=_link(item),
         published=next(filter(None, dates), None) or published,
         origin=origin,
@@ -82,13 +89,27 @@ def _child_text(parent: Element, name: str) -> str | None:
 
 
 def _markup(el: Element) -> str:
-    """The element's content as markup: escaped HTML arrives as text, Atom XHTML as elements."""
+    """The element's content as markup: escaped HTML arrives as text, Atom XHTML as elements.
+    Unreadable when nested too deeply to serialise (and for the HTML parser to read)."""
+    if _deeper_than(el, MAX_MARKUP_DEPTH):
+        raise Unreadable(f"markup nested more than {MAX_MARKUP_DEPTH} levels deep")
     inner = [el.text or ""]
     for child in el:
         for node in child.iter():
             node.tag = _local(node.tag)  # <xhtml:p> -> <p>, so HTML parsing sees a paragraph
         inner.append(tostring(child, encoding="unicode", method="html"))
     return "".join(inner)
+
+
+def _deeper_than(el: Element, limit: int) -> bool:
+    """Whether the element has descendants more than `limit` levels down; level by
+    level, without recursion."""
+    level = [el]
+    for _ in range(limit):
+        level = [child for node in level for child in node]
+        if not level:
+            return False
+    return True
 
 
 def _body_text(el: Element | None) -> str:

@@ -11,7 +11,7 @@ import lxml.html
 from lxml import etree
 
 from eventwatch.ingest.dates import iso_date
-from eventwatch.ingest.errors import InputError
+from eventwatch.ingest.errors import InputError, Unreadable
 from eventwatch.records import Article
 
 # Never text of the article.
@@ -43,11 +43,17 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _EMPTY_PAGE = "<html><body></body></html>"
+# libxml2 stops reading at this depth and drops the rest of the page; no real page nests so deep.
+MAX_MARKUP_DEPTH = 256
+_RESOURCE_LIMIT = "ERR_RESOURCE_LIMIT"
 
 
 def read_html(text: str, origin: str, published: str | None) -> Iterator[Article]:
     """One article from a page; InputError if no article text is left."""
-    doc = parse_html(text)
+    try:
+        doc = parse_html(text)
+    except Unreadable as err:
+        raise InputError(f"{origin}: {err}") from None
     meta = _metadata(doc)
     body = _main_text(doc)
     if not body:
@@ -69,11 +75,22 @@ def html_to_text(markup: str) -> str:
 
 
 def parse_html(markup: str) -> lxml.html.HtmlElement:
-    """lxml's forgiving parse; an empty page when there is no document at all."""
+    """lxml's forgiving parse; an empty page when there is no document at all.
+
+    Unreadable when the parser gave up part-way (markup nested too deeply), rather than
+    a page silently cut short.
+    """
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
+        doc = lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml.html.document_fromstring(_EMPTY_PAGE)
+    limit = next((e for e in parser.error_log if e.type_name == _RESOURCE_LIMIT), None)
+    if limit is not None:
+        depth = "depth" in limit.message.lower()
+        reason = f"nested more than {MAX_MARKUP_DEPTH} levels deep" if depth else "beyond the parser's limits"
+        raise Unreadable(f"markup {reason}")
+    return doc
 
 
 def _main_text(doc: lxml.html.HtmlElement) -> str:

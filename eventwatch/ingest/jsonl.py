@@ -1,24 +1,92 @@
-"""JSON Lines: one article per line, {"text": ..., "title"?, "published"?, "url"?, "source"?}."""
+"""JSON Lines: one article per line, {"text": ..., "title"?, "published"?, "url"?, "source"?}.
+
+A file is read line by line, so an archive of any size is read in the memory of one line;
+the size limit (EVENTWATCH_MAX_INPUT_BYTES) applies to each line.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from eventwatch.ingest.dates import iso_date
-from eventwatch.ingest.errors import BadArticle
+from eventwatch.ingest.decode import (
+    UTF16_BOMS,
+    bounded_lines,
+    decode_bytes,
+    decode_text,
+    looks_binary,
+    max_input_bytes,
+    open_file,
+    read_file_bytes,
+)
+from eventwatch.ingest.errors import BadArticle, InputError, Unreadable
 from eventwatch.records import Article
 
 _OPTIONAL_FIELDS = ("title", "published", "url", "source")
+# JSON's \ud800 escapes can leave half a surrogate pair in a string, which UTF-8 cannot hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
+
+
+def read_jsonl_file(path: str, published: str | None) -> Iterator[Article | BadArticle]:
+    """Articles in line order, streamed. InputError at the call when the file cannot be
+    opened, holds no line, or starts with binary data; a bad line is a BadArticle."""
+    stream = open_file(path)
+    try:
+        lines = enumerate(bounded_lines(stream), start=1)
+        first = next(((n, line) for n, line in lines if line is None or line.strip()), None)
+        if first is None:
+            raise InputError(f"{path}: empty input")
+        if first[1] is not None and first[1].startswith(UTF16_BOMS):
+            stream.close()  # JSON Lines are UTF-8; a UTF-16 file is read whole, within the limit
+            return read_jsonl(decode_text(read_file_bytes(path), path), path, published)
+        if first[1] is not None and looks_binary(first[1]):
+            raise InputError(f"{path}: binary data, not text")
+    except OSError as err:
+        stream.close()
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    except InputError:
+        stream.close()
+        raise
+    return _streamed(stream, itertools.chain([first], lines), path, published)
 
 
 def read_jsonl(text: str, origin: str, published: str | None) -> Iterator[Article | BadArticle]:
-    """Articles in line order; a bad line becomes a BadArticle and the rest still come."""
+    """Articles in line order from text already read; a bad line becomes a BadArticle."""
     # Split on "\n" only: JSON strings may hold a raw U+2028, which splitlines() breaks on.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield _article(line, f"{origin}:{number}", published)
+
+
+def _streamed(
+    stream: BinaryIO, lines: Iterator[tuple[int, bytes | None]], path: str, published: str | None
+) -> Iterator[Article | BadArticle]:
+    number = 0
+    with stream:
+        try:
+            for number, raw in lines:
+                item = _from_bytes(raw, f"{path}:{number}", published)
+                if item is not None:
+                    yield item
+        except OSError as err:  # a disk or network file failing half-way
+            yield BadArticle(f"{path}:{number + 1}", f"cannot read further ({err.strerror or err})")
+
+
+def _from_bytes(raw: bytes | None, origin: str, published: str | None) -> Article | BadArticle | None:
+    """One line's article, BadArticle, or None for a blank line."""
+    if raw is None:
+        return BadArticle(origin, f"line too long (over {max_input_bytes()} bytes)")
+    if not raw.strip():
+        return None
+    try:
+        return _article(decode_bytes(raw), origin, published)
+    except Unreadable as err:
+        return BadArticle(origin, str(err))
 
 
 def _article(line: str, origin: str, published: str | None) -> Article | BadArticle:
@@ -26,17 +94,23 @@ def _article(line: str, origin: str, published: str | None) -> Article | BadArti
         record = json.loads(line)
     except ValueError as err:
         return BadArticle(origin, f"malformed JSON: {err}")
+    except RecursionError:
+        return BadArticle(origin, "malformed JSON: nested too deeply")
     problem = _problem(record)
     if problem:
         return BadArticle(origin, problem)
     return Article(
-        body=record["text"],
-        title=record.get("title") or None,
-        source=record.get("source") or None,
-        url=record.get("url") or None,
+        body=_valid_unicode(record["text"]),
+        title=_valid_unicode(record.get("title") or None),
+        source=_valid_unicode(record.get("source") or None),
+        url=_valid_unicode(record.get("url") or None),
         published=iso_date(record.get("published")) or published,
         origin=origin,
     )
+
+
+def _valid_unicode(value: str | None) -> str | None:
+    return _LONE_SURROGATE.sub(_REPLACEMENT, value) if value else value
 
 
 def _problem(record: Any) -> str | None:

@@ -20,6 +20,7 @@ from eventwatch.records import Article, ArticleResult
 from eventwatch.runner.executors import Batch, Executor
 from eventwatch.runner.work import Outcome
 from eventwatch.store import WriteCounts, stored_ids, write_results
+from eventwatch.store.groups import refresh_groups
 
 DEFAULT_BATCH = 32
 
@@ -62,6 +63,8 @@ def ingest(
     run = _Run(con, callbacks or Callbacks())
     for outcomes in executor.map(run.fresh(_batches(articles, batch_size))):
         run.store(outcomes)
+    if run.summary.written.articles:
+        refresh_groups(con)
     return run.summary
 
 

@@ -48,6 +48,7 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
         con = duckdb.connect(path, read_only=read_only, config={} if read_only else {"threads": 1})
     except duckdb.Error as err:
         raise StoreError(f"{path}: cannot open the store ({_first_line(err)})") from None
+    con.execute("SET enable_progress_bar = false")  # no bars on the CLI's or server's stderr
     try:
         if read_only:
             _check_current(con, path)

@@ -17,6 +17,7 @@ from typing import IO, Any
 import duckdb
 
 from eventwatch import __version__
+from eventwatch.store.groups import groups_relation
 from eventwatch.store.queries import EventQuery, Row, event_record, event_rows, event_sql
 
 
@@ -54,7 +55,7 @@ GDELT_COLUMNS = (
 
 def write_flat_csv(con: duckdb.DuckDBPyConnection, query: EventQuery, out: IO[str]) -> int:
     """The flat columns as CSV with a header; returns the number of events."""
-    sql, params = event_sql(query, FLAT_COLUMNS)
+    sql, params = event_sql(query, FLAT_COLUMNS, groups_relation(con))
     cursor = con.execute(sql, params)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(d[0] for d in cursor.description)
@@ -67,7 +68,7 @@ def write_flat_csv(con: duckdb.DuckDBPyConnection, query: EventQuery, out: IO[st
 
 def write_parquet(con: duckdb.DuckDBPyConnection, query: EventQuery, path: str) -> int:
     """The flat columns as a Parquet file written by DuckDB itself."""
-    sql, params = event_sql(query, FLAT_COLUMNS)
+    sql, params = event_sql(query, FLAT_COLUMNS, groups_relation(con))
     with con.cursor() as cursor:  # a relation needs a connection with no pending result
         cursor.sql(sql, params=params).write_parquet(path)
         return cursor.execute("SELECT count(*) FROM read_parquet(?)", [path]).fetchall()[0][0]

@@ -15,6 +15,7 @@ import duckdb
 
 from eventwatch.store.shapes import with_extras
 from eventwatch.store.dedup import RAW_MEMBERSHIP, grouped_events
+from eventwatch.store.groups import GROUPS_VIEW, groups_relation
 
 Row = dict[str, Any]
 _FETCH = 1000
@@ -72,8 +73,8 @@ def _upper(value: str | None) -> str | None:
     return value.upper() if value else None
 
 
-def _filtered(query: EventQuery, columns: str) -> tuple[str, list[Any]]:
-    source = "event_groups" if not query.raw else f"({grouped_events(RAW_MEMBERSHIP)})"
+def _filtered(query: EventQuery, columns: str, groups: str) -> tuple[str, list[Any]]:
+    source = groups if not query.raw else f"({grouped_events(RAW_MEMBERSHIP)})"
     clauses, params = _where(query)
     sql = f"SELECT {columns} FROM {source} AS found"
     if clauses:
@@ -81,9 +82,10 @@ def _filtered(query: EventQuery, columns: str) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def event_sql(query: EventQuery, columns: str = "*") -> tuple[str, list[Any]]:
-    """The SELECT for a query's events, ordered by day then id, and its parameters."""
-    sql, params = _filtered(query, columns)
+def event_sql(query: EventQuery, columns: str = "*", groups: str = GROUPS_VIEW) -> tuple[str, list[Any]]:
+    """The SELECT for a query's events, ordered by day then id, and its parameters;
+    `groups` is the relation of deduplicated events to read (see groups.py)."""
+    sql, params = _filtered(query, columns, groups)
     sql += " ORDER BY day NULLS LAST, id"
     if query.limit is not None:
         sql += " LIMIT ?"
@@ -93,13 +95,13 @@ def event_sql(query: EventQuery, columns: str = "*") -> tuple[str, list[Any]]:
 
 def count_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
     """How many events match, whatever the limit."""
-    row = con.execute(*_filtered(query, "count(*)")).fetchone()
+    row = con.execute(*_filtered(query, "count(*)", groups_relation(con))).fetchone()
     return int(row[0]) if row else 0
 
 
 def event_rows(con: duckdb.DuckDBPyConnection, query: EventQuery, columns: str = "*") -> Iterator[Row]:
     """The matching events as dicts of the event_groups columns, streamed."""
-    sql, params = event_sql(query, columns)
+    sql, params = event_sql(query, columns, groups_relation(con))
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     while rows := cursor.fetchmany(_FETCH):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from eventwatch.store.dedup import DEDUP_VIEWS
+from eventwatch.store.groups import MIGRATION as GROUPS_MIGRATION
 
 
 class StoreError(Exception):
@@ -114,6 +115,7 @@ _RECORD_TABLES = (
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "record tables and cross-article event deduplication", _RECORD_TABLES + DEDUP_VIEWS),
+    Migration(2, "stored copy of the deduplicated events for fast reads", GROUPS_MIGRATION),
 )
 LATEST = MIGRATIONS[-1].version
 
