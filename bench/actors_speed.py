@@ -14,7 +14,8 @@ import argparse
 import time
 from pathlib import Path
 
-from extract_speed import DEFAULT, timed  # this folder is on the path when the script runs
+from extract_speed import DEFAULT  # this folder is on the path when the script runs
+from timing import timed
 
 
 def main() -> None:

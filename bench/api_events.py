@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ from eventwatch.api import Settings, create_app
 from eventwatch.api.server import background_server
 from eventwatch.store import open_store
 from eventwatch.store.groups import groups_relation
+from timing import timed  # bench/ is the script folder, first on sys.path
 
 BASELINE_SQL = """
 SELECT e.*, s.code AS source_code, t.code AS target_code, count(*) OVER () AS total
@@ -46,16 +46,6 @@ def requests(actor: str) -> dict[str, dict[str, object]]:
         "evidence words, newest first": {"text": "report 2", "sort": "-date", "limit": 50},
         "no filter, page 1": {"limit": 50},
     }
-
-
-def timed(fn, repeat: int) -> float:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def fetch(url: str) -> dict:

@@ -12,7 +12,6 @@ Run: .venv/bin/python bench/dyad_query.py [--events 100000] [--db PATH]
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from eventwatch.analysis.series import dyad_series
 from eventwatch.analysis.synthetic import generate, to_results
 from eventwatch.store import open_store, write_results
 from eventwatch.store.groups import GROUPS_TABLE, groups_relation, refresh_groups
+from timing import timed  # bench/ is the script folder, first on sys.path
 
 BASELINE_SQL = "SELECT date_trunc('week', TRY_CAST(date AS DATE)) AS w, count(*), sum(goldstein) FROM events GROUP BY w"
 
@@ -51,16 +51,6 @@ def refresh_if_stale(path: Path) -> None:
         start = time.perf_counter()
         print(f"stored {refresh_groups(con)} deduplicated events in {time.perf_counter() - start:.1f} s")
     con.close()
-
-
-def timed(fn, repeat: int = 5) -> float:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:

@@ -8,22 +8,11 @@ Run: .venv/bin/python bench/extract_speed.py [PATH] [--repeat N]
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 from pathlib import Path
+from timing import timed  # bench/ is the script folder, first on sys.path
 
 DEFAULT = Path(__file__).parent / "data" / "800-words.txt"
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of `repeat` runs (after one warm-up)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:

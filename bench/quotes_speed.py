@@ -16,7 +16,7 @@ from eventwatch.nlp import load_nlp
 from eventwatch.pipeline import analyse
 from eventwatch.quotes import find_quotes
 from eventwatch.records import Article
-from extract_speed import timed  # bench/ is this script's folder, first on the path
+from timing import timed  # bench/ is the script folder, first on sys.path
 
 DEFAULT = Path(__file__).parent / "data" / "800-words.txt"
 

@@ -19,7 +19,8 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from extract_speed import DEFAULT, timed  # noqa: E402  (the sibling bench's helpers)
+from extract_speed import DEFAULT  # noqa: E402  (the sibling bench)
+from timing import timed  # noqa: E402
 
 PUBLISHED = "2024-05-14"
 
