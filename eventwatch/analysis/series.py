@@ -15,16 +15,13 @@ from typing import Any
 import duckdb
 
 from eventwatch.store.groups import groups_relation
+from eventwatch.store.queries import actor_match
 
 
 PERIODS = ("day", "week", "month")
 FACTUAL = "NOT negated AND NOT hypothetical AND NOT future"
 INTENSITY = "sum(CASE WHEN quad_class >= 3 THEN reports * abs(goldstein) ELSE 0 END)"
 
-
-def actor_match(side: str, param: str) -> str:
-    """SQL: the event's `side` actor is `param` (a code prefix, a country or an organisation)."""
-    return f"(starts_with(upper({side}_code), {param}) OR upper({side}_country) = {param} OR upper({side}_org) = {param})"
 
 
 @dataclass(frozen=True)

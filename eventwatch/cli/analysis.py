@@ -18,7 +18,7 @@ from eventwatch.analysis.chart import ChartSeries, render_svg
 from eventwatch.analysis.network import build_network, centrality, write_graphml, write_json
 from eventwatch.analysis.series import PERIODS, DyadSeries, dyad_series
 from eventwatch.cli.app import app, wide_console
-from eventwatch.cli.corpus import DbOption, SinceOption, UntilOption, _open
+from eventwatch.cli.corpus import DbOption, SinceOption, UntilOption, open_or_exit
 from eventwatch.store import default_db
 
 PERIOD_COLUMNS = (
@@ -55,7 +55,7 @@ def dyad(
     """The time series of one dyad: events by quad class, Goldstein, conflict share, evidence."""
     if by not in PERIODS:
         raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
-    con = _open(db or default_db(), read_only=True)
+    con = open_or_exit(db or default_db(), read_only=True)
     series = dyad_series(con, source, target, by=by, both_ways=both_ways, since=_day(since), until=_day(until))
     if chart is not None:
         alerts = [a.period for a in find_alerts(con, until=_day(until)) if {a.source, a.target} <= {series.source, series.target}]
@@ -114,7 +114,7 @@ def alerts(
 ) -> None:
     """Escalation alerts over every dyad, strongest first, with the events that drove them."""
     config = AlertConfig(z_threshold=z, z_extreme=z_extreme, min_conflict_events=min_events, min_history=min_history)
-    con = _open(db or default_db(), read_only=True)
+    con = open_or_exit(db or default_db(), read_only=True)
     found = find_alerts(con, config, since=_day(since), until=_day(until))
     if output is AnalysisFormat.json:
         json.dump([a.to_dict() for a in found], sys.stdout, ensure_ascii=False, indent=1, default=str)
@@ -147,7 +147,7 @@ def network(
     top: Annotated[int, typer.Option("--top", min=1, help="How many central actors to list.")] = 10,
 ) -> None:
     """The actor network of a period: cooperation and conflict edges, the most central actors."""
-    con = _open(db or default_db(), read_only=True)
+    con = open_or_exit(db or default_db(), read_only=True)
     graph = build_network(con, since=_day(since), until=_day(until))
     if graphml:
         write_graphml(graph, str(graphml))

@@ -100,7 +100,7 @@ def ingest(
         raise typer.BadParameter("use either --workers or --dask", param_hint="--workers")
     inputs = _expand_globs(paths)
     path = db or default_db()
-    con = _open(path)
+    con = open_or_exit(path)
     failures = _Failures()
     progress = _progress_bar()
     task = progress.add_task("ingest", total=_count_articles(inputs, date) if not progress.disable else None)
@@ -185,7 +185,8 @@ def _print_summary(summary: IngestSummary, failures: _Failures, path: str) -> No
     )
 
 
-def _open(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def open_or_exit(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """The store at `path`, or a one-line message and exit status 2."""
     try:
         return open_store(path, read_only=read_only)
     except StoreError as error:
@@ -216,7 +217,7 @@ def events(
     if output is EventsFormat.table and limit is None:
         limit = TABLE_LIMIT
     query = replace(query, limit=limit)
-    con = _open(db or default_db(), read_only=True)
+    con = open_or_exit(db or default_db(), read_only=True)
     try:
         if output is EventsFormat.csv:
             TEXT_WRITERS[ExportFormat.csv](con, query, sys.stdout)
@@ -266,7 +267,7 @@ def export(
     """Export stored events (deduplicated unless --raw) for other tools."""
     if output_format is ExportFormat.parquet and output == "-":
         raise typer.BadParameter("parquet needs a file: --output events.parquet", param_hint="--output")
-    con = _open(db or default_db(), read_only=True)
+    con = open_or_exit(db or default_db(), read_only=True)
     try:
         if output_format is ExportFormat.parquet:
             with _replacing(output) as part:

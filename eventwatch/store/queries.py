@@ -44,16 +44,18 @@ class EventQuery:
     limit: int | None = None
 
 
-def _actor_match(side: str) -> str:
-    return f"(starts_with(upper({side}_code), ?) OR upper({side}_country) = ? OR upper({side}_org) = ?)"
+def actor_match(side: str, param: str = "?") -> str:
+    """SQL: the event's `side` actor is `param` (an upper-case code prefix, country or
+    organisation); with "?" the value is bound three times."""
+    return f"(starts_with(upper({side}_code), {param}) OR upper({side}_country) = {param} OR upper({side}_org) = {param})"
 
 
 def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
     """SQL conditions with `?` for each value, and the values in order."""
-    either_side = f"({_actor_match('source')} OR {_actor_match('target')})"
+    either_side = f"({actor_match('source')} OR {actor_match('target')})"
     wanted: list[tuple[str, Any]] = [
-        (_actor_match("source"), _upper(query.source)),
-        (_actor_match("target"), _upper(query.target)),
+        (actor_match("source"), _upper(query.source)),
+        (actor_match("target"), _upper(query.target)),
         (either_side, _upper(query.actor)),
         ("starts_with(cameo, ?)", query.cameo or None),
         ("plover = ?", _upper(query.plover)),
