@@ -50,7 +50,7 @@ def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language, "und" when it is not English but
     unknown; "en" when nothing speaks against English (no letters, a headline of names)."""
     sample = text[:_SAMPLE_CHARS]
-    chars = Counter(ch for ch in sample if ch.isalpha())
+    chars = Counter({ch: count for ch, count in Counter(sample).items() if ch.isalpha()})
     by_script: Counter[str] = Counter()
     for ch, count in chars.items():
         by_script[_script_of(ch)] += count
@@ -72,7 +72,7 @@ def _script_of(ch: str) -> str:
 
 def _latin_language(sample: str) -> str:
     words = Counter(_LETTER_RUN.findall(sample.lower()))
-    hits = {language: sum(words[w] for w in listed) for language, listed in function_words().items()}
+    hits = {language: sum(words[w] for w in listed & words.keys()) for language, listed in function_words().items()}
     english = hits.pop(ENGLISH, 0)
     other, most = max(hits.items(), key=lambda item: item[1], default=(UNDETERMINED, 0))
     if most >= _MIN_EVIDENCE and most > _OTHER_FACTOR * english:

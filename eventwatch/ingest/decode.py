@@ -27,7 +27,7 @@ _PAGE_BREAKS = re.compile("[\x0b\x0c]")
 # News in a legacy 8-bit encoding is nearly always Windows-1252 (or Latin-1,
 # its subset); charset-normalizer often ties it with cp1250 and picks that.
 _WESTERN = "cp1252"
-_SKIP_CHUNK = 1 << 20
+_READ_CHUNK = 1 << 20
 
 
 def positive_int_env(name: str, default: int) -> int:
@@ -50,10 +50,11 @@ def open_file(path: str) -> BinaryIO:
     try:
         return open(path, "rb")
     except OSError as err:
-        raise _unreadable_file(path, err) from None
+        raise unreadable_file(path, err) from None
 
 
-def _unreadable_file(path: str, err: OSError) -> InputError:
+def unreadable_file(path: str, err: OSError) -> InputError:
+    """The InputError for a file the system would not let us read."""
     reasons = {FileNotFoundError: "no such file", IsADirectoryError: "is a directory", PermissionError: "permission denied"}
     reason = reasons.get(type(err)) or f"cannot read ({err.strerror or err})"
     return InputError(f"{path}: {reason}")
@@ -69,16 +70,18 @@ def read_file_bytes(path: str) -> bytes:
                 raise InputError(f"{path}: too large ({size} bytes > {limit})")
             return read_stream_bytes(stream, path)
         except OSError as err:
-            raise _unreadable_file(path, err) from None
+            raise unreadable_file(path, err) from None
 
 
 def read_stream_bytes(stream: BinaryIO, name: str) -> bytes:
     """At most the limit from a stream whose size is unknown (stdin, pipes)."""
     limit = max_input_bytes()
-    data = stream.read(limit + 1)
+    data = bytearray()
+    while len(data) <= limit and (chunk := stream.read(min(_READ_CHUNK, limit + 1 - len(data)))):
+        data += chunk  # in chunks: read(limit) would set aside the whole limit at once
     if len(data) > limit:
         raise InputError(f"{name}: too large (> {limit} bytes)")
-    return data
+    return bytes(data)
 
 
 def bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
@@ -89,15 +92,16 @@ def bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
             continue
-        while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+        while (rest := stream.readline(_READ_CHUNK)) and not rest.endswith(b"\n"):
             pass
         yield None
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Text from bytes; InputError naming the input if binary, undecodable or blank."""
+    """Text without control characters from bytes; InputError naming the input if
+    binary, undecodable or blank."""
     try:
-        text = decode_bytes(data)
+        text = strip_controls(decode_bytes(data))
     except Unreadable as err:
         raise InputError(f"{name}: {err}") from None
     if not text.strip():
@@ -106,8 +110,21 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Text from bytes, without control characters; Unreadable if binary or undecodable."""
-    return strip_controls(_decode(data))
+    """Text from bytes; Unreadable if binary or undecodable."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    if looks_binary(data):
+        raise Unreadable("binary data, not text")
+    try:
+        return data.decode("utf-8").removeprefix(_BOM)
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data":
+            # A cut-off last character: everything before it is valid UTF-8.
+            return data[: err.start].decode("utf-8").removeprefix(_BOM)
+    lenient = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(lenient, data):
+        return lenient.removeprefix(_BOM)
+    return _guess(data)
 
 
 def strip_controls(text: str) -> str:
@@ -127,23 +144,6 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     return controls / len(data) > _MAX_CONTROL_SHARE
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(UTF16_BOMS):
-        return data.decode("utf-16", errors="replace")
-    if looks_binary(data):
-        raise Unreadable("binary data, not text")
-    try:
-        return data.decode("utf-8").removeprefix(_BOM)
-    except UnicodeDecodeError as err:
-        if err.reason == "unexpected end of data":
-            # A cut-off last character: everything before it is valid UTF-8.
-            return data[: err.start].decode("utf-8").removeprefix(_BOM)
-    lenient = data.decode("utf-8", errors="replace")
-    if _mostly_utf8(lenient, data):
-        return lenient.removeprefix(_BOM)
-    return _guess(data)
 
 
 def _mostly_utf8(lenient: str, data: bytes) -> bool:

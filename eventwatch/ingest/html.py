@@ -87,9 +87,9 @@ def parse_html(markup: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(_EMPTY_PAGE)
     limit = next((e for e in parser.error_log if e.type_name == _RESOURCE_LIMIT), None)
     if limit is not None:
-        depth = "depth" in limit.message.lower()
-        reason = f"nested more than {MAX_MARKUP_DEPTH} levels deep" if depth else "beyond the parser's limits"
-        raise Unreadable(f"markup {reason}")
+        if "depth" in limit.message.lower():
+            raise Unreadable(f"markup nested more than {MAX_MARKUP_DEPTH} levels deep")
+        raise Unreadable(f"markup beyond the parser's limits ({limit.message.strip()})")
     return doc
 
 

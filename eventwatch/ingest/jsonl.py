@@ -22,6 +22,7 @@ from eventwatch.ingest.decode import (
     max_input_bytes,
     open_file,
     read_file_bytes,
+    unreadable_file,
 )
 from eventwatch.ingest.errors import BadArticle, InputError, Unreadable
 from eventwatch.records import Article
@@ -30,6 +31,8 @@ _OPTIONAL_FIELDS = ("title", "published", "url", "source")
 # JSON's \ud800 escapes can leave half a surrogate pair in a string, which UTF-8 cannot hold.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
+_HEAD_BYTES = 8192  # what binary data is recognised by
+_LEADING_SPACE = b" \t\r\n\xef\xbb\xbf"  # and the UTF-8 byte order mark
 
 
 def read_jsonl_file(path: str, published: str | None) -> Iterator[Article | BadArticle]:
@@ -37,18 +40,19 @@ def read_jsonl_file(path: str, published: str | None) -> Iterator[Article | BadA
     opened, holds no line, or starts with binary data; a bad line is a BadArticle."""
     stream = open_file(path)
     try:
-        lines = enumerate(bounded_lines(stream), start=1)
-        first = next(((n, line) for n, line in lines if line is None or line.strip()), None)
-        if first is None:
-            raise InputError(f"{path}: empty input")
-        if first[1] is not None and first[1].startswith(UTF16_BOMS):
+        head = stream.peek(_HEAD_BYTES)[:_HEAD_BYTES]
+        if head.startswith(UTF16_BOMS):
             stream.close()  # JSON Lines are UTF-8; a UTF-16 file is read whole, within the limit
             return read_jsonl(decode_text(read_file_bytes(path), path), path, published)
-        if first[1] is not None and looks_binary(first[1]):
-            raise InputError(f"{path}: binary data, not text")
+        if looks_binary(head) and not head.lstrip(_LEADING_SPACE).startswith(b"{"):
+            raise InputError(f"{path}: binary data, not text")  # a file that starts as JSON has bad lines at worst
+        lines = enumerate(bounded_lines(stream), start=1)
+        first = next(((n, line) for n, line in lines if line is None or not _blank(line)), None)
+        if first is None:
+            raise InputError(f"{path}: empty input")
     except OSError as err:
         stream.close()
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+        raise unreadable_file(path, err) from None
     except InputError:
         stream.close()
         raise
@@ -81,17 +85,22 @@ def _from_bytes(raw: bytes | None, origin: str, published: str | None) -> Articl
     """One line's article, BadArticle, or None for a blank line."""
     if raw is None:
         return BadArticle(origin, f"line too long (over {max_input_bytes()} bytes)")
-    if not raw.strip():
+    if _blank(raw):
         return None
     try:
-        return _article(decode_bytes(raw), origin, published)
+        return _article(decode_bytes(raw.rstrip(b"\r\n")), origin, published)
     except Unreadable as err:
         return BadArticle(origin, str(err))
 
 
+def _blank(raw: bytes) -> bool:
+    """Only spaces, the Unicode ones (no-break, ideographic) included."""
+    return not raw.strip() or not raw.decode("utf-8", errors="replace").strip()
+
+
 def _article(line: str, origin: str, published: str | None) -> Article | BadArticle:
     try:
-        record = json.loads(line)
+        record = json.loads(line, strict=False)  # raw control characters in strings: check_article drops them
     except ValueError as err:
         return BadArticle(origin, f"malformed JSON: {err}")
     except RecursionError:
