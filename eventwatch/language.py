@@ -60,10 +60,6 @@ def detect_language(text: str) -> str:
     return _script_language(by_script, chars)
 
 
-def is_english(text: str) -> bool:
-    return detect_language(text) == ENGLISH
-
-
 @lru_cache(maxsize=4096)
 def _script_of(ch: str) -> str:
     """The first word of the character's Unicode name: LATIN, CYRILLIC, CJK, ..."""

@@ -38,16 +38,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as with_seed
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script: make `eventwatch` and `tests` importable
-    sys.path.insert(0, str(ROOT))
+from eventwatch.ingest import BadArticle, InputError, read_path
+from eventwatch.ingest.checks import max_article_chars
+from eventwatch.ingest.dates import date_out_of_range
+from eventwatch.records import Article, ArticleResult, normalise_body
 
-from eventwatch.ingest import BadArticle, InputError, read_path  # noqa: E402
-from eventwatch.ingest.checks import max_article_chars  # noqa: E402
-from eventwatch.ingest.dates import date_out_of_range  # noqa: E402
-from eventwatch.records import Article, ArticleResult, normalise_body  # noqa: E402
-
-SCHEMA = ROOT / "tests" / "contract" / "extract.schema.json"
+SCHEMA = Path(__file__).resolve().parent.parent / "tests" / "contract" / "extract.schema.json"
 
 # --- what generated articles are made of -----------------------------------------------
 
@@ -337,7 +333,7 @@ LEAD = "Officials in Kessel said on Monday that the talks would resume. "
 SCALING_SHAPES: dict[str, Callable[[int], str]] = {
     "run of n marks": lambda n: LEAD + '"' * n + " " + LEAD,
     "n marks apart": lambda n: LEAD + " ".join('"' for _ in range(n)),
-    "n/2 quoted words": lambda n: LEAD + " ".join(f'"word{i}"' for i in range(n // 2)),
+    "n/2 quoted words": lambda n: LEAD + " and ".join('"talks"' for _ in range(n // 2)),
     "n/2 quotes with a cue, one sentence": lambda n: LEAD + " ".join(f'"We will go," he said "{i}' for i in range(n // 2)),
     "n/2 quoted sentences": lambda n: LEAD + " ".join(f'"We will go {i}," he said.' for i in range(n // 2)),
 }
@@ -347,8 +343,9 @@ def scaling(sizes: list[int]) -> None:
     """Seconds to read, parse and analyse each shape at each size, and the growth per step."""
     from eventwatch.ingest import check_article
     from eventwatch.nlp import parse
-    from eventwatch.pipeline import analyse
+    from eventwatch.pipeline import analyse, extract_text
 
+    extract_text(LEAD)  # load the model and data before timing
     for name, shape in SCALING_SHAPES.items():
         previous: tuple[float, float] | None = None
         for n in sizes:
