@@ -335,3 +335,18 @@ def test_serve_without_a_store_exits_2_with_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0 and "none.duckdb: no store here" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "reason"),
+    [
+        ("Le gouvernement a annoncé lundi de nouvelles mesures contre la sécheresse dans le sud du pays.", None, "not English"),
+        ("   \u200b  ", None, "no words"),
+        ("Germany condemned the missile launch on Monday.", "9999-12-31", "published date 9999-12-31"),
+    ],
+)
+def test_extract_refuses_what_files_would_skip(client, text, published, reason):
+    body = {"text": text, **({"published": published} if published else {})}
+    response = client.post("/api/extract", json=body)
+    assert response.status_code == 422, response.text
+    assert reason in response.json()["detail"]

@@ -16,7 +16,7 @@ from eventwatch.analysis.series import PERIODS, dyad_series
 from eventwatch.api import models, reads
 from eventwatch.api.dyads import active_dyads, neighbours
 from eventwatch.api.reads import EventSort
-from eventwatch.ingest import BadArticle
+from eventwatch.ingest import BadArticle, check_article
 from eventwatch.records import Article
 from eventwatch.store import write_results
 from eventwatch.store.queries import EventQuery, article_record
@@ -190,11 +190,16 @@ def _article(item: models.ExtractRequest, origin: str) -> Article:
 
 
 def _analyse(articles: list[Article]) -> list[Any]:
-    """ArticleResults, or for an article that failed a one-line reason."""
+    """ArticleResults, or for an article that is refused or failed a one-line reason.
+
+    Articles pass the same checks as files do (eventwatch.ingest.check_article: words,
+    English, sane publication date, no control characters) before the model sees them."""
     from eventwatch.pipeline import extract as run_pipeline  # loads the model on first use
 
+    checked = [check_article(article) for article in articles]
     with _extract_lock:
-        outcomes = list(run_pipeline(articles))
+        analysed = iter(list(run_pipeline(c for c in checked if isinstance(c, Article))))
+    outcomes = [next(analysed) if isinstance(c, Article) else c for c in checked]
     return [f"{o.origin}: {o.reason}" if isinstance(o, BadArticle) else o for o in outcomes]
 
 
