@@ -10,18 +10,13 @@ Run: .venv/bin/python bench/actors_speed.py [PATH] [--repeat N] [--date YYYY-MM-
 
 from __future__ import annotations
 
-import argparse
 import time
-from pathlib import Path
 
-from extract_speed import DEFAULT  # this folder is on the path when the script runs
-from timing import timed
+from timing import article_parser, timed  # this folder is on the path when the script runs
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=20)
+    parser = article_parser(__doc__, repeat=20)
     parser.add_argument("--date", default="2024-05-14", help="the article's publication date")
     args = parser.parse_args()
 

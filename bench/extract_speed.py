@@ -7,19 +7,11 @@ Run: .venv/bin/python bench/extract_speed.py [PATH] [--repeat N]
 
 from __future__ import annotations
 
-import argparse
 import time
-from pathlib import Path
-from timing import timed  # bench/ is the script folder, first on sys.path
-
-DEFAULT = Path(__file__).parent / "data" / "800-words.txt"
-
+from timing import article_parser, timed  # bench/ is the script folder, first on sys.path
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=10)
-    args = parser.parse_args()
+    args = article_parser(__doc__).parse_args()
 
     start = time.perf_counter()
     from eventwatch.nlp import load_nlp

@@ -8,24 +8,16 @@ Run: .venv/bin/python bench/quotes_speed.py [PATH] [--repeat N]
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 
 from eventwatch.actors import find_actors
 from eventwatch.nlp import load_nlp
 from eventwatch.pipeline import analyse
 from eventwatch.quotes import find_quotes
 from eventwatch.records import Article
-from timing import timed  # bench/ is the script folder, first on sys.path
-
-DEFAULT = Path(__file__).parent / "data" / "800-words.txt"
-
+from timing import article_parser, timed  # bench/ is the script folder, first on sys.path
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=10)
-    args = parser.parse_args()
+    args = article_parser(__doc__).parse_args()
 
     nlp = load_nlp()
     article = Article(body=args.path.read_text("utf-8"), published="2024-05-14")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def timed(fn: Callable[[], object], repeat: int = 5) -> float:
@@ -16,3 +18,14 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> float:
         fn()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+ARTICLE = Path(__file__).parent / "data" / "800-words.txt"
+
+
+def article_parser(description: str | None, repeat: int = 10) -> argparse.ArgumentParser:
+    """Arguments of the one-article benches: PATH (the 800-word article) and --repeat."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", nargs="?", type=Path, default=ARTICLE)
+    parser.add_argument("--repeat", type=int, default=repeat)
+    return parser

@@ -11,7 +11,6 @@ Run: .venv/bin/python bench/when_where_speed.py [PATH] [--repeat N]
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 import time
@@ -19,17 +18,13 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from extract_speed import DEFAULT  # noqa: E402  (the sibling bench)
-from timing import timed  # noqa: E402
+from timing import article_parser, timed  # noqa: E402  (bench/ is on the path)
 
 PUBLISHED = "2024-05-14"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=10)
-    args = parser.parse_args()
+    args = article_parser(__doc__.splitlines()[0]).parse_args()
 
     from eventwatch.actors import find_actors
     from eventwatch.events import find_events
