@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 
 VENV=${EVENTWATCH_VENV:-.venv}
 PYTHON=${PYTHON:-python3.11}
+PIP_VERSION=25.3
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 
 setup() {
@@ -19,6 +20,9 @@ setup() {
     local want
     want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        # pip 23 ignores the lock's pin for a dependency asked for with extras
+        # (weasel -> smart-open[http]) once PyPI has a newer release; 25.3 does not.
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pip==$PIP_VERSION"
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
         echo "$want" > "$stamp"
