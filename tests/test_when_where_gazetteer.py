@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwatch.when_where.gazetteer import load_gazetteer, name_key
+from eventwatch.gazetteer import load_gazetteer, name_key
 from eventwatch.when_where.wordlists import words
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from eventwatch.when_where.gazetteer import name_key
+from eventwatch.gazetteer import name_key
 
 REPO = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = REPO / "eventwatch" / "data" / "gazetteer"

@@ -4,7 +4,7 @@ Dates come from the event's own clause, then the clause governing it, then its
 sentence, resolved against the publication date ("on Friday", "last week", "in
 November", "in 2014"); an event with none keeps the publication date (precision
 "day"), and without a publication date only absolute dates are known. Places come
-from the event's clause and resolve with the offline gazetteer (gazetteer.py).
+from the event's clause and resolve with the offline gazetteer (eventwatch/gazetteer.py, shared with the actor stage).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from eventwatch.actors import ActorLayer
 from eventwatch.records import Article, Event
 from eventwatch.when_where.clause import trigger_token
 from eventwatch.when_where.dates import DateValue, DocDates, find_dates, parse_published
-from eventwatch.when_where.gazetteer import Gazetteer, Place, load_gazetteer
+from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer
 from eventwatch.when_where.places import PlaceFinder
 
 __all__ = [

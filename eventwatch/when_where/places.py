@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from eventwatch.actors import ActorLayer
 from eventwatch.records import Event, Location
 from eventwatch.when_where.clause import Attachment, attachment
-from eventwatch.when_where.gazetteer import SPECIFICITY, Gazetteer, Place, load_gazetteer
+from eventwatch.gazetteer import SPECIFICITY, Gazetteer, Place, load_gazetteer
 from eventwatch.when_where.wordlists import read_yaml, words
 
 NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
-from eventwatch.data import data_file
+from eventwatch import data
 
 
 def read_yaml(name: str) -> dict[str, Any]:
-    return yaml.safe_load(data_file("gazetteer", name).read_text("utf-8"))
+    return data.read_yaml("gazetteer", name)
 
 
 def words(raw: dict[str, Any], key: str, source: str) -> list[str]:

@@ -17,8 +17,7 @@ from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from eventwatch.data import data_file
-from eventwatch.when_where.wordlists import read_yaml
+from eventwatch.data import data_file, read_yaml
 
 PlaceKind = Literal["city", "admin1", "region", "country"]
 # Place kinds from the broadest to the most specific: a more specific place wins.
@@ -182,7 +181,7 @@ def _add_admin1(gazetteer: Gazetteer) -> None:
 
 
 def _add_regions(gazetteer: Gazetteer, seats: dict[tuple[str, str], Place]) -> None:
-    for entry in read_yaml("regions.yaml")["regions"]:
+    for entry in read_yaml("gazetteer", "regions.yaml")["regions"]:
         country = entry.get("country")
         if "seat" in entry:
             seat = seats.get((country, name_key(entry["seat"])))
