@@ -50,7 +50,7 @@ def title_words(data: dict[str, Any]) -> frozenset[str]:
     """Words that make an alias a title rather than a name: sector nouns, honorifics,
     title words and the names and adjectives of states."""
     words: set[str] = set()
-    phrases = [p for group in data["sectors"].values() for p in group]
+    phrases = [" ".join(words) for words in data["sectors"]]
     phrases += data.get("honorifics", []) + data.get("title_words", []) + data.get("former", [])
     for country in data["countries"].values():
         phrases += [country["name"], *country.get("aliases", []), *country.get("adjectives", [])]

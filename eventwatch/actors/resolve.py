@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors.kb import ActorKB, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
+from eventwatch.actors.places import place_matches
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -28,6 +30,11 @@ NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
+# Knowledge-base names and places that say which state a phrase belongs to.
+STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+COMPOUND_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+DOMINANCE = 2  # the article's state: named at least this often, and this many times more than the next
 
 
 @dataclass(frozen=True)
@@ -67,10 +74,25 @@ def _is_of_object(token: Token) -> bool:
 
 class NounPhrases:
     """Noun phrases of one doc by the dependency parse, never across a line break:
-    parses may join a headline to the next line, a noun phrase never spans lines."""
+    parses may join a headline to the next line, a noun phrase never spans lines.
 
-    def __init__(self, text: str) -> None:
+    A one-word "sentence" the parser split off right before more words on the same line
+    ("U.S." in "U.S. President Barack Obama", read as an abbreviation ending a sentence)
+    is taken back as a modifier of the phrase that follows it.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
         self._newlines = [i for i, char in enumerate(text) if char == "\n"]
+        self._orphans: dict[int, int] = {}  # split-off word -> the head of the phrase after it
+        for sentence in doc.sents:
+            words = [t for t in sentence if not (t.is_punct or t.is_space)]
+            if len(words) == 1 and sentence.end < len(doc):
+                head = self._compound_after(words[0])
+                if head is not None:
+                    self._orphans[words[0].i] = head.i
+        self._adopted: dict[int, list[Token]] = {}
+        for orphan, head in self._orphans.items():
+            self._adopted.setdefault(head, []).append(doc[orphan])
 
     def _same_line(self, a: Token, b: Token) -> bool:
         return bisect(self._newlines, a.idx) == bisect(self._newlines, b.idx)
@@ -78,15 +100,33 @@ class NounPhrases:
     def head(self, token: Token) -> Token:
         """The head of the noun phrase `token` modifies ("Russian" -> "troops", "Ukraine" in
         "the ministry of Ukraine" -> "ministry")."""
+        if token.i in self._orphans:
+            return token.doc[self._orphans[token.i]]
         if _is_of_object(token) and self._same_line(token, token.head.head):
             return token.head.head
         while token.dep_ in MODIFIER_DEPS and token.head is not token and self._same_line(token, token.head):
             token = token.head
         return token
 
+    def _compound_after(self, word: Token) -> Token | None:
+        """The last noun of the run of nouns and adjectives right after `word` on its line:
+        the head of an English compound ("President Barack Obama"), whatever the parse
+        after a wrong sentence break says."""
+        doc, last = word.doc, None
+        for token in doc[word.i + 1 :]:
+            if token.pos_ not in COMPOUND_POS or not self._same_line(word, token):
+                break
+            last = token
+        return last
+
+    def adopter(self, token: Token) -> Token | None:
+        """The head of the phrase a split-off word belongs to, if it is one."""
+        head = self._orphans.get(token.i)
+        return token.doc[head] if head is not None else None
+
     def tokens(self, head: Token) -> list[Token]:
         """`head` with its modifiers and "of" phrases, in text order; no determiners or conjuncts."""
-        found = [head]
+        found = [head, *self._adopted.get(head.i, ())]
         for child in head.children:
             if not self._same_line(child, head):
                 continue
@@ -145,11 +185,12 @@ class ActorLayer:
         text = doc.text
         self._text = text
         self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        self._phrases = NounPhrases(text)
+        self._phrases = NounPhrases(doc, text)
         self._ents = tuple(doc.ents)
         matches = kb.match(doc, text)
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
         self._exact = {(m.start, m.end): m for m in matches}
+        matches = sorted(matches + place_matches(self._ents, kb, matches), key=lambda m: m.start)
         person_ents = [e for e in self._ents if e.label_ == "PERSON" and (e.start, e.end) not in self._exact]
         places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
         self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
@@ -170,6 +211,7 @@ class ActorLayer:
         self._person_names = [(span, self._person_name(span)) for span in self.people]
         self._cache: dict[int, _Resolution | None] = {}
         self._antecedents: list[_Antecedent] | None = None
+        self._states: list[KBMatch] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
         self.entities: list[Mention] = self._find_entities()
 
@@ -215,6 +257,9 @@ class ActorLayer:
         return self._cache[token.i]
 
     def _resolve_uncached(self, token: Token) -> _Resolution | None:
+        adopter = self._phrases.adopter(token)
+        if adopter is not None:  # "U.S." split off "President Barack Obama" belongs to it
+            return self._resolve(adopter)
         own = self._match_at.get(token.i)
         head = self._root(own) if own else token
         if own and own.entry.kind == "person":
@@ -231,12 +276,15 @@ class ActorLayer:
         words = [t for t in context if t.i not in self._match_at]
         word_sectors = self.kb.find_sectors(words)
         if own and matches == [own] and not word_sectors:
-            return self._bare(own)
+            return self._demonym(own, head) or self._bare(own)
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
+        if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
+            anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
         if not (anchor or person):
             referred = self._referred(head, tokens, word_sectors)
             if referred or not word_sectors:
                 return referred or self._surname(head)
+            anchor = self._context_state(head)  # "police said": the sentence's only state, if so set
         extent = tokens + list(person or [])
         start, end = min(t.i for t in extent), max(t.i for t in extent) + 1
         mention = self._text_of(start, end)
@@ -253,6 +301,59 @@ class ActorLayer:
         if person:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed)
+
+    def _demonym(self, own: KBMatch, head: Token) -> _Resolution | None:
+        """A plural demonym standing alone ("the Palestinians") is that state's people."""
+        sector = self.kb.places.demonym_sector
+        if not sector or own.entry.kind != "adjective" or head.tag_ not in PLURAL_NOUN_TAGS:
+            return None
+        if head.dep_ in MODIFIER_DEPS or self._root(own).i != head.i:
+            return None
+        mention = self._text_of(own.start, own.end)
+        return _Resolution(own.start, own.end, _acting(own.entry.actor, mention, mention, sector), True)
+
+    def _locative(self, head: Token) -> KBMatch | None:
+        """The state named by an agent's own locative: "rebels in the Ivory Coast",
+        "students from Nigeria". Not for people: "killed General X in Baghdad" is often
+        parsed with the place on the name."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.kb.places.locatives:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    named = [self._match_at[t.i] for t in self._phrases.tokens(obj) if t.i in self._match_at]
+                    state = next((m for m in named if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
+                    if state:
+                        return state
+        return None
+
+    def _context_state(self, head: Token) -> KBMatch | None:
+        """Where places.yaml asks for it: the only state named in the sentence, else (for
+        `article`) the state the article names far more than any other."""
+        scope = self.kb.places.context
+        if scope == "none":
+            return None
+        sentence = head.sent
+        named = [m for m in self._state_matches() if sentence.start <= m.start < sentence.end]
+        if len({m.entry.actor.country for m in named}) == 1:
+            return min(named, key=lambda m: abs(m.start - head.i))
+        if scope == "article":
+            return self._dominant_state()
+        return None
+
+    def _state_matches(self) -> list[KBMatch]:
+        """Names of states, their capitals, seats, adjectives and places, in text order."""
+        if self._states is None:
+            self._states = [m for m in self._matches if m.entry.kind in STATE_KINDS and m.entry.actor.country]
+        return self._states
+
+    def _dominant_state(self) -> KBMatch | None:
+        """The state named at least twice as often as any other (and at least twice)."""
+        counts = Counter(m.entry.actor.country for m in self._state_matches())
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < DOMINANCE or (len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]):
+            return None
+        return next(m for m in self._state_matches() if m.entry.actor.country == ranked[0][0])
 
     def _entry_actor(self, match: KBMatch, mention: str) -> Actor | None:
         """The actor a KB phrase names; for people and groups, in their role on the article's date."""
@@ -427,12 +528,13 @@ class ActorLayer:
         return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i)))
 
     def _place_sectors(self, matches: list[KBMatch], own: KBMatch | None) -> list[str]:
-        """Seats always bring their sector; a capital only when it is the actor itself."""
+        """Seats and places always bring their sector (a place's people rank last); a
+        capital only when it is the actor itself."""
         sectors = []
         for match in matches:
             entry = match.entry
             root = self.doc[match.start : match.end].root
-            if entry.kind == "seat" or (entry.kind == "capital" and (match is own or root.dep_ == "poss")):
+            if entry.kind in ("seat", "place") or (entry.kind == "capital" and (match is own or root.dep_ == "poss")):
                 sectors.append(entry.actor.sector)
         return sectors
 

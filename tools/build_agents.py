@@ -1,0 +1,77 @@
+"""Regenerate eventwatch/data/actors/sectors_phoenix.json, the sector vocabulary converted
+from the PETRARCH2 agents dictionary (Phoenix.agents.txt: agent nouns -> sector codes).
+
+Every agent noun becomes a phrase of its sector (the first three letters of its code:
+`~GOVMED` is GOV); `!PERSON!` and `!MINIST!` substitutions are expanded and irregular
+plurals kept (regular ones are left to the lemma). Dropped: phrases that the resolver's
+noun phrases can never hold (words joined by "for", "to", "and", ...: only "of" phrases
+belong to a noun phrase), phrases with mis-encoded letters, and one-word nouns that are
+also first names of people the knowledge base knows ("Christian", "Dean"), which would
+otherwise be read as titles of people. The curated sectors.yaml is read after this file
+and wins where both list a phrase.
+
+    python tools/build_agents.py [--source Phoenix.agents.txt] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from eventwatch.actors.kb import DATA_DIR, phrase_words, read_data
+from eventwatch.actors.tabari import as_json, read_agents
+from eventwatch.data import read_yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = REPO.parent / "shared" / "reference" / "petrarch2" / "Phoenix.agents.txt"
+OUT_FILE = "sectors_phoenix.json"
+# Words that join a phrase the resolver never sees whole (it keeps only "of" phrases).
+UNMATCHABLE_WORDS = frozenset("for to in at on with from against and or the , & into by as".split())
+ATTRIBUTION = (
+    "Converted by tools/build_agents.py from {source} of PETRARCH2 "
+    "(https://github.com/openeventdata/petrarch2, MIT License, Copyright (c) 2014 Open Event Data "
+    "Alliance). Regenerate instead of editing; sectors.yaml is read after this file and wins. "
+    "Format: README.md here."
+)
+
+
+def first_names() -> frozenset[str]:
+    """Given names of people the knowledge base and the quote stage know, lower case."""
+    data = read_data([DATA_DIR / "people_phoenix.tsv"])
+    names = {p["name"].split()[0].lower() for p in data["people"].values() if " " in p["name"]}
+    for group in read_yaml("quotes", "people.yaml")["first_names"].values():
+        names.update(name.lower() for name in group)
+    return frozenset(names)
+
+
+def usable(phrase: str, names: frozenset[str]) -> bool:
+    words = phrase_words(phrase)
+    if not words or not phrase.isascii() or any(w in UNMATCHABLE_WORDS for w in words):
+        return False
+    return not (len(words) == 1 and (words[0] in names or len(words[0]) < 3))
+
+
+def build(source: Path) -> str:
+    names = first_names()
+    sectors = {
+        sector: kept
+        for sector, phrases in read_agents(source).items()
+        if (kept := [p for p in phrases if usable(p, names)])
+    }
+    return as_json({"sectors": sectors}, ATTRIBUTION.format(source=source.name))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, default=SOURCE)
+    parser.add_argument("--out", type=Path, default=DATA_DIR / OUT_FILE)
+    args = parser.parse_args()
+    if not args.source.is_file():
+        parser.error(f"{args.source}: no such dictionary file")
+    text = build(args.source)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"{args.out}: {len(text.encode()) // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
