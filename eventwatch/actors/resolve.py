@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwatch.actors.kb import ActorKB, KBMatch, Reference, holder_role, load_kb, user_paths
+from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
 from eventwatch.actors.places import place_matches
 from eventwatch.records import Actor, Mention
@@ -211,7 +211,7 @@ class ActorLayer:
         self._person_names = [(span, self._person_name(span)) for span in self.people]
         self._cache: dict[int, _Resolution | None] = {}
         self._antecedents: list[_Antecedent] | None = None
-        self._states: list[KBMatch] | None = None
+        self._states: list[tuple[KBMatch, str]] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
         self.entities: list[Mention] = self._find_entities()
 
@@ -334,26 +334,39 @@ class ActorLayer:
         if scope == "none":
             return None
         sentence = head.sent
-        named = [m for m in self._state_matches() if sentence.start <= m.start < sentence.end]
-        if len({m.entry.actor.country for m in named}) == 1:
-            return min(named, key=lambda m: abs(m.start - head.i))
+        named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
+        if len({country for _, country in named}) == 1:
+            return self._state_anchor(min(named, key=lambda found: abs(found[0].start - head.i))[1])
         if scope == "article":
             return self._dominant_state()
         return None
 
+    def _state_anchor(self, country: str) -> KBMatch:
+        """A state's own name, standing for it as an anchor wherever it was named from."""
+        state = self.kb.states[country]
+        return KBMatch(0, 0, Entry(state, "name", self.kb.adjectives.get(country, state.name)))
+
     def _state_matches(self) -> list[KBMatch]:
-        """Names of states, their capitals, seats, adjectives and places, in text order."""
+        """Names of states, their capitals, seats, adjectives and places, and people and
+        groups acting for a state that day, in text order."""
         if self._states is None:
-            self._states = [m for m in self._matches if m.entry.kind in STATE_KINDS and m.entry.actor.country]
+            self._states = []
+            for match in self._matches:
+                if match.entry.kind in STATE_KINDS:
+                    country = match.entry.actor.country
+                else:
+                    actor = self._entry_actor(match, "") if match.entry.holders else None
+                    country = actor.country if actor else None
+                if country:
+                    self._states.append((match, country))
         return self._states
 
     def _dominant_state(self) -> KBMatch | None:
         """The state named at least twice as often as any other (and at least twice)."""
-        counts = Counter(m.entry.actor.country for m in self._state_matches())
-        ranked = counts.most_common(2)
+        ranked = Counter(country for _, country in self._state_matches()).most_common(2)
         if not ranked or ranked[0][1] < DOMINANCE or (len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]):
             return None
-        return next(m for m in self._state_matches() if m.entry.actor.country == ranked[0][0])
+        return self._state_anchor(ranked[0][0])
 
     def _entry_actor(self, match: KBMatch, mention: str) -> Actor | None:
         """The actor a KB phrase names; for people and groups, in their role on the article's date."""
