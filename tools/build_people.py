@@ -94,15 +94,25 @@ def people_of(blocks: Iterable[Block], since: dt.date) -> list[dict[str, Any]]:
     return people
 
 
+def without_titles(alias: str, titles: frozenset[str]) -> str:
+    """ "President Bush" -> "Bush": the name after the title words an alias starts with."""
+    words = alias.split()
+    while words and words[0].lower().strip(".") in titles:
+        words.pop(0)
+    return " ".join(words)
+
+
 def cleaned(people: list[dict[str, Any]], titles: frozenset[str]) -> list[dict[str, Any]]:
-    """Title-free aliases, no one-word alias that is someone's first name, one entry per name."""
+    """Title-free aliases (a title alias gives the name after its title: "President Bush"
+    -> "Bush"), no one-word alias that is someone's first name, one entry per name."""
     first_names = {p["name"].split()[0].lower() for p in people if " " in p["name"]}
     merged: dict[str, dict[str, Any]] = {}
     for person in people:
+        names = [a if is_name(a, titles) else without_titles(a, titles) for a in person["aliases"]]
         aliases = [
             a
-            for a in person["aliases"]
-            if a != person["name"] and is_name(a, titles) and (" " in a or a.lower() not in first_names)
+            for a in dict.fromkeys(names)
+            if a and a != person["name"] and is_name(a, titles) and (" " in a or a.lower() not in first_names)
         ]
         same = merged.setdefault(person["name"], {"name": person["name"], "aliases": [], "roles": []})
         same["aliases"] = list(dict.fromkeys(same["aliases"] + aliases))

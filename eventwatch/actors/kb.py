@@ -112,6 +112,7 @@ class PlaceSettings:
     sector: str | None = None
     locatives: frozenset[str] = frozenset()
     demonym_sector: str | None = None
+    ethnic_words: frozenset[str] = frozenset()
     context: str = "none"
 
     @classmethod
@@ -123,6 +124,7 @@ class PlaceSettings:
             data.get("place_sector") or None,
             frozenset(w.lower() for w in data.get("locatives") or ()),
             data.get("demonym_sector") or None,
+            frozenset(w.lower() for w in data.get("ethnic_words") or ()),
             data.get("state_from_context") or "none",
         )
 
@@ -259,6 +261,23 @@ class ActorKB:
         country = prefix if prefix in self.states else None
         return Actor("", "", country, None, code[3:6] or None, code)
 
+    def by_surname(self, surname: str, day: dt.date | None) -> Entry | None:
+        """The one person of the knowledge base with this last name in office on `day`
+        ("President Mugabe" when the dictionaries list only "Robert Mugabe")."""
+        if day is None:
+            return None
+        found = {
+            id(holder): holder
+            for _, key in self.names_by_last_word.get(surname.lower(), ())
+            if key.startswith("person/")
+            for holder in self.entries[key].holders
+            if any(role.covers(day) for role in holder.roles if role.dated)
+        }
+        if len(found) != 1:
+            return None
+        holder = next(iter(found.values()))
+        return Entry(Actor(holder.name, surname), "person", "", (holder,))
+
     def holder_actor(self, entry: Entry, day: dt.date | None, mention: str) -> Actor | None:
         """Who a person's or group's phrase names on `day`, acting in their role of that day."""
         found = holder_role(entry, day)
@@ -387,7 +406,7 @@ MAPPING_KEYS = ("definites", "possessives")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
-    "demonym_sector", "state_from_context",
+    "demonym_sector", "ethnic_words", "state_from_context",
 )
 CONTEXT_SCOPES = ("none", "sentence", "article")
 

@@ -194,6 +194,7 @@ class ActorLayer:
         person_ents = [e for e in self._ents if e.label_ == "PERSON" and (e.start, e.end) not in self._exact]
         places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
         self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
+        self._matches = sorted(self._matches + self._surnames(person_ents, places), key=lambda m: m.start)
         self._match_at = {i: m for m in self._matches for i in range(m.start, m.end)}
         self._places = {i for i, m in self._match_at.items() if m.entry.kind != "person"}
         self._known_people = [m for m in self._matches if m.entry.kind == "person"]
@@ -233,6 +234,19 @@ class ActorLayer:
         match = self._match_at.get(token.i)
         found = holder_role(match.entry, self.day) if match and match.entry.holders else None
         return found[1] if found else None
+
+    def _surnames(self, person_ents: list[Span], places: set[int]) -> list[KBMatch]:
+        """A person named by surname alone ("President Mugabe", "Mugabe said") whom the
+        knowledge base lists under a fuller name: the one so named in office that day."""
+        taken = {i for m in self._matches for i in range(m.start, m.end)}
+        found = []
+        for ent in person_ents:
+            name = self._strip_titles(ent, places)
+            if len(name) == 1 and name[0].is_alpha and not any(i in taken for i in range(ent.start, ent.end)):
+                entry = self.kb.by_surname(name.text, self.day)
+                if entry:
+                    found.append(KBMatch(name.start, name.end, entry))
+        return found
 
     def _is_part_of_person_name(self, match: KBMatch, person_ents: list[Span], places: set[int]) -> bool:
         """A place in a person's name ("Chad Smith"), or a known surname inside a longer
@@ -275,8 +289,10 @@ class ActorLayer:
         matches = [m for m in found if m.entry.kind != "person"]
         words = [t for t in context if t.i not in self._match_at]
         word_sectors = self.kb.find_sectors(words)
+        if own and self._is_demonym(own, head) and not word_sectors:
+            return self._demonym(own, head, [m for m in matches if m is not own])
         if own and matches == [own] and not word_sectors:
-            return self._demonym(own, head) or self._bare(own)
+            return self._bare(own)
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
@@ -302,15 +318,30 @@ class ActorLayer:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed)
 
-    def _demonym(self, own: KBMatch, head: Token) -> _Resolution | None:
-        """A plural demonym standing alone ("the Palestinians") is that state's people."""
+    def _is_demonym(self, own: KBMatch, head: Token) -> bool:
+        """A plural demonym heading its phrase ("the Palestinians", "Iraqis")."""
+        return (
+            own.entry.kind == "adjective"
+            and head.tag_ in PLURAL_NOUN_TAGS
+            and head.dep_ not in MODIFIER_DEPS
+            and self._root(own).i == head.i
+        )
+
+    def _demonym(self, own: KBMatch, head: Token, others: list[KBMatch]) -> _Resolution | None:
+        """A plural demonym heading its phrase is that state's people ("the Palestinians");
+        but the people of another state when an "of" phrase names it ("the Albanians of
+        southern Serbia"), or when called ethnic and placed ("ethnic Albanians in Serbia")."""
         sector = self.kb.places.demonym_sector
-        if not sector or own.entry.kind != "adjective" or head.tag_ not in PLURAL_NOUN_TAGS:
-            return None
-        if head.dep_ in MODIFIER_DEPS or self._root(own).i != head.i:
-            return None
-        mention = self._text_of(own.start, own.end)
-        return _Resolution(own.start, own.end, _acting(own.entry.actor, mention, mention, sector), True)
+        if not sector:
+            return self._bare(own)
+        state = next((m for m in others if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
+        if state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts):
+            state = self._locative(head)
+        base = (state or own).entry.actor
+        tokens = self._phrases.tokens(head)
+        start, end = min(own.start, tokens[0].i), max(own.end, tokens[-1].i + 1)
+        mention = self._text_of(start, end)
+        return _Resolution(start, end, _acting(base, mention, mention, sector), True)
 
     def _locative(self, head: Token) -> KBMatch | None:
         """The state named by an agent's own locative: "rebels in the Ivory Coast",
@@ -396,7 +427,7 @@ class ActorLayer:
         "Putin's spokesman": the actor a referring word or a person's name in the phrase
         stands for."""
         for token in tokens:
-            if token is not head and token.dep_ == "poss" and self._is_person(token):
+            if token is not head and token.dep_ in ("poss", "compound") and self._is_person(token):
                 actor = self.actor_for(token)
                 antecedent = _Antecedent(token.i + 1, actor, True, "") if actor and (actor.country or actor.org) else None
             else:
@@ -415,7 +446,7 @@ class ActorLayer:
                 return _Resolution(start, end, antecedent.actor.with_mention(mention), True)
             sector = self.kb.strongest(s for *_, s in sectors)
             base = self._base(antecedent.actor)
-            if base is None or (sector is None and token.dep_ == "poss"):
+            if base is None or (sector is None and token.dep_ in ("poss", "compound")):
                 return None
             name = base.name if sector is None else self._composed_name(base, tokens, sectors)
             return _Resolution(start, end, _acting(base, name, mention, sector), True)
