@@ -5,10 +5,15 @@ Every agent noun becomes a phrase of its sector (the first three letters of its 
 `~GOVMED` is GOV); `!PERSON!` and `!MINIST!` substitutions are expanded and irregular
 plurals kept (regular ones are left to the lemma). Dropped: phrases that the resolver's
 noun phrases can never hold (words joined by "for", "to", "and", ...: only "of" phrases
-belong to a noun phrase), phrases with mis-encoded letters, and one-word nouns that are
-also first names of people the knowledge base knows ("Christian", "Dean"), which would
-otherwise be read as titles of people. The curated sectors.yaml is read after this file
-and wins where both list a phrase.
+belong to a noun phrase), phrases with mis-encoded letters, one-word nouns that are also
+first names of people the knowledge base knows ("Christian", "Dean"), which would
+otherwise be read as titles of people, and phrases made only of the curated title words
+("deputy", "acting": sectors.yaml's `title_words`, which name no sector of their own:
+"deputy" is COP in the dictionary and would make a deputy minister a policeman). The
+curated sectors.yaml is read after this file and wins where both list a phrase; a phrase
+whose singular or plural it lists is dropped here too ("spokesmen" is MED in the
+dictionary, but the curated "spokesman" is GOV, and the plural as written would be found
+before the lemma).
 
     python tools/build_agents.py [--source Phoenix.agents.txt] [--out PATH]
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from eventwatch.actors.kb import DATA_DIR, phrase_words, read_data
 from eventwatch.actors.tabari import as_json, read_agents
@@ -44,19 +50,42 @@ def first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def usable(phrase: str, names: frozenset[str]) -> bool:
+def curated() -> dict[str, Any]:
+    return read_data([DATA_DIR / "sectors.yaml"])
+
+
+def title_words(data: dict[str, Any]) -> frozenset[str]:
+    return frozenset(w.lower() for key in ("title_words", "honorifics", "former") for w in data.get(key, []))
+
+
+def number_forms(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The phrase with its last word in singular and plural: "spokesmen" -> "spokesman"."""
+    *first, last = words
+    forms = {last, last + "s", last + "es", last.removesuffix("s"), last.removesuffix("es")}
+    for singular, plural in (("man", "men"), ("woman", "women"), ("y", "ies"), ("person", "people")):
+        if last.endswith(plural):
+            forms.add(last[: -len(plural)] + singular)
+        if last.endswith(singular):
+            forms.add(last[: -len(singular)] + plural)
+    return {(*first, form) for form in forms}
+
+
+def usable(phrase: str, names: frozenset[str], titles: frozenset[str], listed: set[tuple[str, ...]]) -> bool:
     words = phrase_words(phrase)
     if not words or not phrase.isascii() or any(w in UNMATCHABLE_WORDS for w in words):
+        return False
+    if all(w in titles for w in words) or number_forms(words) & listed:
         return False
     return not (len(words) == 1 and (words[0] in names or len(words[0]) < 3))
 
 
 def build(source: Path) -> str:
-    names = first_names()
+    data = curated()
+    names, titles, listed = first_names(), title_words(data), set(data["sectors"])
     sectors = {
         sector: kept
         for sector, phrases in read_agents(source).items()
-        if (kept := [p for p in phrases if usable(p, names)])
+        if (kept := [p for p in phrases if usable(p, names, titles, listed)])
     }
     return as_json({"sectors": sectors}, ATTRIBUTION.format(source=source.name))
 

@@ -187,7 +187,7 @@ def usable(name: str, taken: frozenset[str]) -> bool:
 
 
 def build(source: Path) -> str:
-    curated = [DATA_DIR / n for n in ("countries.yaml", "organisations.yaml", "sectors.yaml", "people_phoenix.tsv", "groups_phoenix.yaml", "people_since_2014.yaml")]
+    curated = [DATA_DIR / n for n in ("countries.yaml", "organisations.yaml", "sectors.yaml", "people_phoenix.tsv", "groups_phoenix.json", "people_since_2014.yaml")]
     data = read_data(curated)
     blocks = list(read_blocks(source))
     given = given_names(data, [*blocks, *read_blocks(COUNTRIES)])

@@ -8,7 +8,8 @@ dropped, since the resolver reads titles from the text; so are one-word aliases 
 are someone's first name ("Abdullah"). Out-of-office (ELI) roles of the person's own
 state are left out: the resolver infers them (eventwatch/actors/people.py).
 
-groups_phoenix.yaml: the non-state armed groups of Phoenix.MilNonState.actors.txt.
+groups_phoenix.json: the non-state armed groups of Phoenix.MilNonState.actors.txt (JSON:
+it loads far faster than YAML).
 
     python tools/build_people.py [--since 2000-01-01] [--out-dir DIR]
     python tools/build_people.py --convert MY.actors.txt --out mine.yaml   # any TABARI file, unfiltered
@@ -28,13 +29,13 @@ import yaml
 
 from eventwatch.actors.kb import DATA_DIR, read_data
 from eventwatch.actors.people import OUT_OF_OFFICE, Role, format_role, table_line
-from eventwatch.actors.tabari import Block, entry_of, read_blocks, read_tabari
+from eventwatch.actors.tabari import Block, as_json, entry_of, read_blocks, read_tabari
 
 REPO = Path(__file__).resolve().parents[1]
 PETRARCH = REPO.parent / "shared" / "reference" / "petrarch2"
 PEOPLE_SOURCES = (PETRARCH / "Phoenix.Countries.actors.txt", PETRARCH / "Phoenix.International.actors.txt")
 GROUPS_SOURCE = PETRARCH / "Phoenix.MilNonState.actors.txt"
-PEOPLE_FILE, GROUPS_FILE = "people_phoenix.tsv", "groups_phoenix.yaml"
+PEOPLE_FILE, GROUPS_FILE = "people_phoenix.tsv", "groups_phoenix.json"
 PEOPLE_MARKS = ("countryinfo", "igorulers")  # source comments of person entries
 NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")  # "V.", "O'Neill"; not ".medvedev"
 
@@ -154,10 +155,15 @@ def build(out_dir: Path, since: dt.date) -> dict[Path, str]:
     titles = title_words(read_data([DATA_DIR / "countries.yaml", DATA_DIR / "sectors.yaml"]))
     blocks = [block for source in PEOPLE_SOURCES for block in read_blocks(source)]
     people_header = ATTRIBUTION.format(sources=", ".join(s.name for s in PEOPLE_SOURCES)) + "# name\taliases\troles\n"
-    groups = [e for section, e in filter(None, map(entry_of, read_blocks(GROUPS_SOURCE))) if section == "groups"]
+    groups = [
+        {k: v for k, v in {**e, "roles": [format_role(r) for r in e["roles"]]}.items() if v}
+        for section, e in filter(None, map(entry_of, read_blocks(GROUPS_SOURCE)))
+        if section == "groups"
+    ]
+    groups_note = " ".join(ATTRIBUTION.format(sources=GROUPS_SOURCE.name).replace("# ", "").split())
     return {
         out_dir / PEOPLE_FILE: table(cleaned(people_of(blocks, since), titles), people_header),
-        out_dir / GROUPS_FILE: as_yaml({"groups": groups}, ATTRIBUTION.format(sources=GROUPS_SOURCE.name)),
+        out_dir / GROUPS_FILE: as_json({"groups": groups}, groups_note),
     }
 
 

@@ -48,7 +48,7 @@ DEFAULT_FILES = (
     "references.yaml",
     "places.yaml",
     "people_phoenix.tsv",
-    "groups_phoenix.yaml",
+    "groups_phoenix.json",
     "people_since_2014.yaml",
 )
 USER_FILES_VARIABLE = "EVENTWATCH_ACTORS"  # files or folders, separated like PATH

@@ -34,6 +34,7 @@ DEFINITE_ARTICLE = "the"
 STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 COMPOUND_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+SPLIT_OFF_TOKENS = 3  # a split-off "sentence": one word, perhaps with a mark or a space
 DOMINANCE = 2  # the article's state: named at least this often, and this many times more than the next
 
 
@@ -85,6 +86,8 @@ class NounPhrases:
         self._newlines = [i for i, char in enumerate(text) if char == "\n"]
         self._orphans: dict[int, int] = {}  # split-off word -> the head of the phrase after it
         for sentence in doc.sents:
+            if len(sentence) > SPLIT_OFF_TOKENS:
+                continue
             words = [t for t in sentence if not (t.is_punct or t.is_space)]
             if len(words) == 1 and sentence.end < len(doc):
                 head = self._compound_after(words[0])
@@ -284,7 +287,8 @@ class ActorLayer:
         """The actor of a phrase from its parts: a KB name, the state or organisation
         beside it, sector nouns, a person's titles and appositions, referring words."""
         tokens = self._phrases.tokens(head)
-        context = tokens + self._appositions(head) if person else tokens
+        # "Sergei Ivanov, Russia's defence minister": a name's apposition, tagged or not.
+        context = tokens + self._appositions(head) if person or head.pos_ == "PROPN" else tokens
         found = dict.fromkeys(self._match_at[t.i] for t in context if t.i in self._match_at)
         matches = [m for m in found if m.entry.kind != "person"]
         words = [t for t in context if t.i not in self._match_at]
