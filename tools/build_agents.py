@@ -20,13 +20,16 @@ before the lemma).
 
 from __future__ import annotations
 
-import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from eventwatch.actors.kb import DATA_DIR, phrase_words, read_data
 from eventwatch.actors.tabari import as_json, read_agents
 from eventwatch.data import read_yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_people import run_converter  # noqa: E402  (a sibling tool)
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO.parent / "shared" / "reference" / "petrarch2" / "Phoenix.agents.txt"
@@ -91,15 +94,7 @@ def build(source: Path) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--source", type=Path, default=SOURCE)
-    parser.add_argument("--out", type=Path, default=DATA_DIR / OUT_FILE)
-    args = parser.parse_args()
-    if not args.source.is_file():
-        parser.error(f"{args.source}: no such dictionary file")
-    text = build(args.source)
-    args.out.write_text(text, encoding="utf-8")
-    print(f"{args.out}: {len(text.encode()) // 1024} KB")
+    run_converter(__doc__, build, SOURCE, DATA_DIR / OUT_FILE)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ What is kept and how names are guarded:
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -37,7 +36,7 @@ from eventwatch.actors.tabari import Block, as_json, entry_of, read_blocks
 from eventwatch.data import read_yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_people import cleaned, title_words  # noqa: E402  (a sibling tool)
+from build_people import cleaned, run_converter, title_words  # noqa: E402  (a sibling tool)
 
 REPO = Path(__file__).resolve().parents[1]
 PETRARCH = REPO.parent / "shared" / "reference" / "petrarch2"
@@ -196,15 +195,7 @@ def build(source: Path) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--source", type=Path, default=SOURCE)
-    parser.add_argument("--out", type=Path, default=DATA_DIR / OUT_FILE)
-    args = parser.parse_args()
-    if not args.source.is_file():
-        parser.error(f"{args.source}: no such dictionary file")
-    text = build(args.source)
-    args.out.write_text(text, encoding="utf-8")
-    print(f"{args.out}: {len(text.encode()) // 1024} KB")
+    run_converter(__doc__, build, SOURCE, DATA_DIR / OUT_FILE)
 
 
 if __name__ == "__main__":

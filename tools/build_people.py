@@ -21,7 +21,7 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +165,19 @@ def build(out_dir: Path, since: dt.date) -> dict[Path, str]:
         out_dir / PEOPLE_FILE: table(cleaned(people_of(blocks, since), titles), people_header),
         out_dir / GROUPS_FILE: as_json({"groups": groups}, groups_note),
     }
+
+
+def run_converter(description: str | None, build_text: Callable[[Path], str], source: Path, out: Path) -> None:
+    """The command line of a converter that reads one dictionary and writes one file."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, default=source)
+    parser.add_argument("--out", type=Path, default=out)
+    args = parser.parse_args()
+    if not args.source.is_file():
+        parser.error(f"{args.source}: no such dictionary file")
+    text = build_text(args.source)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"{args.out}: {len(text.encode()) // 1024} KB")
 
 
 def main() -> None:
