@@ -168,3 +168,12 @@ def test_the_petrarch_validation_agents_load_through_the_converter(nlp):
     kb = load_kb([PETRARCH / "PETR.Validate.agents.txt"])
     assert code_at(nlp, "The Arnorian golden goose laid an egg.", "goose", kb=kb) is not None
     assert kb.sectors[("golden", "goose")] == "GGS"
+
+
+def test_a_title_alias_gives_the_name_after_the_title(tmp_path: Path):
+    tool = load_tool("build_people")
+    source = tmp_path / "Mini.actors.txt"
+    source.write_text("OLGA_BERG_  # CountryInfo.txt\n+PRESIDENT_BERG_\n+FOREIGN_MINISTER_OLGA_BERG_\n\t[SWEGOV >080101]\n")
+    titles = tool.title_words(read_data([DATA_DIR / "countries.yaml", DATA_DIR / "sectors.yaml"]))
+    people = tool.cleaned(tool.people_of(read_blocks(source), tool.dt.date(2000, 1, 1)), titles)
+    assert people[0]["aliases"] == ["Berg"]  # "Olga Berg" is the name itself

@@ -377,11 +377,11 @@ class ActorLayer:
         return None
 
     def _state_anchor(self, country: str) -> KBMatch:
-        """A state's own name, standing for it as an anchor wherever it was named from."""
+        """The state as an anchor of no place in the text (it was named elsewhere)."""
         state = self.kb.states[country]
         return KBMatch(0, 0, Entry(state, "name", self.kb.adjectives.get(country, state.name)))
 
-    def _state_matches(self) -> list[KBMatch]:
+    def _state_matches(self) -> list[tuple[KBMatch, str]]:
         """Names of states, their capitals, seats, adjectives and places, and people and
         groups acting for a state that day, in text order."""
         if self._states is None:
