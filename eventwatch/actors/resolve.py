@@ -287,8 +287,10 @@ class ActorLayer:
         """The actor of a phrase from its parts: a KB name, the state or organisation
         beside it, sector nouns, a person's titles and appositions, referring words."""
         tokens = self._phrases.tokens(head)
-        # "Sergei Ivanov, Russia's defence minister": a name's apposition, tagged or not.
-        context = tokens + self._appositions(head) if person or head.pos_ == "PROPN" else tokens
+        appositions = self._appositions(head) if person or head.pos_ == "PROPN" else []
+        if appositions and not person and not any(self._names_state(t) for t in appositions):
+            appositions = []  # an untagged name's apposition counts when it names a state
+        context = tokens + appositions
         found = dict.fromkeys(self._match_at[t.i] for t in context if t.i in self._match_at)
         matches = [m for m in found if m.entry.kind != "person"]
         words = [t for t in context if t.i not in self._match_at]
@@ -317,10 +319,16 @@ class ActorLayer:
         if person and sector and any(t.lower_ in self.kb.former for t in words):
             sector = OUT_OF_OFFICE
         name = self._name(person, own, anchor, words, word_sectors)
+        if not person and head.pos_ == "PROPN" and (appositions or base is None):
+            name = mention  # a name the knowledge base does not know: "the Refugee Council"
         actor = _acting(base, name, mention, sector)
         if person:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed)
+
+    def _names_state(self, token: Token) -> bool:
+        match = self._match_at.get(token.i)
+        return match is not None and match.entry.kind != "person" and bool(match.entry.actor.country or match.entry.actor.org)
 
     def _is_demonym(self, own: KBMatch, head: Token) -> bool:
         """A plural demonym heading its phrase ("the Palestinians", "Iraqis")."""
