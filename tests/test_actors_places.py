@@ -162,6 +162,6 @@ def test_an_unknown_name_with_a_sector_word_keeps_its_name(nlp):
     doc = nlp("The Refugee Council said the plan had failed.")
     actor = find_actors(doc, on="2015-06-01").actor_for(token(doc, "Council"))
     assert (actor.name, actor.country, actor.org) == ("Refugee Council", None, None)  # REF, placed nowhere
-    doc = nlp("Siriporn Chaiyasit, a 24-year-old student, spoke first.")
-    actor = find_actors(doc, on="2015-06-01").actor_for(token(doc, "Chaiyasit"))
-    assert actor is None or (actor.country is None and actor.name != "student")
+    doc = nlp("Pim Chaiwong, a 31-year-old nurse, spoke first.")  # spaCy tags no PERSON
+    actor = find_actors(doc, on="2015-06-01").actor_for(token(doc, "Chaiwong"))
+    assert actor is None or (actor.country is None and actor.name != "nurse")
