@@ -57,7 +57,7 @@ def test_names_that_are_not_places_stay_unresolved(nlp):
     [
         ("Demonstrators in Baghdad stormed the compound.", "Demonstrators", "IRQOPP"),  # not GOV: a place here
         ("Rebels in the Ivory Coast seized a town in the north.", "Rebels", "CIVREB"),
-        ("Opposition groups in Zimbabwe boycotted the vote.", "groups", "ZWEOPP"),
+        ("Opposition parties in Zimbabwe boycotted the count.", "parties", "ZWEOPP"),
         ("Students from Nigeria protested outside the embassy.", "Students", "NGAEDU"),
         ("Rebels in Darfur attacked a convoy on Tuesday.", "Rebels", "SDNREB"),
         ("Fishermen from Gaza blocked the port.", "Fishermen", "PSEAGR"),  # a sector of the converted agents
@@ -84,9 +84,9 @@ def test_a_person_does_not_take_a_state_from_a_place_beside_the_name(nlp):
     [
         ("The Palestinians rejected the new map.", "Palestinians", "PSECVL"),
         ("Israelis and Palestinians marched in separate rallies.", "Israelis", "ISRCVL"),
-        ("Iraqi Kurds voted for independence.", "Kurds", "IRQCVL"),
+        ("Iraqi Kurds queued for hours at the polling stations.", "Kurds", "IRQCVL"),
         ("Palestinian youths threw stones at the checkpoint.", "youths", "PSECVL"),
-        ("The Albanians of southern Serbia demanded more autonomy.", "Albanians", "SRBCVL"),
+        ("The Hungarians of northern Serbia elected a new council.", "Hungarians", "SRBCVL"),
         ("Ethnic Armenians in Georgia held a rally.", "Armenians", "GEOCVL"),
     ],
 )

@@ -341,8 +341,8 @@ class ActorLayer:
 
     def _demonym(self, own: KBMatch, head: Token, others: list[KBMatch]) -> _Resolution | None:
         """A plural demonym heading its phrase is that state's people ("the Palestinians");
-        but the people of another state when an "of" phrase names it ("the Albanians of
-        southern Serbia"), or when called ethnic and placed ("ethnic Albanians in Serbia")."""
+        but the people of another state when an "of" phrase names it ("the Hungarians of
+        northern Serbia"), or when called ethnic and placed ("ethnic Armenians in Georgia")."""
         sector = self.kb.places.demonym_sector
         if not sector:
             return self._bare(own)
