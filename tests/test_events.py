@@ -230,3 +230,19 @@ def test_explanation_names_the_pattern_and_the_bound_words():
     assert explanation.lexicon == "verbs.yaml" and "accuse" in explanation.pattern
     bound = {(b.role, b.text) for b in explanation.bindings}
     assert {("trigger", "accused"), ("source", "Russia"), ("target", "Ukraine"), ("of object", "provocations")} <= bound
+
+
+def test_a_comma_list_of_states_parsed_as_apposition_still_meets_as_a_whole():
+    pairs = {(source, target) for source, _, target in coded("The US, Russia and Switzerland met in Geneva on Friday.")}
+    assert {("USA", "RUS"), ("RUS", "USA"), ("USA", "CHE"), ("CHE", "USA"), ("RUS", "CHE"), ("CHE", "RUS")} <= pairs
+
+
+def test_capital_us_is_the_united_states_and_lower_case_us_the_speaker():
+    assert ("USA", "163", "IRN") in coded("The US imposed sanctions on Iran on Tuesday.")
+    assert not any(source == "USA" for source, _, _ in coded('"Nobody asked us," the villager said.'))
+
+
+def test_a_denial_takes_no_target_from_the_denied_clause():
+    found = coded("Pyongyang denied that it had exported shells to Russia.")
+    assert ("PRKGOV", "016", None) in found
+    assert not any(code == "016" and target for _, code, target in found)

@@ -22,7 +22,7 @@ from itertools import permutations, product
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
-from eventwatch.coref import FIRST_PERSON, is_pronoun, resolve_pronoun
+from eventwatch.coref import is_first_person, is_pronoun, resolve_pronoun
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
@@ -80,7 +80,7 @@ class _RoleResolver:
         return next((q for q in self.marked if q.start <= token.idx < q.end), None)
 
     def actor(self, token: Token) -> Actor | None:
-        if token.lower_ in FIRST_PERSON:
+        if is_first_person(token):
             quote = self.quote_at(token)
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
         if is_pronoun(token):

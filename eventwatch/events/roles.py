@@ -321,8 +321,9 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += frame.objects + clause_subjects
     for prep in TARGET_PREPOSITIONS:
         ordered += frame.preps.get(prep, [])
-    # "warned that it would act *against Iran*": whom the stated act is aimed at.
-    for clause in frame.ccomps:
+    # "warned that it would act *against Iran*": whom the stated act is aimed at; a pattern
+    # without a target slot ("denied that it had exported arms to Russia") takes none from there.
+    for clause in frame.ccomps if pattern.target != "none" else ():
         inner = frame_of(clause)
         ordered += inner.objects
         for prep in TARGET_PREPOSITIONS:
@@ -402,10 +403,13 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def expand(head: Token | None) -> tuple[Token, ...]:
-    """A phrase and its coordinated siblings: "Germany and France" -> both."""
+    """A phrase and its coordinated siblings: "Germany and France" -> both. The parser takes
+    the second item of a comma list for an apposition ("The US, Russia, and Switzerland"):
+    an apposition that is itself coordinated is such a list."""
     if head is None:
         return ()
-    return (head, *head.conjuncts)
+    listed = [t for a in head.children if a.dep_ == "appos" and a.conjuncts for t in (a, *a.conjuncts)]
+    return tuple(dict.fromkeys((head, *head.conjuncts, *listed)))
 
 
 def _lemma(token: Token) -> str:
