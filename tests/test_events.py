@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwatch.nlp import load_nlp
 from eventwatch.pipeline import extract_text
 
 
@@ -246,3 +247,13 @@ def test_a_denial_takes_no_target_from_the_denied_clause():
     found = coded("Pyongyang denied that it had exported shells to Russia.")
     assert ("PRKGOV", "016", None) in found
     assert not any(code == "016" and target for _, code, target in found)
+
+
+def test_a_dateline_is_its_own_sentence_and_never_the_subject():
+    text = "ANKARA, March 3 - U.S. President Joe Biden and Turkish President Recep Tayyip Erdogan will hold talks on Friday."
+    result = extract_text(text, published="2022-03-03")
+    sentences = [s.text for s in load_nlp()(text).sents]
+    assert sentences[0] == "ANKARA, March 3 -"
+    pairs = {(e.source.code, e.target.code if e.target else None) for e in result.events}
+    assert {("USAGOV", "TURGOV"), ("TURGOV", "USAGOV")} <= pairs
+    assert all(not e.evidence.text.startswith("ANKARA") for e in result.events)
