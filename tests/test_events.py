@@ -257,3 +257,11 @@ def test_a_dateline_is_its_own_sentence_and_never_the_subject():
     pairs = {(e.source.code, e.target.code if e.target else None) for e in result.events}
     assert {("USAGOV", "TURGOV"), ("TURGOV", "USAGOV")} <= pairs
     assert all(not e.evidence.text.startswith("ANKARA") for e in result.events)
+
+
+def test_a_headline_infinitive_announces_what_is_to_come():
+    (event,) = events_of("Kenya to send troops to Haiti")
+    assert event.modality.future and not event.modality.negated
+    assert (event.source.code, event.cameo_root, event.target.code) == ("KEN", "03", "HTI")
+    (event,) = events_of("Kenya sent troops to Haiti.")
+    assert not event.modality.future

@@ -89,10 +89,10 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
+        elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
+            frame.add_prep(child)  # "sent troops *to* Haiti" is parsed as a dative now and then
         elif dep in OBJECT_DEPS:
             frame.objects.append(child)
-        elif dep == "prep":
-            frame.add_prep(child)
         elif dep == "agent":
             frame.agent = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif dep == "xcomp":
