@@ -265,3 +265,20 @@ def test_a_headline_infinitive_announces_what_is_to_come():
     assert (event.source.code, event.cameo_root, event.target.code) == ("KEN", "03", "HTI")
     (event,) = events_of("Kenya sent troops to Haiti.")
     assert not event.modality.future
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey held military exercises in Azerbaijan on Monday.", ("TUR", "150", "AZE")),
+        ("Israeli jets carried out airstrikes in Syria overnight.", ("ISR", "195", "SYR")),
+        ("Chinese students protested in Washington on Sunday.", ("CHN", "140", "USAGOV")),
+    ],
+)
+def test_the_place_of_an_act_is_its_target_when_no_one_else_is_named(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_a_place_is_no_target_when_the_parties_act_on_each_other_or_a_target_is_named():
+    assert sorted(coded("Kenya and Ethiopia held talks in Geneva.")) == [("ETH", "046", "KEN"), ("KEN", "046", "ETH")]
+    assert ("TURGOV", "040", "GRCGOV") in coded("The Turkish president met with the Greek prime minister in Ankara.")

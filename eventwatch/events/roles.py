@@ -35,9 +35,11 @@ REPORTED_PRONOUNS = {"it", "he", "she", "they"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 RELATIVE_TAGS = {"WDT", "WP"}
 DASHES = {"-", "\u2013", "\u2014", "--"}
-# Roots whose act happens to the place it happens in, when no target is named:
-# "staged a protest *in Beijing*", "conducting exercises *in Alaska*".
-LOCATION_TARGET_ROOTS = {"09", "14", "15", "17", "18", "19", "20"}
+# Where an act happened stands for whom it was aimed at when no one else is named, as the
+# CAMEO and PLOVER coders do: "staged a protest *in Beijing*", "opened an embassy *in
+# Tehran*", "reimposed blockades *in the West Bank*". Bare statements (01) have no place target.
+LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
+NO_LOCATION_TARGET_ROOTS = {"01"}
 
 
 @dataclass
@@ -337,8 +339,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
             ordered += inner.preps.get(prep, [])
     for noun in frame.objects:
         ordered += owners(noun)
-    if pattern.code[:2] in LOCATION_TARGET_ROOTS:
-        ordered += frame.preps.get("in", [])
+    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
+        ordered += [o for prep in LOCATION_PREPOSITIONS for o in frame.preps.get(prep, [])]
     return tuple(dict.fromkeys(ordered))
 
 
@@ -381,6 +383,9 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
         targets += [o for o in governing.objects if o.i != noun.i]
         for prep in TARGET_PREPOSITIONS:
             targets += governing.preps.get(prep, [])
+    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
+        places = [preps] + ([governing.preps] if governor is not None else [])
+        targets += [o for found in places for prep in LOCATION_PREPOSITIONS for o in found.get(prep, [])]
     bound = [("trigger", noun)] + [("between", t) for t in between]
     if governor is not None:
         bound.append(("governing verb", governor))
