@@ -282,3 +282,10 @@ def test_the_place_of_an_act_is_its_target_when_no_one_else_is_named(text, expec
 def test_a_place_is_no_target_when_the_parties_act_on_each_other_or_a_target_is_named():
     assert sorted(coded("Kenya and Ethiopia held talks in Geneva.")) == [("ETH", "046", "KEN"), ("KEN", "046", "ETH")]
     assert ("TURGOV", "040", "GRCGOV") in coded("The Turkish president met with the Greek prime minister in Ankara.")
+
+
+def test_a_conjunct_hanging_on_another_word_of_a_name_still_acts():
+    # The model reads "Barack" as a preposition here, with "Obama and ... Putin" below it.
+    result = extract_text("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.", published="2015-01-01")
+    pairs = {(e.source.code, e.target.code if e.target else None) for e in result.events}
+    assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= pairs

@@ -414,7 +414,21 @@ def expand(head: Token | None) -> tuple[Token, ...]:
     if head is None:
         return ()
     listed = [t for a in head.children if a.dep_ == "appos" and a.conjuncts for t in (a, *a.conjuncts)]
-    return tuple(dict.fromkeys((head, *head.conjuncts, *listed)))
+    # The conjunct may hang on another word of the head's name ("*Barack* Obama and Putin").
+    named = [t for word in _entity_words(head) for t in word.conjuncts]
+    return tuple(dict.fromkeys((head, *head.conjuncts, *listed, *named)))
+
+
+def _entity_words(token: Token) -> list[Token]:
+    """The other words of the named entity `token` belongs to."""
+    if not token.ent_type_:
+        return []
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [t for t in doc[start:end] if t.i != token.i]
 
 
 def _lemma(token: Token) -> str:
