@@ -289,3 +289,15 @@ def test_a_conjunct_hanging_on_another_word_of_a_name_still_acts():
     result = extract_text("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.", published="2015-01-01")
     pairs = {(e.source.code, e.target.code if e.target else None) for e in result.events}
     assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= pairs
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names():
+    assert ("RUS", "131", "MDA") in coded("Russia threatened to halt gas deliveries if Moldova joins the alliance.")
+
+
+def test_the_counterpart_of_a_complement_is_the_target():
+    assert coded("Hungary refused to respond to a demand from the European Commission.")[0] == ("HUN", "120", "IGOEUREEC")
+    assert sorted(coded("Qatar offered to host a meeting between Israel and Egypt.")) == [
+        ("QAT", "036", "EGY"),
+        ("QAT", "036", "ISR"),
+    ]

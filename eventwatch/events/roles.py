@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, token_matches
+from eventwatch.events.modality import load_modality_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -40,6 +41,7 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 # Tehran*", "reimposed blockades *in the West Bank*". Bare statements (01) have no place target.
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
 NO_LOCATION_TARGET_ROOTS = {"01"}
+THREAT_ROOT = "13"
 
 
 @dataclass
@@ -303,10 +305,12 @@ def _reporting_subject(verb: Token, subject: Token) -> Token | None:
 def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | None) -> tuple[Token, ...]:
     """Where the pattern says the target is first, then objects, the subject of a clausal
     complement ("demanded that *the US* cancel ..."), target-like prepositions, and last
-    who owns the object ("rejected *North Korea's* demand").
+    who owns the object ("rejected *North Korea's* demand") and where the act happened.
 
     A pattern without a target slot ("none": "call for talks") still takes one from a
-    target-like preposition ("... with Moscow") or the object's owner, never from the object."""
+    target-like preposition ("... with Moscow") or the object's owner, never from the object.
+    A threat is aimed at whoever its condition names ("threatened to stop the talks if *the
+    United States* goes ahead")."""
     if frame.passive:
         return (frame.subject,) if frame.subject is not None else ()
     ordered: list[Token] = []
@@ -319,29 +323,50 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += clause_subjects
     elif pattern.target != "none":
         ordered += frame.preps.get(pattern.target, [])
+    if pattern.code[:2] == THREAT_ROOT:
+        ordered += _condition_subjects(frame)
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
-    for prep in TARGET_PREPOSITIONS:
-        ordered += frame.preps.get(prep, [])
+    ordered += _prep_objects(frame, TARGET_PREPOSITIONS)
     # "warned that it would act *against Iran*": whom the stated act is aimed at; a pattern
     # without a target slot ("denied that it had exported arms to Russia") takes none from there.
     for clause in frame.ccomps if pattern.target != "none" else ():
-        inner = frame_of(clause)
-        ordered += inner.objects
-        for prep in TARGET_PREPOSITIONS:
-            ordered += inner.preps.get(prep, [])
-        for noun in [*inner.objects, *(o for p in TARGET_PREPOSITIONS for o in inner.preps.get(p, []))]:
-            ordered += owners(noun)
-    # "refused to attend talks *with* Minsk": the complement's counterpart.
+        ordered += _counterparts(frame_of(clause))
+    # "refused to attend talks *with* Minsk", "refused to respond to a demand *from the US*":
+    # the complement's counterpart.
     for xcomp in frame.xcomps:
         inner = frame_of(xcomp)
-        for prep in TARGET_PREPOSITIONS:
-            ordered += inner.preps.get(prep, [])
+        ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
+        ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
     for noun in frame.objects:
         ordered += owners(noun)
+    # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
+    ordered += _prep_objects(frame, ("between",))
+    ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
-        ordered += [o for prep in LOCATION_PREPOSITIONS for o in frame.preps.get(prep, [])]
+        ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
+        ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
+    ordered += _condition_subjects(frame)
     return tuple(dict.fromkeys(ordered))
+
+
+def _prep_objects(frame: Frame, prepositions: tuple[str, ...]) -> list[Token]:
+    return [o for prep in prepositions for o in frame.preps.get(prep, [])]
+
+
+def _counterparts(inner: Frame) -> list[Token]:
+    """Whom a stated clause's act is aimed at: its objects, target-like prepositions and their owners."""
+    aimed = [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)]
+    return [*aimed, *(owner for noun in aimed for owner in owners(noun))]
+
+
+def _condition_subjects(frame: Frame) -> list[Token]:
+    """Subjects of the if/unless clauses on the verb or its infinitive complements."""
+    markers = load_modality_words().conditional_markers
+    verbs = [frame.verb, *frame.xcomps]
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in markers for m in c.children)]
+    return [s for c in clauses for s in (_source_head(frame_of(c)),) if s is not None]
 
 
 def owners(noun: Token) -> list[Token]:
