@@ -301,3 +301,13 @@ def test_the_counterpart_of_a_complement_is_the_target():
         ("QAT", "036", "EGY"),
         ("QAT", "036", "ISR"),
     ]
+
+
+def test_coordinated_nationalities_of_one_noun_are_two_actors():
+    assert sorted(coded("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")) == [
+        ("HUNGOV", "031", "ROUGOV"),
+        ("ROUGOV", "031", "HUNGOV"),
+    ]
+    events = events_of("Russian and Ukrainian negotiators are not holding talks.")
+    assert {(e.source.code, e.target.code) for e in events} == {("RUSGOV", "UKRGOV"), ("UKRGOV", "RUSGOV")}
+    assert all(e.modality.negated for e in events)

@@ -93,7 +93,24 @@ class _RoleResolver:
             actor = self.actor(token)
             if actor is not None and actor.code:
                 found.append((token, actor))
+                found += self._coordinated_states(token, actor)
         return found
+
+    def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
+        """ "Senior Hungarian *and Romanian* officials": the same kind of actor for each further
+        state among the noun's coordinated modifiers."""
+        if not actor.country or not actor.code.startswith(actor.country):
+            return []
+        further = []
+        for modifier in token.children:
+            if modifier.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in modifier.conjuncts:
+                state = self.actors.actor_for(other)
+                if state is not None and state.country and state.country != actor.country:
+                    code = state.country + actor.code[len(actor.country):]
+                    further.append((other, replace(actor, name=state.name, country=state.country, code=code)))
+        return further
 
     def first_resolved(self, candidates: tuple[Token, ...], unlike: list[Party] = ()) -> list[Party]:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
