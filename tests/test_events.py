@@ -311,3 +311,11 @@ def test_coordinated_nationalities_of_one_noun_are_two_actors():
     events = events_of("Russian and Ukrainian negotiators are not holding talks.")
     assert {(e.source.code, e.target.code) for e in events} == {("RUSGOV", "UKRGOV"), ("UKRGOV", "RUSGOV")}
     assert all(e.modality.negated for e in events)
+
+
+def test_who_holds_the_object_is_the_target():
+    assert coded("Armenia said Azerbaijani troops shelled positions held by Armenian forces.") == [("AZEMIL", "190", "ARMMIL")]
+
+
+def test_a_passive_clause_names_its_target_by_its_subject():
+    assert coded("The United States said Moscow must be held to its commitments.") == [("USA", "100", "RUSGOV")]

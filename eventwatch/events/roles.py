@@ -314,7 +314,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if frame.passive:
         return (frame.subject,) if frame.subject is not None else ()
     ordered: list[Token] = []
-    clause_subjects = [s for c in frame.ccomps for s in (_source_head(frame_of(c)),) if s is not None]
+    clause_subjects = [s for c in frame.ccomps for s in (_clause_subject(c),) if s is not None]
     if pattern.target == "dobj":
         ordered += frame.objects
         if complement is not None:
@@ -366,15 +366,26 @@ def _condition_subjects(frame: Frame) -> list[Token]:
     verbs = [frame.verb, *frame.xcomps]
     clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in markers for m in c.children)]
-    return [s for c in clauses for s in (_source_head(frame_of(c)),) if s is not None]
+    return [s for c in clauses for s in (_clause_subject(c),) if s is not None]
+
+
+def _clause_subject(clause: Token) -> Token | None:
+    """Who a clause is about: its subject, passive or not ("Moscow must *be held* to its
+    commitments", "unless the president *is reinstated*")."""
+    frame = frame_of(clause)
+    return frame.subject if frame.passive else _source_head(frame)
 
 
 def owners(noun: Token) -> list[Token]:
-    """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects."""
+    """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects
+    and the agent of a participle on it."""
     found = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
             found += [c for c in prep.children if c.dep_ == "pobj"]
+        elif prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
+            agent = frame_of(prep).agent
+            found += [agent] if agent is not None else []
     return found
 
 
