@@ -319,3 +319,15 @@ def test_who_holds_the_object_is_the_target():
 
 def test_a_passive_clause_names_its_target_by_its_subject():
     assert coded("The United States said Moscow must be held to its commitments.") == [("USA", "100", "RUSGOV")]
+
+
+def test_an_announced_meeting_is_the_intent_of_its_announcer_only():
+    assert coded("Tehran is ready to resume talks with Washington.") == [("IRNGOV", "036", "USAGOV")]
+    assert sorted(coded("Iran and the United States agreed to resume talks.")) == [("IRN", "036", "USA"), ("USA", "036", "IRN")]
+
+
+def test_the_occasion_of_an_event_is_its_setting_not_an_event():
+    found = coded("Chinese President Xi Jinping and U.S. President Joe Biden held talks on the sidelines of the G20 summit.")
+    assert sorted(found) == [("CHNGOV", "046", "USAGOV"), ("USAGOV", "046", "CHNGOV")]
+    assert [source for source, _, _ in coded("Jordan's king called for a ceasefire at a summit in Cairo.")] == ["JORGOV"]
+    assert ("IGOGTW", "040", None) in coded("The G20 summit opened in Rome.")

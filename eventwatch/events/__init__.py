@@ -185,6 +185,8 @@ class _Coder:
         if role.symmetric and len(sources) > 1 and targets and not self.resolver.is_reciprocal(role, targets):
             targets = []  # "X and Y held talks on the sidelines of ...": with each other
         symmetric = role.symmetric and (not targets or self.resolver.is_reciprocal(role, targets))
+        if note and len(sources) == 1:
+            symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
         for (source_token, source), target_party in _dyads(sources, targets, symmetric):
             target_token, target = target_party or (None, None)
             if target is not None and target.code == source.code:

@@ -165,9 +165,27 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
                 continue
             role = _noun_role(token, pattern, lexicon)
             governor = next((t for name, t in role.bound if name == "governing verb"), None)
-            if governor is None or governor.i not in acting:
+            if (governor is None or governor.i not in acting) and not _is_setting(token, acting):
                 roles.append(role)
     return roles
+
+
+# "met *at* the summit", "talks *during* the visit", "on the *sidelines of* the G20 summit":
+# a noun event named as the occasion of another event is its setting, not an event of its own.
+SETTING_PREPOSITIONS = {"at", "during", "amid"}
+SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins"}
+
+
+def _is_setting(noun: Token, acting: set[int]) -> bool:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ in SETTING_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # on the sidelines *of* ...
+    elif prep.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    attached = prep.head  # the event verb, or its object noun ("held talks on the sidelines ...")
+    return attached.i in acting or attached.dep_ in {"dobj", "nsubj"} and attached.head.i in acting
 
 
 # Roots whose verb states its complement as what is rejected or threatened ("refused to
