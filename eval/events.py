@@ -49,6 +49,9 @@ LEGACY_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # Phoenix actor-type prefixes that stand where a country would.
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 NONE = "---"
+# Every state and territory EventWatch knows, by ISO 3166-1 alpha-3.
+STATE_CODES = frozenset(c["code"] for c in yaml.safe_load(
+    (ROOT / "eventwatch" / "data" / "actors" / "countries.yaml").read_text("utf-8"))["countries"])
 # Published figure of the nearest peer (../shared/reference/petrarch2/README.md).
 PEER_NOTE = (
     "peers (measured on the same sentences with this scorer; see eval/data/events/README.md):\n"
@@ -75,19 +78,19 @@ class GoldUnit:
 
 
 def state_key(code: str | None) -> str:
-    """The state-level part of a Phoenix or EventWatch actor code."""
+    """The state-level part of a Phoenix or EventWatch actor code: the country or the kind of
+    organisation, and "---" for a code that names neither ("REB" for unplaced rebels)."""
     if not code or code.startswith(NONE):
         return NONE
     head = code[:3].upper()
-    return LEGACY_COUNTRY.get(head, head)
+    head = LEGACY_COUNTRY.get(head, head)
+    return head if head in STATE_CODES or head in NON_STATE_PREFIXES else NONE
 
 
 def actor_key(actor) -> str:
     if actor is None:
         return NONE
-    if actor.country:
-        return actor.country
-    return actor.code[:3] if actor.code.startswith(NON_STATE_PREFIXES) else NONE
+    return actor.country or state_key(actor.code)
 
 
 # --- (a) PETRARCH-2 validation records ---------------------------------------------------
