@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import is_first_person, is_pronoun, resolve_pronoun
+from eventwatch.events.anaphora import resolve_references
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
@@ -53,14 +54,14 @@ def find_events(
 ) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
+    coded = [(role, event) for role in find_roles(doc, lexicon) for event in coder.events_of(role)]
     events: list[Event] = []
     seen: set[tuple] = set()
-    for role in find_roles(doc, lexicon):
-        for event in coder.events_of(role):
-            key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
+    for event in resolve_references(doc, coded):
+        key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
     events = _without_generic_duplicates(events)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
