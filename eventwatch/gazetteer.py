@@ -1,7 +1,9 @@
 """The offline gazetteer: countries, regions, US states and cities, each with a point.
 
 Data files in eventwatch/data/gazetteer/ (README.md there gives their source): the
-GeoNames extract trimmed by tools/build_gazetteer.py and regions written for EventWatch.
+GeoNames extract trimmed by tools/build_gazetteer.py (a places table with a sorted name
+index, read lazily: loading costs little more than reading the files) and regions
+written for EventWatch.
 Names are compared without case, diacritics, apostrophes or hyphens, so "Kiev", "Ürümqi"
 and "Tskhinvali" find "Kyiv", "Urumqi" and "Ts'khinvali".
 """
@@ -12,6 +14,7 @@ import csv
 import io
 import math
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
@@ -31,7 +34,7 @@ STATE_WEIGHT = 6.5  # a US state weighs as a place of about three million people
 
 class Place(NamedTuple):
     """A gazetteer entry; `country` is ISO 3166-1 alpha-3 (None for open sea). A named tuple:
-    seventy thousand of them are made at load time."""
+    light, since thousands of them are made as names are looked up."""
 
     name: str
     country: str | None
@@ -64,12 +67,56 @@ def _rows(name: str) -> Iterable[dict[str, str]]:
     return csv.DictReader(io.StringIO(data_file("gazetteer", name).read_text("utf-8")))
 
 
+class PlaceTable:
+    """The GeoNames places (places.tsv) and their name index (names.tsv), as built by
+    tools/build_gazetteer.py. Loading splits each file into lines and nothing more; a
+    name is found by binary search in the sorted index, and a place line is parsed the
+    first time a name of it is looked up. Both files are read as bytes: the index is
+    ASCII and only the lines looked up are decoded."""
+
+    def __init__(self, names: bytes, places: bytes) -> None:
+        self._names = names.split(b"\n")  # "key\tnumbers", sorted: a tab sorts before any name character
+        self._rows = places.split(b"\n")  # line 0 is the header; place n is line n
+        self._parsed: dict[int, Place] = {}
+
+    @classmethod
+    def shipped(cls) -> PlaceTable:
+        folder = data_file("gazetteer")
+        return cls(folder.joinpath("names.tsv").read_bytes(), folder.joinpath("places.tsv").read_bytes())
+
+    def __len__(self) -> int:
+        return len(self._rows) - 1 - (self._rows[-1] == b"")
+
+    def find(self, key: str) -> tuple[list[Place], list[Place]]:
+        """The places whose own name, and those whose alternate name, has this name key."""
+        prefix = key.encode("ascii", "ignore") + b"\t"
+        at = bisect_left(self._names, prefix)
+        if not key or at == len(self._names) or not self._names[at].startswith(prefix):
+            return [], []
+        own, alternate = [], []
+        for number in self._names[at][len(prefix) :].split():
+            if number.startswith(b"~"):
+                alternate.append(self.place(int(number[1:])))
+            else:
+                own.append(self.place(int(number)))
+        return own, alternate
+
+    def place(self, number: int) -> Place:
+        found = self._parsed.get(number)
+        if found is None:
+            name, country, admin1, lat, lon, population, capital = self._rows[number].decode("utf-8").split("\t")
+            found = Place(name, country, float(lat), float(lon), "city", int(population), admin1, capital == "1")
+            self._parsed[number] = found
+        return found
+
+
 class Gazetteer:
     """Places by name, and the choice among same-named places."""
 
-    def __init__(self) -> None:
+    def __init__(self, table: PlaceTable | None = None) -> None:
         self._by_name: dict[str, list[Place]] = defaultdict(list)
         self._by_alternate: dict[str, list[Place]] = defaultdict(list)
+        self._table = table
         self.countries: dict[str, Place] = {}
 
     def add(self, place: Place, alternate_keys: Iterable[str] = (), key: str | None = None) -> None:
@@ -87,8 +134,10 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place called `name`, with whether it is the place's own name (not an alternate)."""
         key = name_key(name)
-        own = self._by_name.get(key, [])
-        return [(p, True) for p in own] + [(p, False) for p in self._by_alternate.get(key, [])]
+        own, alternate = self._table.find(key) if self._table is not None else ([], [])
+        own = self._by_name.get(key, []) + own
+        alternate = self._by_alternate.get(key, []) + alternate
+        return [(p, True) for p in own] + [(p, False) for p in alternate]
 
     def best(
         self,
@@ -140,9 +189,7 @@ def _weight(place: Place, primary: bool, context: Mapping[str, float]) -> float:
     )
 
 
-def _add_countries(gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    """Countries; returns their capitals as (country, capital name) for the cities to mark."""
-    capitals = set()
+def _add_countries(gazetteer: Gazetteer) -> None:
     for row in _rows("countries.csv"):
         gazetteer.add(
             Place(
@@ -150,28 +197,6 @@ def _add_countries(gazetteer: Gazetteer) -> set[tuple[str, str]]:
                 int(row["population"] or 0),
             )
         )
-        capitals.add((row["code"], row["capital"]))
-    return capitals
-
-
-def _add_cities(gazetteer: Gazetteer, capitals: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """Cities, largest first (alternates are stored as name keys); returns each (country,
-    name key)'s largest city, for region seats. A plain reader: the file is large."""
-    rows = csv.reader(io.StringIO(data_file("gazetteer", "cities.csv").read_text("utf-8")))
-    column = {name: number for number, name in enumerate(next(rows))}
-    name, country, admin1, lat, lon, population, alternates = (
-        column[c] for c in ("name", "country", "admin1", "lat", "lon", "population", "alternates")
-    )
-    largest: dict[tuple[str, str], Place] = {}
-    for row in rows:
-        place = Place(
-            row[name], row[country], float(row[lat]), float(row[lon]), "city",
-            int(row[population]), row[admin1], (row[country], row[name]) in capitals,
-        )
-        key = name_key(place.name)
-        gazetteer.add(place, row[alternates].split("|") if row[alternates] else (), key)
-        largest.setdefault((place.country, key), place)
-    return largest
 
 
 def _add_admin1(gazetteer: Gazetteer) -> None:
@@ -180,11 +205,17 @@ def _add_admin1(gazetteer: Gazetteer) -> None:
         gazetteer.add(Place(row["name"], row["country"], *point, "admin1", admin1=row["admin1"]))
 
 
-def _add_regions(gazetteer: Gazetteer, seats: dict[tuple[str, str], Place]) -> None:
+def _seat(gazetteer: Gazetteer, name: str, country: str | None) -> Place | None:
+    """The largest city of `country` with the own name `name` (a region's point)."""
+    cities = [p for p, own in gazetteer.candidates(name) if own and p.kind == "city" and p.country == country]
+    return max(cities, key=lambda p: p.population, default=None)
+
+
+def _add_regions(gazetteer: Gazetteer) -> None:
     for entry in read_yaml("gazetteer", "regions.yaml")["regions"]:
         country = entry.get("country")
         if "seat" in entry:
-            seat = seats.get((country, name_key(entry["seat"])))
+            seat = _seat(gazetteer, entry["seat"], country)
             if seat is None:
                 raise ValueError(
                     f"regions.yaml: seat {entry['seat']!r} of {entry['name']!r} is not a city of {country}"
@@ -197,10 +228,9 @@ def _add_regions(gazetteer: Gazetteer, seats: dict[tuple[str, str], Place]) -> N
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process."""
-    gazetteer = Gazetteer()
-    capitals = _add_countries(gazetteer)
-    seats = _add_cities(gazetteer, capitals)
+    """The shipped gazetteer, loaded once per process (about as long as reading its files)."""
+    gazetteer = Gazetteer(PlaceTable.shipped())
+    _add_countries(gazetteer)
     _add_admin1(gazetteer)
-    _add_regions(gazetteer, seats)
+    _add_regions(gazetteer)
     return gazetteer

