@@ -18,9 +18,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-from eventwatch.data import data_file, read_yaml
+import yaml
+
+from eventwatch.data import data_file
 
 PlaceKind = Literal["city", "admin1", "region", "country"]
 # Place kinds from the broadest to the most specific: a more specific place wins.
@@ -63,21 +65,30 @@ def _number(text: str) -> float | None:
     return float(text) if text else None
 
 
+# libyaml's parser when PyYAML has it: regions.yaml takes PyYAML's Python parser ~0.2 s.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(name: str) -> Any:
+    return yaml.load(data_file("gazetteer", name).read_text("utf-8"), Loader=_YAML_LOADER)
+
+
 def _rows(name: str) -> Iterable[dict[str, str]]:
     return csv.DictReader(io.StringIO(data_file("gazetteer", name).read_text("utf-8")))
 
 
 class PlaceTable:
     """The GeoNames places (places.tsv) and their name index (names.tsv), as built by
-    tools/build_gazetteer.py. Loading splits each file into lines and nothing more; a
-    name is found by binary search in the sorted index, and a place line is parsed the
-    first time a name of it is looked up. Both files are read as bytes: the index is
-    ASCII and only the lines looked up are decoded."""
+    tools/build_gazetteer.py, kept as the bytes of the files: loading is reading them.
+    A name is found by binary search over the sorted lines of the index, which give the
+    byte offsets of its places' lines in the table; a place line is parsed the first
+    time one of its names is looked up (some tens of microseconds)."""
 
     def __init__(self, names: bytes, places: bytes) -> None:
-        self._names = names.split(b"\n")  # "key\tnumbers", sorted: a tab sorts before any name character
-        self._rows = places.split(b"\n")  # line 0 is the header; place n is line n
+        self._names = names  # "key\tnumbers\n" lines, sorted: a tab sorts before any name character
+        self._places = places  # a header line, then one line per place
         self._parsed: dict[int, Place] = {}
+        self._found: dict[str, tuple[list[Place], list[Place]]] = {}
 
     @classmethod
     def shipped(cls) -> PlaceTable:
@@ -85,28 +96,52 @@ class PlaceTable:
         return cls(folder.joinpath("names.tsv").read_bytes(), folder.joinpath("places.tsv").read_bytes())
 
     def __len__(self) -> int:
-        return len(self._rows) - 1 - (self._rows[-1] == b"")
+        return self._places.count(b"\n") - 1
 
     def find(self, key: str) -> tuple[list[Place], list[Place]]:
-        """The places whose own name, and those whose alternate name, has this name key."""
-        prefix = key.encode("ascii", "ignore") + b"\t"
-        at = bisect_left(self._names, prefix)
-        if not key or at == len(self._names) or not self._names[at].startswith(prefix):
-            return [], []
-        own, alternate = [], []
-        for number in self._names[at][len(prefix) :].split():
+        """The places whose own name, and those whose alternate name, has this name key
+        (remembered: news repeats its place names). Do not change the lists."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._search(key)
+        return found
+
+    def _search(self, key: str) -> tuple[list[Place], list[Place]]:
+        line = self._index_line(key.encode("ascii", "ignore") + b"\t") if key else None
+        own: list[Place] = []
+        alternate: list[Place] = []
+        for number in line.split() if line else ():
             if number.startswith(b"~"):
                 alternate.append(self.place(int(number[1:])))
             else:
                 own.append(self.place(int(number)))
         return own, alternate
 
-    def place(self, number: int) -> Place:
-        found = self._parsed.get(number)
+    def _index_line(self, prefix: bytes) -> bytes | None:
+        """The rest of the index line that starts with `prefix`, by binary search over
+        the lines: `low` is always the start of a line, and every line before it is smaller."""
+        names, low, high = self._names, 0, len(self._names)
+        while low < high:
+            start = names.rfind(b"\n", low, (low + high) // 2) + 1 or low
+            end = names.find(b"\n", start)
+            end = len(names) if end < 0 else end
+            if names[start:end] < prefix:
+                low = end + 1
+            else:
+                high = start
+        if not names.startswith(prefix, low):
+            return None
+        end = names.find(b"\n", low)
+        return names[low + len(prefix) : end if end >= 0 else len(names)]
+
+    def place(self, offset: int) -> Place:
+        """The place whose line starts at byte `offset` of the table."""
+        found = self._parsed.get(offset)
         if found is None:
-            name, country, admin1, lat, lon, population, capital = self._rows[number].decode("utf-8").split("\t")
+            line = self._places[offset : self._places.index(b"\n", offset)].decode("utf-8")
+            name, country, admin1, lat, lon, population, capital = line.split("\t")
             found = Place(name, country, float(lat), float(lon), "city", int(population), admin1, capital == "1")
-            self._parsed[number] = found
+            self._parsed[offset] = found
         return found
 
 
@@ -212,7 +247,7 @@ def _seat(gazetteer: Gazetteer, name: str, country: str | None) -> Place | None:
 
 
 def _add_regions(gazetteer: Gazetteer) -> None:
-    for entry in read_yaml("gazetteer", "regions.yaml")["regions"]:
+    for entry in _read_yaml("regions.yaml")["regions"]:
         country = entry.get("country")
         if "seat" in entry:
             seat = _seat(gazetteer, entry["seat"], country)

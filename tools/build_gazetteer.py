@@ -6,12 +6,12 @@ imports it). Writes:
 
 - places.tsv: every populated place of at least --min-population people, largest
   first, with its country (ISO 3166-1 alpha-3), US state code, point, population and
-  whether it is its country's capital. A place's number is its line (the header is 0).
+  whether it is its country's capital.
 - names.tsv: the name index, one line per name in the form EventWatch compares names
-  in (`name_key`), sorted, with the numbers of the places of that name ("~" before a
-  number: an alternate name, such as the exonyms "Kiev" or "Peking", kept for places
-  of at least --alternates-from people). Loading is one split of each file; a place
-  line is parsed only when its name is looked up.
+  in (`name_key`), sorted, with the byte offsets in places.tsv of the lines of the
+  places of that name ("~" before an offset: an alternate name, such as the exonyms
+  "Kiev" or "Peking", kept for places of at least --alternates-from people). EventWatch
+  reads both files as they are and searches the index in place.
 - countries.csv: every country and territory with its capital's name and a
   representative point: the place nearest to the population-weighted centre of its places (so it is on land
   and inside the country).
@@ -40,7 +40,8 @@ GAZETTEER_DIR = REPO / "eventwatch" / "data" / "gazetteer"
 PLACE_COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "capital")
 COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population")
 ADMIN1_COLUMNS = ("name", "country", "admin1", "lat", "lon")
-# An alternate name worth keeping: Latin letters, capitalised, not an all-capital code.
+# An alternate name worth keeping: Latin letters, capitalised, not an all-capital code,
+# at least three letters (shorter ones are codes and abbreviations).
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z' .-]+")
 COORDINATE_DECIMALS = 3  # about 100 m: more than a city needs
 
@@ -55,7 +56,7 @@ def alternate_keys(name: str, alternates: Iterable[str]) -> list[str]:
     kept = []
     for alternate in alternates:
         key = name_key(alternate)
-        if key in seen or alternate.isupper() or not LATIN_NAME.fullmatch(ascii_form(alternate)):
+        if key in seen or len(key) < 3 or alternate.isupper() or not LATIN_NAME.fullmatch(ascii_form(alternate)):
             continue
         seen.add(key)
         kept.append(key)
@@ -122,19 +123,32 @@ def place_rows(cities: list[dict], iso3: dict[str, str], capitals: set[int]) -> 
     ]
 
 
-def name_rows(cities: list[dict], alternates_from: int) -> list[tuple[str, str]]:
-    """The name index: each name key with the numbers of its places, own names before
-    alternates ("~"), each group largest first. `cities` are in table order."""
+def line_offsets(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[int]:
+    """The byte offset in the written table (see `write_tsv`) at which each row's line starts."""
+    offsets, position = [], len("\t".join(header).encode()) + 1
+    for row in rows:
+        offsets.append(position)
+        position += len("\t".join(row).encode()) + 1
+    return offsets
+
+
+def name_rows(cities: list[dict], offsets: list[int], alternates_from: int) -> list[tuple[str, str]]:
+    """The name index: each name key with the offsets of its places' lines, own names
+    before alternates ("~"), each group largest first. `cities` are in table order. The
+    keys are ASCII, so their order is the order of the index's bytes."""
     own: dict[str, list[str]] = defaultdict(list)
     alternate: dict[str, list[str]] = defaultdict(list)
-    for number, city in enumerate(cities, start=1):
+    for offset, city in zip(offsets, cities, strict=True):
         key = name_key(city["name"])
         if key:
-            own[key].append(str(number))
+            own[key].append(str(offset))
         if city["population"] >= alternates_from:
             for other in alternate_keys(city["name"], city["alternatenames"]):
-                alternate[other].append(f"~{number}")
-    return [(key, " ".join(own.get(key, []) + alternate.get(key, []))) for key in sorted(own.keys() | alternate.keys())]
+                alternate[other].append(f"~{offset}")
+    keys = sorted(own.keys() | alternate.keys())
+    if not all(k.isascii() and "\t" not in k for k in keys):
+        raise ValueError("a name key is not ASCII or holds a tab")
+    return [(key, " ".join(own.get(key, []) + alternate.get(key, []))) for key in keys]
 
 
 def country_rows(countries: list[dict], cities_by_country: dict[str, list[dict]]) -> list[dict[str, str]]:
@@ -209,9 +223,10 @@ def main(argv: list[str] | None = None) -> None:
     for city in cities:
         by_country[city["countrycode"]].append(city)
 
+    places = place_rows(cities, iso3, capital_ids(cities, countries))
     tables = {
-        "places.tsv": (place_rows(cities, iso3, capital_ids(cities, countries)), PLACE_COLUMNS),
-        "names.tsv": (name_rows(cities, args.alternates_from), None),
+        "places.tsv": (places, PLACE_COLUMNS),
+        "names.tsv": (name_rows(cities, line_offsets(places, PLACE_COLUMNS), args.alternates_from), None),
     }
     for name, (rows, header) in tables.items():
         write_tsv(rows, header, args.out / name)
