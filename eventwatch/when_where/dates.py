@@ -57,11 +57,15 @@ class DateMention:
     resolver: Resolver
 
     def resolve(self, published: date | None, future: bool) -> DateValue | None:
-        """The period named; None if it needs a publication date that is unknown, or lies
-        after publication while the event is not in the future tense."""
+        """The period named; None if it needs a publication date that is unknown, lies
+        after publication while the event is not in the future tense, or falls outside
+        the calendar (years 1-9999)."""
         if published is None and not self.absolute:
             return None
-        value = self.resolver(published, future)
+        try:
+            value = self.resolver(published, future)
+        except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31, "last year" of year 1
+            return None
         if value is None or (published and not future and value.day > published):
             return None
         return value

@@ -44,6 +44,8 @@ class PlaceWords:
     settlement_words: frozenset[str]
     directions: frozenset[str]
     site_words: frozenset[str]
+    topic_nouns: frozenset[str]
+    inside_prepositions: frozenset[str]
     object_place_codes: tuple[str, ...]
 
 
@@ -108,26 +110,44 @@ class PlaceFinder:
         visits without one, the place attacked or visited. A verb conjoined to another
         without a subject of its own shares its place: "visited Belgrade and met Vucic"."""
         verb, objects_are_places = trigger, event.cameo.startswith(self.words.object_place_codes)
-        found = self._clause_places(verb, objects_are_places)
+        home = event.source.country
+        found = self._clause_places(verb, objects_are_places, home)
         while not found and verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb = verb.head
-            found = self._clause_places(verb, verb.lemma_.lower() in self.words.travel_heads)
+            found = self._clause_places(verb, verb.lemma_.lower() in self.words.travel_heads, home)
         if not found:
             return None
         return max(found, key=lambda m: (m.specificity, -m.token.i)).location
 
-    def _clause_places(self, verb: Token, objects_are_places: bool) -> list[PlaceMention]:
-        found = [m for m in self._prepositional(verb) if attachment(m.token, verb) == Attachment.OWN]
+    def _clause_places(self, verb: Token, objects_are_places: bool, home: str | None) -> list[PlaceMention]:
+        found = [m for m in self._prepositional(verb, home) if attachment(m.token, verb) == Attachment.OWN]
         return found or (self._objects(verb) if objects_are_places else [])
 
-    def _prepositional(self, trigger: Token) -> list[PlaceMention]:
+    def _prepositional(self, trigger: Token, home: str | None = None) -> list[PlaceMention]:
         mentions = []
         for token in trigger.sent:
             if token.dep_ == "pobj" and self._is_place_preposition(token.head):
                 mention = self.mention(token)
-                if mention:
+                if mention and not self._is_topic(token, trigger, mention, home):
                     mentions.append(mention)
         return mentions
+
+    def _is_topic(self, token: Token, trigger: Token, mention: PlaceMention, home: str | None) -> bool:
+        """Whether the place phrase says what the event is about, not where it happened: it
+        hangs off a war or crisis noun that the event is for, over or against ("sanctions
+        over the war in Ukraine", "talks on the situation in Gaza"). Not when the event took
+        place in or during it ("killed in the fighting in Bakhmut"), when the noun is what
+        the event did ("agreed a ceasefire in Moscow"), or when the place is in the source's
+        own country: people protest against a war at home, and the parse cannot tell
+        "protested against the war in Moscow" from "the war in Ukraine"."""
+        if mention.location.country is not None and mention.location.country == home:
+            return False
+        for noun in token.ancestors:
+            if noun == trigger or not trigger.is_ancestor(noun):
+                return False
+            if noun.lemma_.lower() in self.words.topic_nouns and noun.dep_ == "pobj":
+                return noun.head.lower_ not in self.words.inside_prepositions
+        return False
 
     def _is_place_preposition(self, preposition: Token) -> bool:
         word, head = preposition.lower_, preposition.head
