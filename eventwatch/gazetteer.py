@@ -183,16 +183,18 @@ class Gazetteer:
     ) -> Place | None:
         """The place `name` most likely means.
 
-        A country or a listed region wins outright; among cities and US states the
-        largest wins, helped by being named by its own name, by being a capital and by
-        the weight `context` gives its country (the article's countries). `within` (a
-        country or state: "Paris, Texas") narrows the choice to the places inside it.
+        A country or a listed region wins outright (one named by its own name first);
+        among cities and US states the largest wins, helped by being named by its own
+        name, by being a capital and by the weight `context` gives its country (the
+        article's countries). `within` (a country or state: "Paris, Texas") narrows the
+        choice to the places inside it.
         """
         found = [(p, primary) for p, primary in self.candidates(name) if p.kind in kinds and _inside(p, within)]
-        for kind in ("country", "region"):
-            exact = [p for p, _ in found if p.kind == kind]
-            if exact:
-                return exact[0]
+        for by_own_name in (True, False):  # "Scotland": the region before the UK, which has it as an alias
+            for kind in ("country", "region"):
+                exact = [p for p, primary in found if p.kind == kind and primary == by_own_name]
+                if exact:
+                    return exact[0]
         if not found:
             return None
         return max(found, key=lambda item: _weight(item[0], item[1], context or {}))[0]
@@ -234,6 +236,18 @@ def _add_countries(gazetteer: Gazetteer) -> None:
         )
 
 
+def _add_country_names(gazetteer: Gazetteer) -> None:
+    """The names the actor knowledge base knows each country by ("Britain", "Burma",
+    "Ivory Coast"), as alternate names: GeoNames gives one name per country. Only the data
+    file is read; the gazetteer does not depend on the actor stage."""
+    for entry in yaml.load(data_file("actors", "countries.yaml").read_text("utf-8"), Loader=_YAML_LOADER)["countries"]:
+        country = gazetteer.countries.get(entry["code"])
+        if country is not None:
+            own = name_key(country.name)
+            names = {name_key(n) for n in [entry["name"], *entry.get("aliases", ())]} - {own, ""}
+            gazetteer.add(country, sorted(names), key="")
+
+
 def _add_admin1(gazetteer: Gazetteer) -> None:
     for row in _rows("admin1.csv"):
         point = float(row["lat"]), float(row["lon"])
@@ -266,6 +280,7 @@ def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per process (about as long as reading its files)."""
     gazetteer = Gazetteer(PlaceTable.shipped())
     _add_countries(gazetteer)
+    _add_country_names(gazetteer)
     _add_admin1(gazetteer)
     _add_regions(gazetteer)
     return gazetteer

@@ -48,6 +48,9 @@ def test_names_compare_without_case_accents_and_punctuation(written, key):
         ("Crimea", "UKR", "region"),
         ("Donbass", "UKR", "region"),
         ("Black Sea", None, "region"),
+        ("Britain", "GBR", "country"),  # a name of the actor knowledge base
+        ("Burma", "MMR", "country"),
+        ("Scotland", "GBR", "region"),  # by its own name before the UK's alias
     ],
 )
 def test_best_place_for_a_name(name, country, kind):
