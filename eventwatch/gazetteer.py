@@ -227,25 +227,13 @@ def _weight(place: Place, primary: bool, context: Mapping[str, float]) -> float:
 
 
 def _add_countries(gazetteer: Gazetteer) -> None:
+    """Countries, also by the other names the actor knowledge base gives them ("Britain",
+    "Burma"; copied into countries.csv by tools/build_gazetteer.py): GeoNames has one."""
     for row in _rows("countries.csv"):
-        gazetteer.add(
-            Place(
-                row["name"], row["code"], _number(row["lat"]), _number(row["lon"]), "country",
-                int(row["population"] or 0),
-            )
+        country = Place(
+            row["name"], row["code"], _number(row["lat"]), _number(row["lon"]), "country", int(row["population"] or 0)
         )
-
-
-def _add_country_names(gazetteer: Gazetteer) -> None:
-    """The names the actor knowledge base knows each country by ("Britain", "Burma",
-    "Ivory Coast"), as alternate names: GeoNames gives one name per country. Only the data
-    file is read; the gazetteer does not depend on the actor stage."""
-    for entry in yaml.load(data_file("actors", "countries.yaml").read_text("utf-8"), Loader=_YAML_LOADER)["countries"]:
-        country = gazetteer.countries.get(entry["code"])
-        if country is not None:
-            own = name_key(country.name)
-            names = {name_key(n) for n in [entry["name"], *entry.get("aliases", ())]} - {own, ""}
-            gazetteer.add(country, sorted(names), key="")
+        gazetteer.add(country, row["aliases"].split("|") if row["aliases"] else ())
 
 
 def _add_admin1(gazetteer: Gazetteer) -> None:
@@ -280,7 +268,6 @@ def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per process (about as long as reading its files)."""
     gazetteer = Gazetteer(PlaceTable.shipped())
     _add_countries(gazetteer)
-    _add_country_names(gazetteer)
     _add_admin1(gazetteer)
     _add_regions(gazetteer)
     return gazetteer

@@ -171,3 +171,17 @@ def test_a_region_is_placed_at_its_seat(name, country, seat):
     city = gazetteer.best(seat, kinds=("city",))
     assert (region.kind, region.country, city.country) == ("region", country, country)
     assert (region.lat, region.lon) == (city.lat, city.lon)
+
+
+def test_country_aliases_are_in_step_with_the_actor_knowledge_base():
+    """countries.csv copies the actor stage's country names; after editing
+    eventwatch/data/actors/countries.yaml run `tools/build_gazetteer.py --country-names`."""
+    import csv
+
+    from eventwatch.data import data_file
+
+    tool = load_tool()
+    actor_countries = tool.read_actor_countries()
+    rows = list(csv.DictReader(data_file("gazetteer", "countries.csv").read_text("utf-8").splitlines()))
+    stale = [r["code"] for r in rows if r["aliases"] != tool.country_aliases(r["name"], r["code"], actor_countries)]
+    assert stale == []

