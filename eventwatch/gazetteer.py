@@ -153,6 +153,7 @@ class Gazetteer:
         self._by_alternate: dict[str, list[Place]] = defaultdict(list)
         self._table = table
         self.countries: dict[str, Place] = {}
+        self.neighbours: dict[str, frozenset[str]] = {}  # country code -> the codes of the countries bordering it
 
     def add(self, place: Place, alternate_keys: Iterable[str] = (), key: str | None = None) -> None:
         """Index `place` by its name (`key`, if already computed) and by other names, given
@@ -234,6 +235,7 @@ def _add_countries(gazetteer: Gazetteer) -> None:
             row["name"], row["code"], _number(row["lat"]), _number(row["lon"]), "country", int(row["population"] or 0)
         )
         gazetteer.add(country, row["aliases"].split("|") if row["aliases"] else ())
+        gazetteer.neighbours[row["code"]] = frozenset(row["neighbours"].split("|")) - {""}
 
 
 def _add_admin1(gazetteer: Gazetteer) -> None:

@@ -275,3 +275,31 @@ def test_the_api_answers_for_dates_at_the_ends_of_the_calendar(tmp_path, publish
 )
 def test_more_date_expressions_in_the_pipeline(text, verb, expected):
     assert when(text, verb) == expected
+
+
+def test_the_next_day_counts_from_the_day_said_before():
+    text = "Police detained an opposition leader on Tuesday. Protesters blocked roads in Dakar the next day."
+    assert when(text, "blocked", "2024-05-20") == ("2024-05-15", "day")
+    # with no day said before it, "the next day" names nothing: the publication date stays
+    assert when("Protesters blocked roads in Dakar the next day.", "blocked", "2024-05-20") == ("2024-05-20", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # a future visit is coded as an intent to meet: the place visited is still its place
+        ("The Turkish foreign minister will visit Baghdad next week.", "visit", ("Baghdad", "IRQ")),
+        # "from" after an evacuation or a withdrawal names where it happened
+        ("Ukrainian authorities evacuated 300 children from Kupiansk on Monday.", "evacuated", ("Kupyansk", "UKR")),
+        ("Russian troops withdrew from Kherson in November.", "withdrew", ("Kherson", "UKR")),
+    ],
+)
+def test_visits_and_withdrawals(text, verb, expected):
+    assert where(text, verb) == expected
+
+
+def test_a_village_far_from_the_countries_of_the_article_is_not_the_place():
+    # "Unity" is a Canadian village of 2,475 people: not the South Sudanese state
+    assert where("South Sudanese troops clashed with rebels in the Unity state on Sunday.", "clashed") is None
+    # a village in or next to a country of the article counts ("Metula" beside Hezbollah's Lebanon)
+    assert where("Hezbollah fighters attacked the town of Metula on Monday.", "attacked") == ("Metula", "ISR")

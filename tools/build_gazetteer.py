@@ -14,7 +14,7 @@ imports it). Writes:
   reads both files as they are and searches the index in place.
 - countries.csv: every country and territory with its capital's name, a
   representative point (the place nearest to the population-weighted centre of its
-  places, so it is on land and inside the country) and the other names the actor
+  places, so it is on land and inside the country), its neighbours and the other names the actor
   knowledge base (eventwatch/data/actors/countries.yaml) gives it ("Britain", "Burma");
   `--country-names` refreshes only those, without GeoNames, after that file changes.
 - admin1.csv: first-level divisions with names in the input (the US states), with a
@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = REPO / "eventwatch" / "data" / "gazetteer"
 
 PLACE_COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "capital")
-COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population", "aliases")
+COUNTRY_COLUMNS = ("code", "name", "capital", "lat", "lon", "population", "neighbours", "aliases")
 ACTOR_COUNTRIES = REPO / "eventwatch" / "data" / "actors" / "countries.yaml"
 ADMIN1_COLUMNS = ("name", "country", "admin1", "lat", "lon")
 # An alternate name worth keeping: Latin letters, capitalised, not an all-capital code,
@@ -157,6 +157,7 @@ def name_rows(cities: list[dict], offsets: list[int], alternates_from: int) -> l
 
 
 def country_rows(countries: list[dict], cities_by_country: dict[str, list[dict]]) -> list[dict[str, str]]:
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
     rows = []
     for country in sorted(countries, key=lambda c: c["iso3"]):
         places = cities_by_country.get(country["iso"], [])
@@ -169,6 +170,7 @@ def country_rows(countries: list[dict], cities_by_country: dict[str, list[dict]]
                 "lat": rounded(lat) if places else "",
                 "lon": rounded(lon) if places else "",
                 "population": str(country["population"]),
+                "neighbours": "|".join(sorted(iso3[n] for n in country["neighbours"].split(",") if n in iso3)),
             }
         )
     return rows

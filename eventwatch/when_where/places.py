@@ -32,6 +32,10 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 NAMED_COUNTRY_WEIGHT = 3.0
 ACTOR_COUNTRY_WEIGHT = 1.0
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Places smaller than this count only in or next to a country the article speaks of: the
+# gazetteer holds 100,000 villages, and a name that is also a village far away ("West",
+# Texas, in an article on Haiti) is more often something else.
+VILLAGE = 5_000
 # Prepositions that, after a noun trigger or object, introduce what was hit ("strikes on Kharkiv").
 OBJECT_PREPOSITIONS = frozenset({"of", "on", "against"})
 
@@ -40,6 +44,7 @@ OBJECT_PREPOSITIONS = frozenset({"of", "on", "against"})
 class PlaceWords:
     prepositions: frozenset[str]
     travel_heads: frozenset[str]
+    origin_heads: frozenset[str]
     region_words: frozenset[str]
     settlement_words: frozenset[str]
     directions: frozenset[str]
@@ -109,15 +114,21 @@ class PlaceFinder:
         """The most specific place in the event's own clause; for attacks, captures and
         visits without one, the place attacked or visited. A verb conjoined to another
         without a subject of its own shares its place: "visited Belgrade and met Vucic"."""
-        verb, objects_are_places = trigger, event.cameo.startswith(self.words.object_place_codes)
+        verb = trigger
+        objects_are_places = event.cameo.startswith(self.words.object_place_codes) or self._is_travel(trigger)
         home = event.source.country
         found = self._clause_places(verb, objects_are_places, home)
         while not found and verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb = verb.head
-            found = self._clause_places(verb, verb.lemma_.lower() in self.words.travel_heads, home)
+            found = self._clause_places(verb, self._is_travel(verb), home)
         if not found:
             return None
         return max(found, key=lambda m: (m.specificity, -m.token.i)).location
+
+    def _is_travel(self, verb: Token) -> bool:
+        """ "Visit", "tour": the object is the place, whatever the event's code ("will
+        visit Kabul" is coded as an intent to meet)."""
+        return verb.lemma_.lower() in self.words.travel_heads
 
     def _clause_places(self, verb: Token, objects_are_places: bool, home: str | None) -> list[PlaceMention]:
         found = [m for m in self._prepositional(verb, home) if attachment(m.token, verb) == Attachment.OWN]
@@ -155,6 +166,8 @@ class PlaceFinder:
             return True
         if word == "to":
             return head.lemma_.lower() in self.words.travel_heads
+        if word == "from":  # "evacuated residents from Bakhmut", "withdrew from Kherson"
+            return head.lemma_.lower() in self.words.origin_heads
         return word == "of" and head.lower_ in self.words.directions  # "east of Kharkiv"
 
     def _objects(self, trigger: Token) -> list[PlaceMention]:
@@ -247,7 +260,15 @@ class PlaceFinder:
         if not name or name.isupper():
             return None  # an abbreviation ("EU", "U.S.") is the actor layer's: the EU is not the town of Eu
         within = self._area(qualifier) if qualifier else self._qualifier(token)
-        return self.gazetteer.best(name, self.context, within)
+        place = self.gazetteer.best(name, self.context, within)
+        if place is not None and place.kind == "city" and place.population < VILLAGE and not self._near_article(place):
+            return None  # a village far from every country of the article: more likely another place or a misread name
+        return place
+
+    def _near_article(self, place: Place) -> bool:
+        """Whether the place is in or next to a country the article speaks of (a border
+        village is often named with the other side only: "Hezbollah attacked Metula")."""
+        return place.country in self.context or not self.gazetteer.neighbours.get(place.country or "", frozenset()).isdisjoint(self.context)
 
     def _name_words(self, token: Token) -> list[Token]:
         """The words of the name: the entity `token` heads, else the proper nouns ending at it."""
