@@ -303,3 +303,14 @@ def test_a_village_far_from_the_countries_of_the_article_is_not_the_place():
     assert where("South Sudanese troops clashed with rebels in the Unity state on Sunday.", "clashed") is None
     # a village in or next to a country of the article counts ("Metula" beside Hezbollah's Lebanon)
     assert where("Hezbollah fighters attacked the town of Metula on Monday.", "attacked") == ("Metula", "ISR")
+
+
+def test_on_an_island_is_a_place():
+    assert where("South Korean and Japanese leaders met on the island of Jeju on Friday.", "met") == ("Jeju City", "KOR")
+
+
+def test_a_name_inside_an_entity_that_runs_on(nlp):
+    text = "Russian drones attacked Lviv on New Year's Day, killing a child."
+    assert "Lviv on New Year's Day" in [e.text for e in nlp(text).ents]  # the run-on this guards against
+    assert where(text, "attacked") == ("Lviv", "UKR")
+    assert when(text, "attacked", "2024-01-02") == ("2024-01-01", "day")

@@ -161,6 +161,8 @@ def test_publication_dates_are_read_leniently(published, expected):
         ("The talks opened on 3 March 2021. The following day the delegations walked out.", ("2021-03-04", "day")),
         ("Rebels shelled the town on Monday. A day earlier, troops had withdrawn.", ("2021-11-28", "day")),
         ("The ceasefire began on Thursday. The next morning it collapsed.", ("2021-12-03", "day")),
+        ("Rebels entered the town on Monday. Hours later, troops withdrew.", ("2021-11-29", "day")),
+        ("The vote was held on 5 November. Later that day, protests began.", ("2021-11-05", "day")),
     ],
 )
 def test_days_counted_from_the_day_said_before(text, expected):

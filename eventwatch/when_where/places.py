@@ -45,6 +45,7 @@ class PlaceWords:
     prepositions: frozenset[str]
     travel_heads: frozenset[str]
     origin_heads: frozenset[str]
+    on_places: frozenset[str]
     region_words: frozenset[str]
     settlement_words: frozenset[str]
     directions: frozenset[str]
@@ -164,6 +165,8 @@ class PlaceFinder:
         word, head = preposition.lower_, preposition.head
         if word in self.words.prepositions:
             return True
+        if word == "on":  # "on the island of Capri", "on the Korean peninsula", "on the border"
+            return any(o.dep_ == "pobj" and o.lemma_.lower() in self.words.on_places for o in preposition.children)
         if word == "to":
             return head.lemma_.lower() in self.words.travel_heads
         if word == "from":  # "evacuated residents from Bakhmut", "withdrew from Kherson"
@@ -241,11 +244,15 @@ class PlaceFinder:
 
     def _place_named(self, words: list[Token], token: Token) -> tuple[Place | None, str]:
         """The place `words` name and the direction word before it: the whole name first, then
-        the name up to a coordination (one entity "Kyiv and Kharkiv"), then the name after a
-        direction ("eastern Ukraine"), then a state the actor layer knows by that name."""
+        the name up to a coordination (one entity "Kyiv and Kharkiv"), then the token's own
+        proper nouns, then the name after a direction ("eastern Ukraine"), then a state the
+        actor layer knows by that name."""
         attempts = [(words, "")]
         if any(t.dep_ == "cc" for t in words):
             attempts.append(([t for t in words if t.i <= token.i], ""))
+        own = [*self._compounds(token), token]
+        if own != words:  # an entity that runs on past the name ("Kyiv on New Year's Eve")
+            attempts.append((own, ""))
         if len(words) > 1 and words[0].lower_ in self.words.directions:
             attempts.append((words[1:], words[0].lower_))
         for attempt, direction in attempts:
