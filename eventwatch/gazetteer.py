@@ -14,7 +14,6 @@ import csv
 import io
 import math
 import unicodedata
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
@@ -85,7 +84,7 @@ class PlaceTable:
     time one of its names is looked up (some tens of microseconds)."""
 
     def __init__(self, names: bytes, places: bytes) -> None:
-        self._names = names  # "key\tnumbers\n" lines, sorted: a tab sorts before any name character
+        self._names = names  # "key\toffsets\n" lines, sorted: a tab sorts before any name character
         self._places = places  # a header line, then one line per place
         self._parsed: dict[int, Place] = {}
         self._found: dict[str, tuple[list[Place], list[Place]]] = {}
@@ -110,11 +109,11 @@ class PlaceTable:
         line = self._index_line(key.encode("ascii", "ignore") + b"\t") if key else None
         own: list[Place] = []
         alternate: list[Place] = []
-        for number in line.split() if line else ():
-            if number.startswith(b"~"):
-                alternate.append(self.place(int(number[1:])))
+        for offset in line.split() if line else ():
+            if offset.startswith(b"~"):
+                alternate.append(self.place(int(offset[1:])))
             else:
-                own.append(self.place(int(number)))
+                own.append(self.place(int(offset)))
         return own, alternate
 
     def _index_line(self, prefix: bytes) -> bytes | None:
