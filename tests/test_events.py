@@ -272,7 +272,7 @@ def test_a_headline_infinitive_announces_what_is_to_come():
     [
         ("Turkey held military exercises in Azerbaijan on Monday.", ("TUR", "150", "AZE")),
         ("Israeli jets carried out airstrikes in Syria overnight.", ("ISR", "195", "SYR")),
-        ("Chinese students protested in Washington on Sunday.", ("CHN", "140", "USAGOV")),
+        ("Chinese students protested in Washington on Sunday.", ("CHNEDU", "140", "USAGOV")),  # students: EDU
     ],
 )
 def test_the_place_of_an_act_is_its_target_when_no_one_else_is_named(text, expected):
