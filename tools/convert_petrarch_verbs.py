@@ -409,13 +409,21 @@ class Entry:
     prep2: str | None = None
     prep2_object: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+    xcomp: tuple[str, ...] = ()
     target: str = "dobj"
     symmetric: bool = False
     reverse: str | None = None
 
     @property
     def key(self) -> tuple:
-        return (self.particle, self.object, self.prep, self.prep_object, self.prep2, self.prep2_object, self.subject)
+        return (self.particle, self.object, self.prep, self.prep_object, self.prep2, self.prep2_object, self.subject, self.xcomp)
+
+    def as_complement(self, verbs: set[str]) -> Entry | None:
+        """The twin of "* INTERVENE" (asked to intervene): a one-word object that the
+        dictionary also lists as a verb may be the verb of an infinitive complement."""
+        if len(self.object) == 1 and " " not in self.object[0] and not self.object[0].startswith("&") and self.object[0] in verbs:
+            return replace(self, object=(), xcomp=self.object)
+        return None
 
 
 @dataclass(frozen=True)
@@ -430,6 +438,7 @@ class Options:
 
     scope: str = "origin"
     bare: str = "named"
+    complements: bool = True  # also read a one-word object that is a verb as an infinitive complement
 
 
 @dataclass
@@ -471,6 +480,7 @@ def convert(text: str, nlp, codebook: Iterable[str], options: Options = Options(
     lemmas = Lemmas(nlp)
     lemmas.prepare(*_words_to_lemmatise(dictionary, interpreted))
     verbs_of = {id(block): _block_verbs(block, lemmas, codes, options, counts) for block in dictionary.blocks}
+    dictionary_verbs = {spec.lemma for specs in verbs_of.values() for spec in specs if spec.extra is None}
     # (verb, key) -> (rank, entry): a pattern found for the verb itself, then the first listed.
     chosen: dict[tuple, tuple[tuple[int, int], Entry, int]] = {}
     for block in dictionary.blocks:
@@ -487,6 +497,7 @@ def convert(text: str, nlp, codebook: Iterable[str], options: Options = Options(
             base = _entry((), constraints, found, lemmas)
             if base is None:
                 continue
+            twin = base.as_complement(dictionary_verbs) if options.complements else None
             for spec in scope:
                 entry = base if spec.extra is None else _merge(base, spec.extra, lemmas)
                 if entry is None:
@@ -494,6 +505,8 @@ def convert(text: str, nlp, codebook: Iterable[str], options: Options = Options(
                     continue
                 rank = (0 if spec.names & set(line.origin) else 1, line.line)
                 line_entries += _choose(chosen, counts, spec.lemma, entry, rank, line.line)
+                if twin is not None and spec.extra is None and _choose(chosen, counts, spec.lemma, twin, rank, line.line):
+                    counts["infinitive-complement twins (ASK * INTERVENE: asked to intervene)"] += 1
         if not any(_entry((), c, found, lemmas) for c in constraint_sets):
             unparsed += 1
     if unparsed:
@@ -728,8 +741,11 @@ FORM_CONTEXTS = {
 def find_aliases(dictionary: Dictionary, lemmas: Lemmas, lexicon_verbs: set[str]) -> dict[str, str]:
     """Lemmas the model gives inflected forms of dictionary verbs that differ from the verb:
     each inflection is parsed in a sentence and, tagged as a verb with another lemma, that
-    lemma becomes an alias. A lemma that is itself a verb of the lexicon, or that two verbs
-    share, is no alias (it would take the other verb's events)."""
+    lemma becomes an alias ("staged" -> "stag": stag -> stage). Left out: a lemma that is the
+    form itself (the model read a generated form such as "seed" as a verb of its own), that
+    is itself a verb of the lexicon, or that two verbs share (it would take another verb's
+    events). Real verbs of their own that remain ("rapped" -> rap) are vetoed in the curated
+    lemma_aliases.yaml with `rap: null`."""
     wanted: dict[str, set[str]] = {}
     for block in dictionary.blocks:
         for line in block.verbs:
@@ -752,7 +768,7 @@ def find_aliases(dictionary: Dictionary, lemmas: Lemmas, lexicon_verbs: set[str]
             continue
         lemma = token.lemma_.lower()
         for verb in wanted[form]:
-            if lemma != verb:
+            if lemma not in (verb, form):
                 found.setdefault(lemma, set()).add(verb)
     return {lemma: next(iter(verbs)) for lemma, verbs in sorted(found.items()) if len(verbs) == 1 and lemma not in lexicon_verbs}
 
@@ -765,7 +781,7 @@ ABOUT = (
     "(openeventdata/petrarch2, MIT, (c) Open Event Data Alliance): regenerate, do not edit. Format: "
     "README.md beside this file; JSON so that it loads fast. Loaded after verbs.yaml, whose entries win."
 )
-FIELDS = ("particle", "object", "prep", "prep_object", "prep2", "prep2_object", "subject")
+FIELDS = ("particle", "object", "prep", "prep_object", "prep2", "prep2_object", "subject", "xcomp")
 
 
 def render(conversion: Conversion) -> str:
@@ -826,6 +842,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="print what was converted and dropped")
     parser.add_argument("--scope", choices=("origin", "block"), default=Options.scope, help=Options.__doc__.split("\n\n")[1])
     parser.add_argument("--bare", choices=("named", "all"), default=Options.bare)
+    parser.add_argument("--no-complements", action="store_true", help="no infinitive-complement twins")
     args = parser.parse_args(argv)
     if not args.source.is_file():
         print(f"error: {args.source}: no such file", file=sys.stderr)
@@ -833,7 +850,7 @@ def main(argv: list[str] | None = None) -> int:
     from eventwatch.events.codebook import load_codebook
     from eventwatch.nlp import load_nlp
 
-    options = Options(args.scope, args.bare)
+    options = Options(args.scope, args.bare, not args.no_complements)
     conversion = convert(args.source.read_text(encoding="latin-1"), load_nlp(), load_codebook().codes(), options)
     args.out.write_text(render(conversion), encoding="utf-8")
     args.aliases.write_text(render_aliases(conversion.aliases), encoding="utf-8")

@@ -96,8 +96,11 @@ class VerbPattern:
         return frozenset(word for word in (self.prep or self.prep2 or self.particle,) if word)
 
     def describe(self) -> str:
-        """The entry as a user would write it in verbs.yaml."""
-        return _describe(self, VerbPattern("", ""))
+        """The entry as a user would write it in verbs.yaml (kept: explanations ask often)."""
+        found = self.__dict__.get("_described")
+        if found is None:
+            found = self.__dict__["_described"] = _describe(self, VerbPattern("", ""))
+        return found
 
 
 @dataclass(frozen=True)
