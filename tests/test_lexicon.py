@@ -161,7 +161,7 @@ def test_noun_lexicon_loads_with_known_codes_and_support_verbs():
     nouns = lexicon.nouns()
     assert len(nouns) >= 100
     codebook = load_codebook()
-    assert all(noun.code in codebook for noun in nouns)
+    assert all(noun.code in codebook for noun in nouns if not noun.no_event)
     assert {n.code[:2] for n in nouns} >= {f"{r:02d}" for r in range(2, 21)}
     assert {"prepare", "launch", "hold"} <= lexicon.support_verbs
 

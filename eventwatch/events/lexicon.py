@@ -121,6 +121,10 @@ class NounPattern:
     def lemma(self) -> str:
         return self.noun.split()[-1]
 
+    @property
+    def no_event(self) -> bool:
+        return self.code == NO_EVENT
+
     def describe(self) -> str:
         return _describe(self, NounPattern("", ""))
 
@@ -453,7 +457,7 @@ def parse_nouns(text: str, source: str) -> tuple[tuple[NounPattern, ...], frozen
             of=entry.get("of", "target"),
             symmetric=bool(entry.get("symmetric", False)),
         )
-        if pattern.code not in codebook or pattern.of not in OF_ROLES or pattern.noun in nouns:
+        if pattern.code not in codebook and pattern.code != NO_EVENT or pattern.of not in OF_ROLES or pattern.noun in nouns:
             raise ValueError(f"{source}: noun entry {number} ({pattern.noun!r}): bad code, bad 'of' or duplicate")
         nouns[pattern.noun] = pattern
     return tuple(nouns.values()), frozenset(_words("support_verbs", raw.get("support_verbs") or []))

@@ -237,8 +237,8 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
             pattern = lexicon.noun_pattern_for(token)
-            if pattern is None:
-                continue
+            if pattern is None or pattern.no_event:
+                continue  # "a news conference" is no conference
             role = _noun_role(token, pattern, lexicon)
             governor = next((t for name, t in role.bound if name == "governing verb"), None)
             if governor is not None and governor.i in acting and not _yields_to_noun(governor, roles):
