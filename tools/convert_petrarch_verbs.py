@@ -217,7 +217,8 @@ def interpret(body: str, synsets: dict[str, list[str]]) -> list[Constraints]:
         raise Dropped("more than two prepositional phrases")
     results = []
     for choice in itertools.product(*[[(p, o) for p in ps] for ps, o in preps]):
-        results.append(Constraints(particle, obj, tuple(choice), subject, target))
+        where = choice[target][0].lower() if isinstance(target, int) else target
+        results.append(Constraints(particle, obj, tuple(choice), subject, where))
     return results
 
 
@@ -260,7 +261,7 @@ def _after_verb(tokens: list[str], synsets: dict[str, list[str]]):
         if open_prep is not None:
             preps.append((open_prep, phrase))
             if open_target:
-                target = open_prep[0].lower()
+                target = len(preps) - 1  # the target is this preposition's object
         elif phrase is not None:
             if obj is not None:
                 raise Dropped("two noun phrases after the verb")

@@ -128,6 +128,8 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
+        elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
+            frame.add_prep(child)  # the model takes some "to X" for a dative: "sent aid *to* Nepal"
         elif dep in OBJECT_DEPS:
             frame.objects.append(child)
         elif dep == "prep":
@@ -150,7 +152,8 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = verb.head  # "the mayor, *who* was jailed"
     # Prepositions attached to the object noun count too, after the verb's own:
     # "imposed sanctions *on* Minsk on Monday", "held talks *with* Kyiv".
-    for noun in [*frame.objects, *(o for objs in list(frame.preps.values()) for o in objs)]:
+    counted = [c for o in frame.objects for c in _counted(o)]  # "500 tons of aid *to* Nepal"
+    for noun in [*frame.objects, *counted, *(o for objs in list(frame.preps.values()) for o in objs)]:
         for child in noun.children:
             if child.dep_ == "prep":
                 frame.add_prep(child)
