@@ -199,3 +199,19 @@ def test_symmetric_and_clausal_complement_keys():
     meet = [p for p in load_lexicon().patterns_for("meet") if p.origin == "verbs.yaml"]
     assert meet and all(p.symmetric for p in meet)
     assert meet[0].describe().startswith('{verb: meet, code: "040"')
+
+
+def test_every_codable_code_of_the_codebook_has_a_pattern():
+    """tools/lexicon_coverage.py: the codes left need a purpose clause ("blocked roads *to
+    demand* ...") or the object of an infinitive ("refused to end *the crackdown*")."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("lexicon_coverage", ROOT / "tools" / "lexicon_coverage.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    found = tool.coverage(load_lexicon())
+    never = {code for code, counts in found.items() if len(code) > 2 and not any(counts)}
+    assert never <= {"1242", "135", "1441", "1442", "1443", "1444"}
+    assert len(found) == len(load_codebook())
