@@ -266,19 +266,8 @@ class LazyLayer(Layer):
         return self._by_verb[verb]
 
     def _build(self, verb: str) -> list[VerbPattern]:
-        codes, origin = load_codebook(), Path(self._source).name
-        found: dict[tuple[Any, ...], VerbPattern] = {}
-        for number in self._positions.get(verb, ()):
-            entry = self._entries[number]
-            try:
-                patterns = _patterns(entry, origin, codes, self._sets, only=verb)
-            except ValueError as error:
-                raise ValueError(f"{self._source}: entry {number + 1} {_label(entry)}: {error}") from None
-            for pattern in patterns:
-                if pattern.key in found:
-                    raise ValueError(f"{self._source}: entry {number + 1} {_label(entry)}: duplicate pattern")
-                found[pattern.key] = pattern
-        return list(found.values())
+        numbered = ((number + 1, self._entries[number]) for number in self._positions.get(verb, ()))
+        return list(_validated(numbered, self._source, self._sets, only=verb))
 
 
 def _only_preposition(pattern: VerbPattern) -> bool:
@@ -475,19 +464,26 @@ def parse_patterns(text: str, source: str) -> tuple[VerbPattern, ...]:
     if not isinstance(entries, list):
         raise ValueError(f"{source}: expected a YAML list of entries (or a mapping with one under 'verbs')")
     sets = _sets(raw.get("sets") if isinstance(raw, dict) else None, source)
-    origin = Path(source).name
-    codes = load_codebook()
-    patterns: dict[tuple[Any, ...], VerbPattern] = {}
-    for number, entry in enumerate(entries, start=1):
+    return tuple(_validated(enumerate(entries, start=1), source, sets))
+
+
+def _validated(
+    numbered: Iterable[tuple[int, object]], source: str, sets: Mapping[str, frozenset[str]], only: str | None = None
+) -> Iterator[VerbPattern]:
+    """The patterns of numbered entries (of verb `only`), each validated; an error names the
+    file and the entry."""
+    origin, codes = Path(source).name, load_codebook()
+    keys: set[tuple[Any, ...]] = set()
+    for number, entry in numbered:
         try:
-            found = _patterns(entry, origin, codes, sets)
+            found = _patterns(entry, origin, codes, sets, only)
         except ValueError as error:
             raise ValueError(f"{source}: entry {number} {_label(entry)}: {error}") from None
         for pattern in found:
-            if pattern.key in patterns:
+            if pattern.key in keys:
                 raise ValueError(f"{source}: entry {number} {_label(entry)}: duplicate pattern")
-            patterns[pattern.key] = pattern
-    return tuple(patterns.values())
+            keys.add(pattern.key)
+            yield pattern
 
 
 def _read(text: str, source: str) -> Any:
