@@ -179,8 +179,8 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     for prep, values in ((pattern.prep, pattern.prep_object), (pattern.prep2, pattern.prep2_object)):
         if prep:
             objects = [o for o in frame.preps.get(prep, ()) if not _is_time(o)]
-            if not objects and not (prep in frame.preps and not frame.preps[prep]):
-                return None  # "called *on Tuesday*" is no "call on"
+            if not objects:
+                return None  # "called *on Tuesday*" is no "call on", "would not stand *by*" no "stand by X"
             if values:
                 found = max((match_length(o, values) for o in objects), default=0)
                 if not found:
