@@ -165,12 +165,13 @@ def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
 
 
 def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
-    """None when the clause does not satisfy the pattern, else how many words its matched
-    values have: among equally specific patterns the one naming more words wins
-    ("send *humanitarian aid*" over "send *aid*")."""
+    """None when the clause does not satisfy the pattern, else how many of its words the
+    clause matched (particle, prepositions, the words of matched values, complements): among
+    equally specific patterns the one naming more words wins ("send *humanitarian aid*" over
+    "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
         return None
-    detail = 0
+    detail = sum(1 for word in (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp) if word)
     if pattern.object:
         found = max((match_length(o, pattern.object) for o in frame.object_like()), default=0)
         if not found:
