@@ -274,8 +274,9 @@ def _after_verb(tokens: list[str], synsets: dict[str, list[str]]):
             inner = TOKEN.findall(token[1:-1])
             if not inner:
                 raise Dropped("empty parentheses")
-            if len(inner) == 1 and inner[0] in PARTICLES and particle is None:
-                particle = inner[0]  # "* SANCTIONS (OFF)"
+            if inner[0] in PARTICLES and particle is None:
+                particle = inner[0]  # "* SANCTIONS (OFF)", "* (OFF SANCTIONS)": shrug off sanctions
+                group.extend(inner[1:])
                 continue
             words = inner[0].split("/")
             if not all(w in PREPOSITIONS for w in words):
