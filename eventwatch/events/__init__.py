@@ -22,7 +22,8 @@ from itertools import permutations, product
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
-from eventwatch.coref import FIRST_PERSON, is_pronoun, resolve_pronoun
+from eventwatch.coref import is_first_person, is_pronoun, resolve_pronoun
+from eventwatch.events.anaphora import resolve_references
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
@@ -53,14 +54,14 @@ def find_events(
 ) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
+    coded = [(role, event) for role in find_roles(doc, lexicon) for event in coder.events_of(role)]
     events: list[Event] = []
     seen: set[tuple] = set()
-    for role in find_roles(doc, lexicon):
-        for event in coder.events_of(role):
-            key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
+    for event in resolve_references(doc, coded):
+        key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
     events = _without_generic_duplicates(events)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
@@ -80,7 +81,7 @@ class _RoleResolver:
         return next((q for q in self.marked if q.start <= token.idx < q.end), None)
 
     def actor(self, token: Token) -> Actor | None:
-        if token.lower_ in FIRST_PERSON:
+        if is_first_person(token):
             quote = self.quote_at(token)
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
         if is_pronoun(token):
@@ -93,7 +94,24 @@ class _RoleResolver:
             actor = self.actor(token)
             if actor is not None and actor.code:
                 found.append((token, actor))
+                found += self._coordinated_states(token, actor)
         return found
+
+    def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
+        """ "Senior Hungarian *and Romanian* officials": the same kind of actor for each further
+        state among the noun's coordinated modifiers."""
+        if not actor.country or not actor.code.startswith(actor.country):
+            return []
+        further = []
+        for modifier in token.children:
+            if modifier.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in modifier.conjuncts:
+                state = self.actors.actor_for(other)
+                if state is not None and state.country and state.country != actor.country:
+                    code = state.country + actor.code[len(actor.country):]
+                    further.append((other, replace(actor, name=state.name, country=state.country, code=code)))
+        return further
 
     def first_resolved(self, candidates: tuple[Token, ...], unlike: list[Party] = ()) -> list[Party]:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
@@ -168,6 +186,8 @@ class _Coder:
         if role.symmetric and len(sources) > 1 and targets and not self.resolver.is_reciprocal(role, targets):
             targets = []  # "X and Y held talks on the sidelines of ...": with each other
         symmetric = role.symmetric and (not targets or self.resolver.is_reciprocal(role, targets))
+        if note and len(sources) == 1:
+            symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
         for (source_token, source), target_party in _dyads(sources, targets, symmetric):
             target_token, target = target_party or (None, None)
             if target is not None and target.code == source.code:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
+from eventwatch.events.modality import load_modality_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -39,9 +40,12 @@ REPORTED_PRONOUNS = {"it", "he", "she", "they"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 RELATIVE_TAGS = {"WDT", "WP"}
 DASHES = {"-", "\u2013", "\u2014", "--"}
-# Roots whose act happens to the place it happens in, when no target is named:
-# "staged a protest *in Beijing*", "conducting exercises *in Alaska*".
-LOCATION_TARGET_ROOTS = {"09", "14", "15", "17", "18", "19", "20"}
+# Where an act happened stands for whom it was aimed at when no one else is named, as the
+# CAMEO and PLOVER coders do: "staged a protest *in Beijing*", "opened an embassy *in
+# Tehran*", "reimposed blockades *in the West Bank*". Bare statements (01) have no place target.
+LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
+NO_LOCATION_TARGET_ROOTS = {"01"}
+THREAT_ROOT = "13"
 
 
 @dataclass
@@ -129,11 +133,9 @@ def frame_of(verb: Token) -> Frame:
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
         elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
-            frame.add_prep(child)  # the model takes some "to X" for a dative: "sent aid *to* Nepal"
+            frame.add_prep(child)  # "sent troops *to* Haiti" is parsed as a dative now and then
         elif dep in OBJECT_DEPS:
             frame.objects.append(child)
-        elif dep == "prep":
-            frame.add_prep(child)
         elif dep == "agent":
             frame.agent = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif dep == "xcomp":
@@ -247,6 +249,8 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             governor = next((t for name, t in role.bound if name == "governing verb"), None)
             if governor is not None and governor.i in acting and not _yields_to_noun(governor, roles):
                 continue
+            if _is_setting(token, acting):
+                continue
             roles.append(role)
             if governor is not None and governor.i in acting:
                 light.add(governor.i)
@@ -269,6 +273,24 @@ def _coded_roles(role: Role) -> list[Role]:
         found.append(replace(role, pattern=back, source_candidates=role.target_candidates,
                              target_candidates=role.source_candidates, reciprocal=frozenset()))  # fmt: skip
     return found
+
+
+# "met *at* the summit", "talks *during* the visit", "on the *sidelines of* the G20 summit":
+# a noun event named as the occasion of another event is its setting, not an event of its own.
+SETTING_PREPOSITIONS = {"at", "during", "amid"}
+SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins"}
+
+
+def _is_setting(noun: Token, acting: set[int]) -> bool:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ in SETTING_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # on the sidelines *of* ...
+    elif prep.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    attached = prep.head  # the event verb, or its object noun ("held talks on the sidelines ...")
+    return attached.i in acting or attached.dep_ in {"dobj", "nsubj"} and attached.head.i in acting
 
 
 # Roots whose verb states its complement as what is rejected or threatened ("refused to
@@ -410,14 +432,16 @@ def _reporting_subject(verb: Token, subject: Token) -> Token | None:
 def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | None) -> tuple[Token, ...]:
     """Where the pattern says the target is first, then objects, the subject of a clausal
     complement ("demanded that *the US* cancel ..."), target-like prepositions, and last
-    who owns the object ("rejected *North Korea's* demand").
+    who owns the object ("rejected *North Korea's* demand") and where the act happened.
 
     A pattern without a target slot ("none": "call for talks") still takes one from a
-    target-like preposition ("... with Moscow") or the object's owner, never from the object."""
+    target-like preposition ("... with Moscow") or the object's owner, never from the object.
+    A threat is aimed at whoever its condition names ("threatened to stop the talks if *the
+    United States* goes ahead")."""
     if frame.passive and not (pattern.object and frame.subject is not None and token_matches(frame.subject, pattern.object)):
         return (frame.subject,) if frame.subject is not None else ()  # unless it is the object: "sanctions were imposed on X"
     ordered: list[Token] = []
-    clause_subjects = [s for c in frame.ccomps for s in (_source_head(frame_of(c)),) if s is not None]
+    clause_subjects = [s for c in frame.ccomps for s in (_clause_subject(c),) if s is not None]
     if pattern.target == "dobj":
         ordered += frame.objects
         if complement is not None:
@@ -426,36 +450,69 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += clause_subjects
     elif pattern.target != "none":
         ordered += frame.preps.get(pattern.target, [])
+    if pattern.code[:2] == THREAT_ROOT:
+        ordered += _condition_subjects(frame)
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
-    for prep in TARGET_PREPOSITIONS:
-        ordered += frame.preps.get(prep, [])
-    # "warned that it would act *against Iran*": whom the stated act is aimed at.
-    for clause in frame.ccomps:
-        inner = frame_of(clause)
-        ordered += inner.objects
-        for prep in TARGET_PREPOSITIONS:
-            ordered += inner.preps.get(prep, [])
-        for noun in [*inner.objects, *(o for p in TARGET_PREPOSITIONS for o in inner.preps.get(p, []))]:
-            ordered += owners(noun)
-    # "refused to attend talks *with* Minsk": the complement's counterpart.
+    ordered += _prep_objects(frame, TARGET_PREPOSITIONS)
+    # "warned that it would act *against Iran*": whom the stated act is aimed at; a pattern
+    # without a target slot ("denied that it had exported arms to Russia") takes none from there.
+    for clause in frame.ccomps if pattern.target != "none" else ():
+        ordered += _counterparts(frame_of(clause))
+    # "refused to attend talks *with* Minsk", "refused to respond to a demand *from the US*":
+    # the complement's counterpart.
     for xcomp in frame.xcomps:
         inner = frame_of(xcomp)
-        for prep in TARGET_PREPOSITIONS:
-            ordered += inner.preps.get(prep, [])
+        ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
+        ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
     for noun in frame.objects:
         ordered += owners(noun)
-    if pattern.code[:2] in LOCATION_TARGET_ROOTS:
-        ordered += frame.preps.get("in", [])
+    # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
+    ordered += _prep_objects(frame, ("between",))
+    ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
+    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
+        ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
+        ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
+    ordered += _condition_subjects(frame)
     return tuple(dict.fromkeys(ordered))
 
 
+def _prep_objects(frame: Frame, prepositions: tuple[str, ...]) -> list[Token]:
+    return [o for prep in prepositions for o in frame.preps.get(prep, [])]
+
+
+def _counterparts(inner: Frame) -> list[Token]:
+    """Whom a stated clause's act is aimed at: its objects, target-like prepositions and their owners."""
+    aimed = [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)]
+    return [*aimed, *(owner for noun in aimed for owner in owners(noun))]
+
+
+def _condition_subjects(frame: Frame) -> list[Token]:
+    """Subjects of the if/unless clauses on the verb or its infinitive complements."""
+    markers = load_modality_words().conditional_markers
+    verbs = [frame.verb, *frame.xcomps]
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in markers for m in c.children)]
+    return [s for c in clauses for s in (_clause_subject(c),) if s is not None]
+
+
+def _clause_subject(clause: Token) -> Token | None:
+    """Who a clause is about: its subject, passive or not ("Moscow must *be held* to its
+    commitments", "unless the president *is reinstated*")."""
+    frame = frame_of(clause)
+    return frame.subject if frame.passive else _source_head(frame)
+
+
 def owners(noun: Token) -> list[Token]:
-    """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects."""
+    """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects
+    and the agent of a participle on it."""
     found = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
             found += [c for c in prep.children if c.dep_ == "pobj"]
+        elif prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
+            agent = frame_of(prep).agent
+            found += [agent] if agent is not None else []
     return found
 
 
@@ -489,6 +546,9 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
         targets += [o for o in governing.objects if o.i != noun.i]
         for prep in TARGET_PREPOSITIONS:
             targets += governing.preps.get(prep, [])
+    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
+        places = [preps] + ([governing.preps] if governor is not None else [])
+        targets += [o for found in places for prep in LOCATION_PREPOSITIONS for o in found.get(prep, [])]
     bound = [("trigger", noun)] + [("between", t) for t in between]
     if governor is not None:
         bound.append(("governing verb", governor))
@@ -511,10 +571,27 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def expand(head: Token | None) -> tuple[Token, ...]:
-    """A phrase and its coordinated siblings: "Germany and France" -> both."""
+    """A phrase and its coordinated siblings: "Germany and France" -> both. The parser takes
+    the second item of a comma list for an apposition ("The US, Russia, and Switzerland"):
+    an apposition that is itself coordinated is such a list."""
     if head is None:
         return ()
-    return (head, *head.conjuncts)
+    listed = [t for a in head.children if a.dep_ == "appos" and a.conjuncts for t in (a, *a.conjuncts)]
+    # The conjunct may hang on another word of the head's name ("*Barack* Obama and Putin").
+    named = [t for word in _entity_words(head) for t in word.conjuncts]
+    return tuple(dict.fromkeys((head, *head.conjuncts, *listed, *named)))
+
+
+def _entity_words(token: Token) -> list[Token]:
+    """The other words of the named entity `token` belongs to."""
+    if not token.ent_type_:
+        return []
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [t for t in doc[start:end] if t.i != token.i]
 
 
 def _lemma(token: Token) -> str:
