@@ -267,7 +267,7 @@ def _dyads(sources: list[Party], targets: list[Party], symmetric: bool) -> list[
 
 
 def _explain(role: Role, source: Token | None, target: Token | None, note: str) -> Explanation:
-    lexicon = "nouns.yaml" if isinstance(role.pattern, NounPattern) else "verbs.yaml"
+    lexicon = role.pattern.origin  # the lexicon file the pattern came from
     bound = [Binding.of(name, token) for name, token in role.bound]
     bound += [Binding.of(name, token) for name, token in (("source", source), ("target", target)) if token is not None]
     return Explanation(lexicon, role.pattern.describe(), tuple(bound), note)

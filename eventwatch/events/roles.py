@@ -13,18 +13,22 @@ are handled here; resolving tokens to actors is the actor layer's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, token_matches
+from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
 from eventwatch.events.modality import load_modality_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr"}
-# The model tags some phrasal particles as adverbs: "stepped *down*", "pulled *back*".
-PARTICLE_ADVERBS = {"back", "down", "up", "out", "off", "away", "in", "over"}
+# The model tags some phrasal particles as adverbs: "stepped *down*", "pulled *back*",
+# "looks *forward*", "set *aside*".
+PARTICLE_ADVERBS = {"back", "down", "up", "out", "off", "away", "in", "over", "forward", "aside", "forth", "together", "apart"}
+# Predicative complements an object value also matches: "seemed *confident*", "held them
+# *responsible*", "set the hostages *free*".
+COMPLEMENT_DEPS = {"acomp", "oprd"}
 # Prepositions that may carry a target when the pattern names none that resolves.
 TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at", "over", "into", "upon", "around")
 # Prepositions of a noun trigger that name its target ("airstrikes *on* Kharkiv").
@@ -57,10 +61,31 @@ class Frame:
     subject: Token | None = None
     passive: bool = False
     agent: Token | None = None
+    complements: list[Token] = field(default_factory=list)
 
     def add_prep(self, prep: Token) -> None:
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         self.preps.setdefault(prep.lower_, []).extend(objects)
+
+    def object_like(self) -> list[Token]:
+        """What an object value matches: the objects, the subject of a passive verb ("sanctions
+        *were imposed*") and predicative complements ("seemed confident"), and behind a
+        quantity the noun it counts ("25,000 tons *of aid*", "part *of* a stronghold")."""
+        found = [*self.objects, *self.complements]
+        if self.passive and self.subject is not None:
+            found.append(self.subject)
+        return found + [counted for noun in found for counted in _counted(noun)]
+
+    def actor_subject(self) -> Token | None:
+        """Who does it, for a subject value: the active subject, or the passive agent."""
+        return self.agent if self.passive else self.subject
+
+    def words(self) -> set[str]:
+        """Lemmas of everything attached, for the lexicon's index of patterns."""
+        tokens = [*self.object_like(), *self.xcomps, *(o for objects in self.preps.values() for o in objects)]
+        if self.actor_subject() is not None:
+            tokens.append(self.actor_subject())
+        return {t.lemma_.lower() for t in tokens} | set(self.preps) | self.particles
 
 
 @dataclass(frozen=True)
@@ -87,6 +112,20 @@ class Role:
         return self.pattern.symmetric
 
 
+# Nouns that count or measure what their "of" phrase names: "tons of aid", "thousands of troops".
+QUANTITY_NOUNS = {
+    "ton", "tonne", "thousand", "hundred", "dozen", "million", "billion", "number", "part", "portion",
+    "batch", "shipment", "consignment", "load", "truckload", "planeload", "amount", "quantity", "kind",
+    "type", "package", "round", "wave", "series", "set", "lot", "bulk", "majority", "rest", "unit",
+}  # fmt: skip
+
+
+def _counted(noun: Token) -> list[Token]:
+    if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.pos_ != "NUM":
+        return []
+    return [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+
+
 def frame_of(verb: Token) -> Frame:
     frame = Frame(verb=verb)
     for child in verb.children:
@@ -103,6 +142,8 @@ def frame_of(verb: Token) -> Frame:
             frame.xcomps.append(child)
         elif dep == "ccomp":
             frame.ccomps.append(child)
+        elif dep in COMPLEMENT_DEPS or dep == "advcl" and child.pos_ == "ADJ":
+            frame.complements.append(child)
         elif dep in SUBJECT_DEPS:
             frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
@@ -113,7 +154,8 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = verb.head  # "the mayor, *who* was jailed"
     # Prepositions attached to the object noun count too, after the verb's own:
     # "imposed sanctions *on* Minsk on Monday", "held talks *with* Kyiv".
-    for noun in [*frame.objects, *(o for objs in list(frame.preps.values()) for o in objs)]:
+    counted = [c for o in frame.objects for c in _counted(o)]  # "500 tons of aid *to* Nepal"
+    for noun in [*frame.objects, *counted, *(o for objs in list(frame.preps.values()) for o in objs)]:
         for child in noun.children:
             if child.dep_ == "prep":
                 frame.add_prep(child)
@@ -121,53 +163,116 @@ def frame_of(verb: Token) -> Frame:
 
 
 def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
+    return match_detail(frame, pattern) is not None
+
+
+def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
+    """None when the clause does not satisfy the pattern, else how many of its words the
+    clause matched (particle, prepositions, the words of matched values, complements): among
+    equally specific patterns the one naming more words wins ("send *humanitarian aid*" over
+    "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
-        return False
-    if pattern.object and not _matched_objects(frame, pattern):
-        return False
-    if pattern.prep:
-        objects = frame.preps.get(pattern.prep)
-        if objects is None:
-            return False
-        if pattern.prep_object and not any(token_matches(o, pattern.prep_object) for o in objects):
-            return False
+        return None
+    detail = sum(1 for word in (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp) if word)
+    if pattern.object:
+        found = max((match_length(o, pattern.object) for o in frame.object_like()), default=0)
+        if not found:
+            return None
+        detail += found
+    for prep, values in ((pattern.prep, pattern.prep_object), (pattern.prep2, pattern.prep2_object)):
+        if prep:
+            objects = [o for o in frame.preps.get(prep, ()) if not _is_time(o)]
+            if not objects:
+                return None  # "called *on Tuesday*" is no "call on", "would not stand *by*" no "stand by X"
+            if values:
+                found = max((match_length(o, values) for o in objects), default=0)
+                if not found:
+                    return None
+                detail += found
+    if pattern.subject:
+        subject = frame.actor_subject()
+        found = match_length(subject, pattern.subject) if subject is not None else 0
+        if not found:
+            return None
+        detail += found
     if pattern.xcomp and _matched_xcomp(frame, pattern) is None:
-        return False
+        return None
     if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
-        return False
-    return True
+        return None
+    return detail
+
+
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in TIME_ENTITIES
 
 
 def best_pattern(frame: Frame, lexicon: Lexicon) -> VerbPattern | None:
-    """The satisfied pattern with the most constraints; ties go to the first listed."""
-    satisfied = [p for p in lexicon.patterns_for(_lemma(frame.verb)) if satisfies(frame, p)]
-    return max(satisfied, key=lambda p: p.specificity, default=None)
+    """The satisfied pattern with the most constraints, then the most words matched; ties
+    go to the first listed."""
+    best, best_rank = None, (-1, -1)
+    for pattern in lexicon.candidates(_lemma(frame.verb), frame.words()):
+        if pattern.specificity < best_rank[0]:
+            break  # candidates come most specific first
+        detail = match_detail(frame, pattern)
+        if detail is not None and (pattern.specificity, detail) > best_rank:
+            best, best_rank = pattern, (pattern.specificity, detail)
+    return best
 
 
 def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     """Verb roles first; a noun trigger the verb pattern already used ("launched *airstrikes*")
-    or a complement folded into another verb's pattern does not stand as its own event."""
-    roles = []
+    or a complement folded into another verb's pattern does not stand as its own event. A
+    pattern with no event ("averted an *attack*") still uses up its words; one with a
+    `reverse` code also gives the event from the target back ("X visited Y": Y hosts X)."""
+    roles, consumed = [], set()
     for token in doc:
         if token.pos_ != "VERB":
             continue
         frame = frame_of(token)
         pattern = best_pattern(frame, lexicon)
         if pattern is not None:
-            roles.append(_role(frame, pattern))
-    consumed = {i for role in roles for i in role.consumed}
+            role = _role(frame, pattern)
+            consumed |= role.consumed
+            roles += _coded_roles(role)
     roles = [role for role in roles if role.trigger.i not in consumed]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
+    light = set()
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
             pattern = lexicon.noun_pattern_for(token)
-            if pattern is None:
-                continue
+            if pattern is None or pattern.no_event:
+                continue  # "a news conference" is no conference
             role = _noun_role(token, pattern, lexicon)
             governor = next((t for name, t in role.bound if name == "governing verb"), None)
-            if (governor is None or governor.i not in acting) and not _is_setting(token, acting):
-                roles.append(role)
-    return roles
+            if governor is not None and governor.i in acting and not _yields_to_noun(governor, roles):
+                continue
+            if _is_setting(token, acting):
+                continue
+            roles.append(role)
+            if governor is not None and governor.i in acting:
+                light.add(governor.i)
+    return [role for role in roles if role.trigger.i not in light or isinstance(role.pattern, NounPattern)]
+
+
+def _yields_to_noun(governor: Token, roles: list[Role]) -> bool:
+    """A support verb coded by its bare pattern ("Moscow is *preparing* an offensive": prepare
+    030) yields to the event its object names, unless it rejects or threatens it."""
+    own = [role.pattern for role in roles if role.trigger.i == governor.i]
+    return all(isinstance(p, VerbPattern) and p.specificity == 0 and p.code[:2] not in ABSORBING_ROOTS for p in own)
+
+
+def _coded_roles(role: Role) -> list[Role]:
+    """The role as coded: none for a no-event pattern, plus the event back for `reverse`."""
+    pattern = role.pattern
+    found = [] if pattern.no_event else [role]
+    if pattern.reverse:
+        back = replace(pattern, code=pattern.reverse, reverse=None, symmetric=False)
+        found.append(replace(role, pattern=back, source_candidates=role.target_candidates,
+                             target_candidates=role.source_candidates, reciprocal=frozenset()))  # fmt: skip
+    return found
 
 
 # "met *at* the summit", "talks *during* the visit", "on the *sidelines of* the G20 summit":
@@ -198,13 +303,17 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     if complement is None and pattern.code[:2] in ABSORBING_ROOTS and frame.xcomps:
         complement = frame.xcomps[0]
     objects = _matched_objects(frame, pattern)
-    prep_objects = _matched_prep_objects(frame, pattern)
-    consumed = {t.i for t in (*objects, *prep_objects)}
+    prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
+    prep2_objects = _matched_prep_objects(frame, pattern.prep2, pattern.prep2_object)
+    consumed = {t.i for t in (*objects, *prep_objects, *prep2_objects)}
     if complement is not None:
         consumed |= {complement.i, *(o.i for o in frame_of(complement).objects)}
     bound = [("trigger", frame.verb)]
     bound += [("particle", t) for t in frame.verb.children if t.lower_ == pattern.particle]
     bound += [("object", t) for t in objects] + [(f"{pattern.prep} object", t) for t in prep_objects]
+    bound += [(f"{pattern.prep2} object", t) for t in prep2_objects]
+    if pattern.subject and frame.actor_subject() is not None:
+        bound.append(("subject", frame.actor_subject()))
     if complement is not None:
         bound.append(("complement", complement))
     clause = _matched_ccomp(frame, pattern)
@@ -227,13 +336,13 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
 
 
 def _matched_objects(frame: Frame, pattern: VerbPattern) -> list[Token]:
-    return [o for o in frame.objects if token_matches(o, pattern.object)] if pattern.object else []
+    return [o for o in frame.object_like() if token_matches(o, pattern.object)] if pattern.object else []
 
 
-def _matched_prep_objects(frame: Frame, pattern: VerbPattern) -> list[Token]:
-    if not (pattern.prep and pattern.prep_object):
+def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]) -> list[Token]:
+    if not (prep and values):
         return []
-    return [o for o in frame.preps.get(pattern.prep, []) if token_matches(o, pattern.prep_object)]
+    return [o for o in frame.preps.get(prep, []) if token_matches(o, values)]
 
 
 def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
@@ -329,8 +438,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     target-like preposition ("... with Moscow") or the object's owner, never from the object.
     A threat is aimed at whoever its condition names ("threatened to stop the talks if *the
     United States* goes ahead")."""
-    if frame.passive:
-        return (frame.subject,) if frame.subject is not None else ()
+    if frame.passive and not (pattern.object and frame.subject is not None and token_matches(frame.subject, pattern.object)):
+        return (frame.subject,) if frame.subject is not None else ()  # unless it is the object: "sanctions were imposed on X"
     ordered: list[Token] = []
     clause_subjects = [s for c in frame.ccomps for s in (_clause_subject(c),) if s is not None]
     if pattern.target == "dobj":
