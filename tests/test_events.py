@@ -331,3 +331,9 @@ def test_the_occasion_of_an_event_is_its_setting_not_an_event():
     assert sorted(found) == [("CHNGOV", "046", "USAGOV"), ("USAGOV", "046", "CHNGOV")]
     assert [source for source, _, _ in coded("Jordan's king called for a ceasefire at a summit in Cairo.")] == ["JORGOV"]
     assert ("IGOGTW", "040", None) in coded("The G20 summit opened in Rome.")
+
+
+def test_a_clause_attached_to_a_noun_states_an_event_of_its_own():
+    found = coded("Moroccan diplomats held a meeting with Kenyan officials at a lunch hosted by the Moroccan ambassador.")
+    assert {("MARGOV", "040", "KENGOV"), ("KENGOV", "040", "MARGOV")} <= set(found)
+    assert coded("Washington warned that it would reimpose sanctions on Caracas.") == [("USAGOV", "1312", "VENGOV")]

@@ -41,6 +41,8 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Clauses hanging off a trigger that state something else; evidence leaves them out.
 DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
+# Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
+NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
 Party = tuple[Token | None, Actor]
 
@@ -55,14 +57,14 @@ def find_events(
     lexicon = lexicon or load_lexicon()
     coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
     coded = [(role, event) for role in find_roles(doc, lexicon) for event in coder.events_of(role)]
-    events: list[Event] = []
+    unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
-    for event in resolve_references(doc, coded):
+    for role, event in resolve_references(doc, coded):
         key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
         if key not in seen:
             seen.add(key)
-            events.append(event)
-    events = _without_generic_duplicates(events)
+            unique.append((role, event))
+    events = _without_generic_duplicates(unique)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -227,21 +229,37 @@ class _Coder:
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
 
 
-def _without_generic_duplicates(events: list[Event]) -> list[Event]:
+def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
     """A root-level code ("warned", 130) yields to a specific code of the same root by the same
-    source stated within its clause ("warned it would *reimpose* sanctions", 1312)."""
-    return [e for e in events if not (len(e.cameo) == 3 and e.cameo.endswith("0") and _has_inner_specific(e, events))]
+    source stated in its own clause ("warned it would *reimpose* sanctions", 1312); a clause
+    merely attached to a word of it ("a lunch *hosted* by ...") states another event."""
+    return [
+        event
+        for role, event in coded
+        if not (len(event.cameo) == 3 and event.cameo.endswith("0") and _has_inner_specific(role, event, coded))
+    ]
 
 
-def _has_inner_specific(generic: Event, events: list[Event]) -> bool:
+def _has_inner_specific(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> bool:
     return any(
         other is not generic
         and other.source.code == generic.source.code
         and other.cameo_root == generic.cameo_root
         and other.cameo != generic.cameo
-        and generic.evidence.start <= other.evidence.start < generic.evidence.end
-        for other in events
+        and _states_inside(role.trigger, generic_role.trigger)
+        for role, other in coded
     )
+
+
+def _states_inside(inner: Token, outer: Token) -> bool:
+    """Whether `inner` is stated within the clause of `outer`: reached from it through
+    complements and prepositions, not through a clause that modifies one of its nouns."""
+    token = inner
+    while token.i != outer.i:
+        if token.dep_ in NOUN_MODIFYING_CLAUSES or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _placed(actor: Actor) -> bool:

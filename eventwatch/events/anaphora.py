@@ -60,12 +60,13 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
     return None
 
 
-def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[CodedEvent]:
-    """Every event, those without a target given the doer of the act their object refers to."""
+def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+    """Every event with its role, those without a target given the doer of the act their
+    object refers to."""
     nouns = load_act_nouns()
     referring = [referring_noun(role, event, nouns) if event.target is None else None for role, event in coded]
     if not any(referring):
-        return [event for _, event in coded]
+        return coded
     sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
     ordered = sorted(zip(coded, referring), key=lambda pair: pair[0][0].trigger.i)
     resolved = []
@@ -77,7 +78,7 @@ def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[C
             antecedent = _antecedent(earlier, event, prefixes, sentence_of, first)
             if antecedent is not None:
                 event = _aimed_at(event, antecedent, noun)
-        resolved.append(event)
+        resolved.append((role, event))
     return resolved
 
 
