@@ -159,6 +159,18 @@ def is_titled(words: str | Span) -> bool:
     return all(w[:1].isupper() or w.lower() in LOWER_INSIDE or not w[:1].isalpha() for w in texts)
 
 
+# Arabic articles written in lower case before a capitalised name: "al-Qaeda", "el-Sisi".
+LOWER_NAME_ARTICLES = ("al-", "el-", "ad-", "ash-", "as-", "at-", "an-", "ar-")
+
+
+def _starts_like_a_name(written: str) -> bool:
+    """A name starts with a capital, or with a lower-case Arabic article before one."""
+    if written[:1].isupper():
+        return True
+    article = next((a for a in LOWER_NAME_ARTICLES if written.startswith(a)), None)
+    return article is not None and written[len(article) : len(article) + 1].isupper()
+
+
 def is_case_sensitive(phrase: str) -> bool:
     """Forms without lower-case letters ("US", "U.S.", "NATO") must match exactly."""
     return not any(char.islower() for char in phrase)
@@ -288,7 +300,8 @@ class ActorKB:
 
         Names are looked up by their last word, then compared as written, ignoring
         case unless they have no lower-case letter ("PKK"); a match must start with
-        a capital ("Moon Jae-in", not "moon") and fall on token boundaries.
+        a capital ("Moon Jae-in", not "moon"), or an Arabic article before one
+        ("al-Qaeda"), and fall on token boundaries.
         """
         spans = []
         for word in WORD.finditer(text):
@@ -296,7 +309,7 @@ class ActorKB:
                 end = word.end() + phrase.endswith(".")
                 start = end - len(phrase)
                 written = text[max(start, 0) : end]
-                if start < 0 or not written[0].isupper():
+                if start < 0 or not _starts_like_a_name(written):
                     continue
                 if (written if is_case_sensitive(phrase) else written.lower()) != phrase:
                     continue
