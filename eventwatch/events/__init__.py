@@ -28,7 +28,7 @@ from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, loa
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
-from eventwatch.events.roles import Role, expand, find_roles
+from eventwatch.events.roles import Role, expand, find_roles, is_place_object
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -119,9 +119,17 @@ class _RoleResolver:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
         or organisation first, else a bare sector ("police") as the last resort."""
         codes = {actor.code for _, actor in unlike}
-        resolved = [[p for p in self.actors_of(c) if p[1].code not in codes] for c in candidates]
+        resolved = [[p for p in self._parties_at(c) if p[1].code not in codes] for c in candidates]
         placed = next((found for found in resolved if any(a.country or a.org for _, a in found)), None)
         return placed or next((found for found in resolved if found), [])
+
+    def _parties_at(self, candidate: Token) -> list[Party]:
+        """The candidate's actors; a place where the act happened ("demonstrated *in Kirkuk*")
+        stands for its state, whoever lives there."""
+        parties = self.actors_of(candidate)
+        if not is_place_object(candidate):
+            return parties
+        return [(t, replace(a, sector=None, code=a.country)) if a.country else (t, a) for t, a in parties]
 
     def sources(self, role: Role) -> list[Party]:
         found = self.first_resolved(role.source_candidates)

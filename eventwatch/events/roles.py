@@ -14,9 +14,11 @@ are handled here; resolving tokens to actors is the actor layer's job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
 from eventwatch.events.modality import load_modality_words
 
@@ -477,6 +479,13 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     return tuple(dict.fromkeys(ordered))
 
 
+def is_place_object(token: Token) -> bool:
+    """Whether the token is the object of a preposition of place that names no target
+    ("demonstrated *in* Kirkuk", not "fired *at* Kyiv")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in LOCATION_PREPOSITIONS and prep.lower_ not in TARGET_PREPOSITIONS
+
+
 def _prep_objects(frame: Frame, prepositions: tuple[str, ...]) -> list[Token]:
     return [o for prep in prepositions for o in frame.preps.get(prep, [])]
 
@@ -579,7 +588,20 @@ def expand(head: Token | None) -> tuple[Token, ...]:
     listed = [t for a in head.children if a.dep_ == "appos" and a.conjuncts for t in (a, *a.conjuncts)]
     # The conjunct may hang on another word of the head's name ("*Barack* Obama and Putin").
     named = [t for word in _entity_words(head) for t in word.conjuncts]
-    return tuple(dict.fromkeys((head, *head.conjuncts, *listed, *named)))
+    return tuple(dict.fromkeys((head, *head.conjuncts, *listed, *named, *_settlement_named(head))))
+
+
+def _settlement_named(head: Token) -> list[Token]:
+    """ "the northern city *of Kirkuk*", "the town of Samarra": the place a settlement word names."""
+    if head.lemma_.lower() not in settlement_words():
+        return []
+    return [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+
+
+@lru_cache(maxsize=1)
+def settlement_words() -> frozenset[str]:
+    """Words for a settlement named by its "of" phrase, shared with the place finder."""
+    return frozenset(w.lower() for w in read_yaml("gazetteer", "place_words.yaml")["settlement_words"])
 
 
 def _entity_words(token: Token) -> list[Token]:
