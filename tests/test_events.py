@@ -272,8 +272,8 @@ def test_a_headline_infinitive_announces_what_is_to_come():
     [
         ("Turkey held military exercises in Azerbaijan on Monday.", ("TUR", "150", "AZE")),
         ("Israeli jets carried out airstrikes in Syria overnight.", ("ISR", "195", "SYR")),
-        ("Chinese students protested in Washington on Sunday.", ("CHNEDU", "140", "USA")),
-        ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.", ("IRQCVL", "141", "IRQ")),  # students: EDU
+        ("Chinese students protested in Washington on Sunday.", ("CHNEDU", "140", "USA")),  # students: EDU
+        ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.", ("IRQCVL", "141", "IRQ")),
     ],
 )
 def test_the_place_of_an_act_is_its_target_when_no_one_else_is_named(text, expected):
