@@ -338,3 +338,9 @@ def test_a_clause_attached_to_a_noun_states_an_event_of_its_own():
     found = coded("Moroccan diplomats held a meeting with Kenyan officials at a lunch hosted by the Moroccan ambassador.")
     assert {("MARGOV", "040", "KENGOV"), ("KENGOV", "040", "MARGOV")} <= set(found)
     assert coded("Washington warned that it would reimpose sanctions on Caracas.") == [("USAGOV", "1312", "VENGOV")]
+
+
+def test_what_the_source_owns_is_no_target_and_from_names_whom_a_withdrawal_leaves():
+    assert coded("Israel withdrew its ambassador from Turkey.") == [("ISR", "161", "TUR")]
+    found = coded("Nigeria announced that it will withdraw its peacekeeping force from Chad.")
+    assert [target for *_, target in found] == ["TCD"]

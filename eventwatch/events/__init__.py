@@ -119,7 +119,10 @@ class _RoleResolver:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
         or organisation first, else a bare sector ("police") as the last resort."""
         codes = {actor.code for _, actor in unlike}
-        resolved = [[p for p in self._parties_at(c) if p[1].code not in codes] for c in candidates]
+        states = {actor.country for _, actor in unlike if actor.country}
+        resolved = [
+            [p for p in self._parties_at(c) if p[1].code not in codes and not _own(p, states)] for c in candidates
+        ]
         placed = next((found for found in resolved if any(a.country or a.org for _, a in found)), None)
         return placed or next((found for found in resolved if found), [])
 
@@ -268,6 +271,14 @@ def _states_inside(inner: Token, outer: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _own(party: Party, states: set[str]) -> bool:
+    """ "withdraw *their* troops from Chad": what the source's own pronoun owns is no target."""
+    token, actor = party
+    if token is None or actor.country not in states:
+        return False
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
 def _placed(actor: Actor) -> bool:

@@ -472,6 +472,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
     ordered += _prep_objects(frame, ("between",))
     ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
+    if frame.verb.lemma_.lower() in place_words("origin_heads"):
+        ordered += _prep_objects(frame, ("from",))  # "withdraw its force *from Chad*"
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
         ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
         ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
@@ -593,15 +595,17 @@ def expand(head: Token | None) -> tuple[Token, ...]:
 
 def _settlement_named(head: Token) -> list[Token]:
     """ "the northern city *of Kirkuk*", "the town of Samarra": the place a settlement word names."""
-    if head.lemma_.lower() not in settlement_words():
+    if head.lemma_.lower() not in place_words("settlement_words"):
         return []
     return [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
 
 
-@lru_cache(maxsize=1)
-def settlement_words() -> frozenset[str]:
-    """Words for a settlement named by its "of" phrase, shared with the place finder."""
-    return frozenset(w.lower() for w in read_yaml("gazetteer", "place_words.yaml")["settlement_words"])
+@lru_cache(maxsize=None)
+def place_words(kind: str) -> frozenset[str]:
+    """A word list of the place finder's data (place_words.yaml): "settlement_words" name a
+    place by their "of" phrase ("the city of Kirkuk"); after "origin_heads" ("withdraw",
+    "expel") "from" names whom the act leaves."""
+    return frozenset(w.lower() for w in read_yaml("gazetteer", "place_words.yaml")[kind])
 
 
 def _entity_words(token: Token) -> list[Token]:
