@@ -344,3 +344,7 @@ def test_what_the_source_owns_is_no_target_and_from_names_whom_a_withdrawal_leav
     assert coded("Israel withdrew its ambassador from Turkey.") == [("ISR", "161", "TUR")]
     found = coded("Nigeria announced that it will withdraw its peacekeeping force from Chad.")
     assert [target for *_, target in found] == ["TCD"]
+
+
+def test_who_owns_a_passive_subject_is_the_target():
+    assert coded("A camp for Congolese refugees was attacked by Burundian militiamen.") == [("BDIUAF", "190", "CODREF")]

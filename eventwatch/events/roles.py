@@ -36,7 +36,7 @@ TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at",
 # Prepositions of a noun trigger that name its target ("airstrikes *on* Kharkiv").
 NOUN_TARGET_PREPOSITIONS = ("on", "against", "at", "with", "to", "toward", "towards", "into", "over", "for", "upon", "around")
 # Words of a noun phrase that name who owns it: "Russia's demand", "a demand *by* Moscow".
-OWNER_PREPOSITIONS = ("of", "from", "by")
+OWNER_PREPOSITIONS = ("of", "from", "by", "for")
 # Pronouns that stand for the speaker when they are the subject of reported speech.
 REPORTED_PRONOUNS = {"it", "he", "she", "they"}
 PLURAL_TAGS = {"NNS", "NNPS"}
@@ -441,7 +441,11 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     A threat is aimed at whoever its condition names ("threatened to stop the talks if *the
     United States* goes ahead")."""
     if frame.passive and not (pattern.object and frame.subject is not None and token_matches(frame.subject, pattern.object)):
-        return (frame.subject,) if frame.subject is not None else ()  # unless it is the object: "sanctions were imposed on X"
+        # The passive subject (unless it is the object: "sanctions were imposed on X"), then who
+        # owns it ("a camp *for Congolese refugees* was attacked") and where it happened.
+        subject = [frame.subject, *owners(frame.subject)] if frame.subject is not None else []
+        places = _prep_objects(frame, LOCATION_PREPOSITIONS) if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS else []
+        return tuple(dict.fromkeys([*subject, *places]))
     ordered: list[Token] = []
     clause_subjects = [s for c in frame.ccomps for s in (_clause_subject(c),) if s is not None]
     if pattern.target == "dobj":
@@ -467,7 +471,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         inner = frame_of(xcomp)
         ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
         ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
-    for noun in frame.objects:
+    for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
     ordered += _prep_objects(frame, ("between",))
