@@ -348,3 +348,12 @@ def test_what_the_source_owns_is_no_target_and_from_names_whom_a_withdrawal_leav
 
 def test_who_owns_a_passive_subject_is_the_target():
     assert coded("A camp for Congolese refugees was attacked by Burundian militiamen.") == [("BDIUAF", "190", "CODREF")]
+
+
+def test_an_unnamed_doer_of_violence_is_unidentified_of_the_state_it_happened_in():
+    assert coded("Three US servicemen were killed by a roadside bomb outside of the Iraqi city of Basra.") == [
+        ("IRQUAF", "183", "USAMIL")
+    ]
+    assert coded("A Canadian missionary was arrested in Lebanon.") == [("LBNGOV", "173", "CANREL")]
+    assert coded("Two people were killed in Kabul.") == []  # no one named but the place
+    assert coded("Three US servicemen were killed.") == []  # no place to say whose

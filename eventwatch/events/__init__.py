@@ -28,7 +28,7 @@ from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, loa
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
-from eventwatch.events.roles import Role, expand, find_roles, is_place_object
+from eventwatch.events.roles import Role, doer_places, expand, find_roles, is_place_object
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -41,6 +41,9 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Clauses hanging off a trigger that state something else; evidence leaves them out.
 DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
+# Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
+# expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
+UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
 # Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
 NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
@@ -144,6 +147,21 @@ class _RoleResolver:
         quote = self.quote_at(role.trigger)
         return [(None, quote.speaker)] if quote and quote.speaker and quote.speaker.code else []
 
+    def unseen_doer(self, role: Role) -> list[Party]:
+        """The doer of a coercive or violent act the text does not name ("three soldiers were
+        killed by a roadside bomb near Samarra"): unidentified, of the state it happened in,
+        as ICEWS codes "unidentified gunmen (Iraq)"; for arrests and other coercion (17), that
+        state's authorities."""
+        sector = UNSEEN_DOER_SECTORS.get(role.pattern.code[:2])
+        if sector is None:
+            return []
+        for place in doer_places(role.frame):
+            state = next((a for _, a in self.actors_of(place) if a.country), None)
+            if state is not None:
+                actor = Actor(f"unidentified, in {place.text}", place.text, state.country, None, sector, state.country + sector)
+                return [(place, actor)]
+        return []
+
     def targets(self, role: Role, sources: list[Party]) -> list[Party]:
         found = self.first_resolved(role.target_candidates, sources)
         if found or sources and sources[0][0] is not None:
@@ -181,9 +199,15 @@ class _Coder:
 
     def events_of(self, role: Role) -> list[Event]:
         sources = self.resolver.sources(role)
+        unseen = not sources
+        if unseen:
+            sources = self.resolver.unseen_doer(role)
         if not sources:
             return []
         targets = self.resolver.targets(role, sources)
+        doer = sources[0][0]
+        if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
+            return []  # an unnamed doer is coded only against someone named besides the place
         if not any(_placed(actor) for _, actor in (*sources, *targets)):
             return []  # "Soldiers seized power": no state or organisation to place it on
         mood = mood_of(role.trigger)

@@ -67,6 +67,8 @@ class Frame:
 
     def add_prep(self, prep: Token) -> None:
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if not objects:  # "outside of Basra", "ahead of the talks"
+            objects = [o for of in prep.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
         self.preps.setdefault(prep.lower_, []).extend(objects)
 
     def object_like(self) -> list[Token]:
@@ -251,7 +253,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             governor = next((t for name, t in role.bound if name == "governing verb"), None)
             if governor is not None and governor.i in acting and not _yields_to_noun(governor, roles):
                 continue
-            if _is_setting(token, acting):
+            if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting):
                 continue
             roles.append(role)
             if governor is not None and governor.i in acting:
@@ -278,7 +280,9 @@ def _coded_roles(role: Role) -> list[Role]:
 
 
 # "met *at* the summit", "talks *during* the visit", "on the *sidelines of* the G20 summit":
-# a noun event named as the occasion of another event is its setting, not an event of its own.
+# a meeting named as the occasion of another event is its setting, not an event of its own
+# (a protest is not: "threw stones *during* demonstrations").
+MEETING_ROOT = "04"
 SETTING_PREPOSITIONS = {"at", "during", "amid"}
 SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins"}
 
@@ -483,6 +487,15 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
     ordered += _condition_subjects(frame)
     return tuple(dict.fromkeys(ordered))
+
+
+def doer_places(frame: Frame) -> list[Token]:
+    """Where an act whose doer goes unnamed happened: on its verb, or on the subject or agent
+    that names no one ("a roadside bombing *near Samarra*", "killed by a bomb *outside Basra*")."""
+    nouns = [n for n in (frame.subject, frame.agent) if n is not None]
+    on_nouns = [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPOSITIONS
+                for o in p.children if o.dep_ == "pobj"]
+    return [*_prep_objects(frame, LOCATION_PREPOSITIONS), *on_nouns]
 
 
 def is_place_object(token: Token) -> bool:
