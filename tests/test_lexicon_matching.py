@@ -56,7 +56,7 @@ def test_a_second_preposition_on_the_first_ones_object():
 
 
 def test_a_particle_the_model_tags_as_an_adverb():
-    assert ("EGY", "027", None) in coded("Egypt put forward a peace plan for Gaza.")
+    assert ("EGY", "027", "PSE") in coded("Egypt put forward a peace plan for Gaza.")
 
 
 def test_a_predicative_complement_matches_an_object_value():
@@ -122,3 +122,15 @@ def test_support_verb_coded_alone_yields_to_the_event_its_object_names():
     found = coded("Moscow is preparing an offensive against Ukraine.")
     assert ("RUS", "190", "UKR") in found and not any(code == "030" for _, code, _ in found)
     assert any(code.startswith("13") for _, code, _ in coded("Iran threatened an offensive against Iraq."))
+
+
+def test_a_source_slot_makes_the_giver_act_on_the_subject(tmp_path):
+    assert ("DEU", "072", "UKR") in coded("Ukraine received tanks from Germany.")
+    assert ("IGO", "071", "KEN") in coded("Kenya received a loan from the World Bank.")
+    mine = tmp_path / "gas.yaml"
+    mine.write_text('- {verb: buy, code: "061", object: [gas], source: from}\n', encoding="utf-8")
+    assert ("RUS", "061", "ARM") in coded("Armenia bought gas from Russia.", load_lexicon([mine]))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('- {verb: inherit, code: "071", source: "from x"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="source must be a preposition"):
+        load_lexicon([bad])

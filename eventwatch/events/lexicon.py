@@ -66,6 +66,7 @@ class VerbPattern:
     ccomp: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
     target: str = "dobj"
+    source: str | None = None  # a preposition whose object does the act, the subject receiving it
     symmetric: bool = False
     reverse: str | None = None  # the code of the event back from the target ("visit" 042 : host 043)
     origin: str = field(default="verbs.yaml", compare=False)  # the file it came from
@@ -527,7 +528,9 @@ def _patterns(
     if missing:
         raise ValueError(f"missing {missing}")
     verbs = _words("verb", entry["verb"], sets)
-    values: dict[str, Any] = {key: _word(key, entry[key]) for key in (*WORD_KEYS, "code", "target", "reverse") if key in entry}
+    values: dict[str, Any] = {
+        key: _word(key, entry[key]) for key in (*WORD_KEYS, "code", "target", "source", "reverse") if key in entry
+    }
     values |= {key: _words(key, entry[key], sets) for key in LIST_KEYS if key in entry}
     if "symmetric" in entry:
         if not isinstance(entry["symmetric"], bool):
@@ -544,6 +547,8 @@ def _patterns(
     target = values.get("target", "dobj")
     if target not in SLOT_TARGETS and not target.isalpha():
         raise ValueError(f"target must be dobj, none or a preposition, not {target!r}")
+    if not values.get("source", "from").isalpha():
+        raise ValueError(f"source must be a preposition, not {values['source']!r}")
     return _for_each_verb([only] if only else sorted(verbs), values | {"origin": origin})
 
 

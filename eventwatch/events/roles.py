@@ -330,11 +330,14 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
         reciprocal += frame.objects
     elif pattern.target not in ("none", "ccomp"):
         reciprocal += frame.preps.get(pattern.target, [])
+    sources, targets = _source_heads(frame), _target_candidates(frame, pattern, complement)
+    if pattern.source:  # "received weapons *from* the government": the giver acts on the subject
+        sources, targets = tuple(frame.preps.get(pattern.source, ())), sources
     return Role(
         frame,
         pattern,
-        _source_heads(frame),
-        _target_candidates(frame, pattern, complement),
+        sources,
+        targets,
         frozenset(consumed),
         tuple(bound),
         frozenset(t.i for t in reciprocal),
