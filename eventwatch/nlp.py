@@ -14,6 +14,7 @@ MAX_CHARS = 2_000_000
 # A dateline ("KYIV, Nov 15 -", "THE HAGUE (Reuters) -") ends within this many tokens.
 DATELINE_TOKENS = 12
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
 @Language.component("paragraph_breaks")
@@ -34,10 +35,16 @@ def datelines(doc: Doc) -> Doc:
         dash = _dateline_end(doc, start)
         if dash is None or dash + 2 >= len(doc) or doc[dash + 1].is_space:
             continue
-        opening = doc[dash + 1]
-        opening.is_sent_start = True
-        if opening.text.endswith("."):
-            doc[dash + 2].is_sent_start = False  # "U.S. President ...": an abbreviation ends no sentence
+        doc[dash + 1].is_sent_start = True
+        # The parser, handed a sentence start, is quick to see another right after it ("U.S.
+        # President ...", "Ukraine and Russia exchanged ..."): the first sentence runs on to
+        # its first full stop.
+        for token in doc[dash + 2 :]:
+            if token.is_space and "\n" in token.text or token.is_sent_start:
+                break
+            token.is_sent_start = False
+            if token.text in SENTENCE_ENDS:
+                break
     return doc
 
 
