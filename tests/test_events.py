@@ -357,3 +357,8 @@ def test_an_unnamed_doer_of_violence_is_unidentified_of_the_state_it_happened_in
     assert coded("A Canadian missionary was arrested in Lebanon.") == [("LBNGOV", "173", "CANREL")]
     assert coded("Two people were killed in Kabul.") == []  # no one named but the place
     assert coded("Three US servicemen were killed.") == []  # no place to say whose
+
+
+def test_it_as_a_subject_stands_for_the_state_or_body_named_before():
+    found = coded("Relations with Mali's military junta have soured since it expelled the French ambassador.")
+    assert ("MLIGOV", "161", "FRAGOV") in found

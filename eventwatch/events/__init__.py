@@ -89,7 +89,7 @@ class _RoleResolver:
         if is_first_person(token):
             quote = self.quote_at(token)
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
-        if is_pronoun(token):
+        if is_pronoun(token) or token.lower_ == "it":  # "since *it* expelled the French ambassador"
             return resolve_pronoun(token, self.actors, self.quotes)
         return self.actors.actor_for(token)
 
