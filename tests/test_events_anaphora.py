@@ -34,5 +34,18 @@ def test_an_act_with_several_doers_is_an_ambiguous_antecedent():
 def test_the_explanation_names_the_reference():
     result = extract_text("North Korea fired a missile over Japan. Japan condemned the launch.", published="2023-03-01")
     (condemned,) = [e for e in result.events if e.source.code == "JPN"]
-    assert "refers to 'fired' by PRK" in condemned.explanation.note
+    assert "'launch' refers to an act by or on PRK" in condemned.explanation.note
     assert any(b.role == "refers to" and b.text == "launch" for b in condemned.explanation.bindings)
+
+
+def test_a_reference_to_the_sources_own_act_is_aimed_at_that_acts_target():
+    found = coded("The United States eased sanctions on Venezuela on Wednesday. Washington warned that it would reimpose the sanctions.")
+    assert ("USAGOV", "1312", "VEN") in found
+
+
+def test_a_decision_prefers_a_material_act_to_a_verbal_reaction():
+    found = coded(
+        "The International Criminal Court issued an arrest warrant for a Sudanese general on Friday. "
+        "Khartoum dismissed the warrant. Chad welcomed the decision."
+    )
+    assert ("TCD", "051", "IGOJUDICC") in found

@@ -18,10 +18,12 @@ from spacy.tokens import Doc, Token
 from eventwatch.data import read_yaml
 from eventwatch.events.explain import Binding, CodedEvent
 from eventwatch.events.roles import Role, frame_of
+from eventwatch.records import Actor
 
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 ANY_ROOT = "any"
 STATEMENT_ROOT = "01"
+MATERIAL_QUADS = frozenset({2, 4})  # material cooperation and conflict
 THREAT_ROOT = "13"
 
 
@@ -75,9 +77,9 @@ def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[t
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
             prefixes = nouns.prefixes[_act_form(noun, nouns)]
-            antecedent = _antecedent(earlier, event, prefixes, sentence_of, first)
-            if antecedent is not None:
-                event = _aimed_at(event, antecedent, noun)
+            target = _antecedent(earlier, event, prefixes, sentence_of, first)
+            if target is not None:
+                event = _aimed_at(event, target, noun)
         resolved.append((role, event))
     return resolved
 
@@ -87,26 +89,39 @@ def _act_form(noun: Token, nouns: ActNouns) -> str | None:
     return next((form for form in (noun.lower_, noun.lemma_.lower()) if form in nouns.prefixes), None)
 
 
-def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> CodedEvent | None:
-    """The nearest earlier event of a fitting code by someone else; None when the act nearest
-    has several doers ("clashed with each other") and the reference is ambiguous."""
-    own = event.source.country or event.source.code
-    for role, candidate in reversed(earlier):
-        if sentence_of[role.trigger.i] < first_sentence:
-            return None
-        fits = candidate.cameo_root != STATEMENT_ROOT if prefixes is None else candidate.cameo.startswith(prefixes)
-        doer = candidate.source.country or candidate.source.code
-        if not fits or doer == own:
-            continue
-        doers = {e.source.code for r, e in earlier if r.trigger.i == role.trigger.i}
-        return candidate if len(doers) == 1 else None
+def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> Actor | None:
+    """Whom the act referred to makes the target: the doer of the nearest earlier act of a
+    fitting code ("Japan condemned *the launch*": North Korea), or, when the event's own
+    source did that act, that act's target ("Washington would reimpose *the sanctions*": on
+    Venezuela). A noun that may name any act ("the decision") prefers a material act to a
+    verbal one. None when the act has several doers and the reference is ambiguous."""
+    window = [(r, e) for r, e in earlier if sentence_of[r.trigger.i] >= first_sentence]
+    passes = [MATERIAL_QUADS, None] if prefixes is None else [None]
+    for quads in passes:
+        for role, candidate in reversed(window):
+            if not _fits(candidate, prefixes) or quads is not None and candidate.quad_class not in quads:
+                continue
+            if _party(candidate.source) == _party(event.source):
+                if candidate.target is not None:
+                    return candidate.target
+                continue
+            doers = {e.source.code for r, e in earlier if r.trigger.i == role.trigger.i}
+            return candidate.source if len(doers) == 1 else None
     return None
 
 
-def _aimed_at(event: CodedEvent, antecedent: CodedEvent, noun: Token) -> CodedEvent:
+def _fits(candidate: CodedEvent, prefixes: tuple[str, ...] | None) -> bool:
+    return candidate.cameo_root != STATEMENT_ROOT if prefixes is None else candidate.cameo.startswith(prefixes)
+
+
+def _party(actor: Actor) -> str:
+    return actor.country or actor.code
+
+
+def _aimed_at(event: CodedEvent, target: Actor, noun: Token) -> CodedEvent:
     explanation = event.explanation
     if explanation is not None:
-        note = f"target: {noun.text!r} refers to {antecedent.verb!r} by {antecedent.source.code}"
+        note = f"target: {noun.text!r} refers to an act by or on {target.code}"
         bindings = (*explanation.bindings, Binding.of("refers to", noun))
         explanation = replace(explanation, bindings=bindings, note="; ".join(filter(None, [explanation.note, note])))
-    return replace(event, target=antecedent.source.with_mention(noun.text), explanation=explanation)
+    return replace(event, target=target.with_mention(noun.text), explanation=explanation)
