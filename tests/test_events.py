@@ -362,3 +362,7 @@ def test_an_unnamed_doer_of_violence_is_unidentified_of_the_state_it_happened_in
 def test_it_as_a_subject_stands_for_the_state_or_body_named_before():
     found = coded("Relations with Mali's military junta have soured since it expelled the French ambassador.")
     assert ("MLIGOV", "161", "FRAGOV") in found
+
+
+def test_the_object_of_a_complement_is_a_target():
+    assert ("FIN", "020", "IGOWSTNAT") in coded("Finland formally applied to join NATO on Wednesday.")

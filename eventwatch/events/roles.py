@@ -476,6 +476,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     # the complement's counterpart.
     for xcomp in frame.xcomps:
         inner = frame_of(xcomp)
+        ordered += inner.objects  # "applied to join *NATO*"
         ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
         ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
