@@ -366,3 +366,9 @@ def test_it_as_a_subject_stands_for_the_state_or_body_named_before():
 
 def test_the_object_of_a_complement_is_a_target():
     assert ("FIN", "020", "IGOWSTNAT") in coded("Finland formally applied to join NATO on Wednesday.")
+
+
+def test_a_noun_event_announced_by_its_verb_is_an_intent_or_threat():
+    found = coded("NATO said it would tighten the naval blockade of Serbia.")
+    assert [(s, c[:2], t) for s, c, t in found] == [("IGOWSTNAT", "13", "SRB")]
+    assert coded("An expected phone call between Putin and Macron was postponed.")[0][1] == "041"

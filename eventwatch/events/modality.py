@@ -80,7 +80,9 @@ def mood_of(trigger: Token) -> Mood:
         suspected=_is_suspected(trigger, chain, words, modifiers),
     )
     own_intent = _is_future(chain, words) or modal or consequent
-    announced = trigger.pos_ == "VERB" and own_intent and not (requested or antecedent)
+    # A noun event is announced by the verb it is the object of ("it would tighten *the blockade*").
+    stated = trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and clause is not None and clause.pos_ == "VERB"
+    announced = stated and own_intent and not (requested or antecedent)
     return Mood(modality, announced, conditioned=consequent and not hedged)
 
 
