@@ -3,7 +3,10 @@
 (a) PETR2_GSR_validation.xml: PETRARCH-2 validation sentences coded in CAMEO with Phoenix actors;
 (b) PLOVER_GSR_CAMEO.txt: CAMEO-manual example sentences coded in PLOVER 0.5 (older type names
     mapped: DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT, INVESTIGATE->ACCUSE);
-(c) eval/data/events/*.yaml: news-style articles written for EventWatch (see its README).
+(c) eval/data/events/*.yaml: news-style articles written for EventWatch (see its README), read
+    while the coder was improved, so a development set;
+(c) held-out: eval/data/events_heldout/*.yaml, 30 articles written and annotated blind (without
+    running the coder), scored the same way and printed after (c); `--set c` runs both.
 
 A gold or coded event is the tuple (source, target, type), compared per sentence (per article in
 (c)). Actors are compared at the *state level*: the first three letters of a Phoenix/CAMEO code
@@ -16,7 +19,8 @@ accuracy. The sets measure; no rule may be written for one of their sentences.
 
 Each reference set is also scored in two halves fixed by a hash of the unit id: "dev", the only
 half whose misses may be read while improving the coder (`--misses` prints only those), and
-"held-out", read by nobody, which shows whether an improvement generalises.
+"held-out", read by nobody, which shows whether an improvement generalises. `--misses` prints the
+misses of (c) but never those of (c) held-out; only `--all-misses` (for the final review) does.
 
 Run: .venv/bin/python eval/events.py [--set a|b|c] [--misses] [--all-misses]
 """
@@ -41,6 +45,8 @@ REFERENCE = ROOT.parent / "shared" / "reference"
 PETR2_FILE = REFERENCE / "UniversalPetrarch" / "PETR2_GSR_validation.xml"
 PLOVER_FILE = REFERENCE / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
 OWN_DIR = Path(__file__).resolve().parent / "data" / "events"
+HELDOUT_DIR = Path(__file__).resolve().parent / "data" / "events_heldout"
+HELDOUT = "c held-out"  # run with (c); its misses are shown only by --all-misses
 
 # PLOVER 0.5 type names of the GSR -> the 16 types EventWatch codes.
 PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -306,7 +312,8 @@ def print_misses(units: list[GoldUnit], coded: list[list], key: Callable, gold_o
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=["a", "b", "c"], action="append", help="which gold set(s); default all")
-    parser.add_argument("--misses", action="store_true", help="print the dev-half units where coded and gold differ")
+    parser.add_argument("--misses", action="store_true",
+                        help="print the dev-half units where coded and gold differ (never those of (c) held-out)")
     parser.add_argument("--all-misses", action="store_true", help="print them for both halves (for the final review only)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     chosen = args.set or ["a", "b", "c"]
@@ -314,20 +321,23 @@ def main(argv: Iterable[str] | None = None) -> int:
         "a": ("(a) PETR-2 GSR validation, by CAMEO root", petr2_units, by_root),
         "b": ("(b) PLOVER GSR (CAMEO manual examples), by PLOVER type", plover_units, by_plover),
         "c": ("(c) EventWatch news articles, by CAMEO root", own_units, by_root),
+        HELDOUT: ("(c) held-out: blind news articles, by CAMEO root", lambda: own_units(HELDOUT_DIR), by_root),
     }
-    for name in chosen:
+    for name in [run for name in chosen for run in ((name, HELDOUT) if name == "c" else (name,))]:
         title, load, key = sets[name]
         units = load()
         coded = code_units(units)
         report(title, units, coded, key)
-        if name != "c":
+        if name in ("a", "b"):
             report_halves(units, coded, key)
-        if name == "c":
-            report("(c) at full actor code and full CAMEO code", units, coded, by_code, lambda u: u.full)
+        else:
+            label = "(c) held-out" if name == HELDOUT else "(c)"
+            report(f"{label} at full actor code and full CAMEO code", units, coded, by_code, lambda u: u.full)
             right, total = modality_accuracy(units, coded)
             print(f"modality exactly right on {right}/{total} gold events found at full code")
         if args.misses or args.all_misses:
-            shown = [(u, c) for u, c in zip(units, coded) if args.all_misses or name == "c" or half_of(u) == "dev"]
+            shown = [(u, c) for u, c in zip(units, coded)
+                     if args.all_misses or name == "c" or (name in ("a", "b") and half_of(u) == "dev")]
             print_misses([u for u, _ in shown], [c for _, c in shown], key)
     print()
     print(PEER_NOTE)
