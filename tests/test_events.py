@@ -355,7 +355,7 @@ def test_an_unnamed_doer_of_violence_is_unidentified_of_the_state_it_happened_in
         ("IRQUAF", "183", "USAMIL")
     ]
     assert coded("A Canadian missionary was arrested in Lebanon.") == [("LBNGOV", "173", "CANREL")]
-    assert coded("Two people were killed in Kabul.") == []  # no one named but the place
+    assert coded("Two people were killed in Kabul.") == [("AFGUAF", "190", "AFGCVL")]  # the victims are named
     assert coded("Three US servicemen were killed.") == []  # no place to say whose
 
 
@@ -372,3 +372,13 @@ def test_a_noun_event_announced_by_its_verb_is_an_intent_or_threat():
     found = coded("NATO said it would tighten the naval blockade of Serbia.")
     assert [(s, c[:2], t) for s, c, t in found] == [("IGOWSTNAT", "13", "SRB")]
     assert coded("An expected phone call between Putin and Macron was postponed.")[0][1] == "041"
+
+
+def test_parties_named_by_their_kind_belong_to_the_state_a_violent_act_happened_in():
+    assert coded("Police fired tear gas at demonstrators on a bridge near the city of Juliaca in Peru.") == [
+        ("PERCOP", "175", "PEROPP")
+    ]
+    assert coded("Gunmen abducted more than 200 girls from a boarding school in Nigeria's Borno state.") == [
+        ("NGAUAF", "181", "NGACVL")
+    ]
+    assert coded("Russian troops shelled villages in Ukraine.") == [("RUSMIL", "190", "UKRCVL")]  # a named state stays

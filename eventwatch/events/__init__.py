@@ -118,27 +118,33 @@ class _RoleResolver:
                     further.append((other, replace(actor, name=state.name, country=state.country, code=code)))
         return further
 
-    def first_resolved(self, candidates: tuple[Token, ...], unlike: list[Party] = ()) -> list[Party]:
+    def first_resolved(
+        self, candidates: tuple[Token, ...], unlike: list[Party] = (), site: str | None = None
+    ) -> list[Party]:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
         or organisation first, else a bare sector ("police") as the last resort."""
         codes = {actor.code for _, actor in unlike}
         states = {actor.country for _, actor in unlike if actor.country}
         resolved = [
-            [p for p in self._parties_at(c) if p[1].code not in codes and not _own(p, states)] for c in candidates
+            [p for p in self._parties_at(c, site) if p[1].code not in codes and not _own(p, states)] for c in candidates
         ]
         placed = next((found for found in resolved if any(a.country or a.org for _, a in found)), None)
         return placed or next((found for found in resolved if found), [])
 
-    def _parties_at(self, candidate: Token) -> list[Party]:
+    def _parties_at(self, candidate: Token, site: str | None = None) -> list[Party]:
         """The candidate's actors; a place where the act happened ("demonstrated *in Kirkuk*")
-        stands for its state, whoever lives there."""
+        stands for its state, whoever lives there; at a `site` (the state a violent or coercive
+        act happened in), those named only by their kind ("gunmen", "police", "protesters")
+        belong to it, as ICEWS codes "police (Peru)"."""
         parties = self.actors_of(candidate)
+        if site is not None:
+            parties = [(t, a) if a.country or a.org else (t, replace(a, country=site, code=site + a.code)) for t, a in parties]
         if not is_place_object(candidate):
             return parties
         return [(t, replace(a, sector=None, code=a.country)) if a.country else (t, a) for t, a in parties]
 
-    def sources(self, role: Role) -> list[Party]:
-        found = self.first_resolved(role.source_candidates)
+    def sources(self, role: Role, site: str | None = None) -> list[Party]:
+        found = self.first_resolved(role.source_candidates, site=site)
         if found or role.pattern.code[:2] not in VERBAL_ROOTS:
             return found
         if role.source_candidates and not isinstance(role.pattern, NounPattern):
@@ -147,23 +153,29 @@ class _RoleResolver:
         quote = self.quote_at(role.trigger)
         return [(None, quote.speaker)] if quote and quote.speaker and quote.speaker.code else []
 
-    def unseen_doer(self, role: Role) -> list[Party]:
+    def unseen_doer(self, role: Role, site: tuple[Token, str] | None) -> list[Party]:
         """The doer of a coercive or violent act the text does not name ("three soldiers were
         killed by a roadside bomb near Samarra"): unidentified, of the state it happened in,
         as ICEWS codes "unidentified gunmen (Iraq)"; for arrests and other coercion (17), that
         state's authorities."""
         sector = UNSEEN_DOER_SECTORS.get(role.pattern.code[:2])
-        if sector is None:
+        if sector is None or site is None:
             return []
-        for place in doer_places(role.frame):
-            state = next((a for _, a in self.actors_of(place) if a.country), None)
-            if state is not None:
-                actor = Actor(f"unidentified, in {place.text}", place.text, state.country, None, sector, state.country + sector)
-                return [(place, actor)]
-        return []
+        place, state = site
+        return [(place, Actor(f"unidentified, in {place.text}", place.text, state, None, sector, state + sector))]
 
-    def targets(self, role: Role, sources: list[Party]) -> list[Party]:
-        found = self.first_resolved(role.target_candidates, sources)
+    def site_state(self, role: Role) -> tuple[Token, str] | None:
+        """Where a violent or coercive act (17-20) happened, and the state it lies in."""
+        if role.pattern.code[:2] not in UNSEEN_DOER_SECTORS:
+            return None
+        for place in doer_places(role.frame):
+            state = next((a.country for _, a in self.actors_of(place) if a.country), None)
+            if state is not None:
+                return place, state
+        return None
+
+    def targets(self, role: Role, sources: list[Party], site: str | None = None) -> list[Party]:
+        found = self.first_resolved(role.target_candidates, sources, site)
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
@@ -198,13 +210,15 @@ class _Coder:
         self.intents = intents
 
     def events_of(self, role: Role) -> list[Event]:
-        sources = self.resolver.sources(role)
+        site = self.resolver.site_state(role)
+        state = site[1] if site is not None else None
+        sources = self.resolver.sources(role, state)
         unseen = not sources
         if unseen:
-            sources = self.resolver.unseen_doer(role)
+            sources = self.resolver.unseen_doer(role, site)
         if not sources:
             return []
-        targets = self.resolver.targets(role, sources)
+        targets = self.resolver.targets(role, sources, state)
         doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
