@@ -382,3 +382,14 @@ def test_parties_named_by_their_kind_belong_to_the_state_a_violent_act_happened_
         ("NGAUAF", "181", "NGACVL")
     ]
     assert coded("Russian troops shelled villages in Ukraine.") == [("RUSMIL", "190", "UKRCVL")]  # a named state stays
+
+
+def test_coordinated_sources_acting_on_each_other_are_each_others_targets():
+    assert sorted(coded("Armenia and Azerbaijan accused each other on Sunday of violating the ceasefire.")) == [
+        ("ARM", "112", "AZE"),
+        ("AZE", "112", "ARM"),
+    ]
+    assert {(s, t) for s, _, t in coded("Serbia and Kosovo blamed one another for the violence.")} == {
+        ("SRB", "XKX"),
+        ("XKX", "SRB"),
+    }

@@ -41,6 +41,8 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Clauses hanging off a trigger that state something else; evidence leaves them out.
 DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
+# "each other", "one another" as the object: coordinated sources act on each other.
+RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
 # expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
 UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
@@ -237,6 +239,8 @@ class _Coder:
         if role.symmetric and len(sources) > 1 and targets and not self.resolver.is_reciprocal(role, targets):
             targets = []  # "X and Y held talks on the sidelines of ...": with each other
         symmetric = role.symmetric and (not targets or self.resolver.is_reciprocal(role, targets))
+        if len(sources) > 1 and _acts_on_each_other(role):
+            targets, symmetric = [], True  # "Armenia and Azerbaijan accused *each other*"
         if note and len(sources) == 1:
             symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
         for (source_token, source), target_party in _dyads(sources, targets, symmetric):
@@ -309,6 +313,14 @@ def _states_inside(inner: Token, outer: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _acts_on_each_other(role: Role) -> bool:
+    """Whether the object is "each other" or "one another"."""
+    frame = role.frame
+    objects = [*frame.objects, *(o for objs in frame.preps.values() for o in objs)]
+    words = [{o.lower_, *(c.lower_ for c in o.children)} for o in objects]
+    return any(pair <= found for found in words for pair in RECIPROCAL_PRONOUNS)
 
 
 def _own(party: Party, states: set[str]) -> bool:
