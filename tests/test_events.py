@@ -393,3 +393,10 @@ def test_coordinated_sources_acting_on_each_other_are_each_others_targets():
         ("SRB", "XKX"),
         ("XKX", "SRB"),
     }
+
+
+def test_whom_a_request_asks_through_a_preposition_does_the_act_hypothetically():
+    events = events_of("Guyana called on the U.N. Security Council on Thursday to condemn Venezuela.")
+    condemned = next(e for e in events if e.cameo_root == "11")
+    assert (condemned.source.code, condemned.target.code) == ("IGOUNO", "VEN")
+    assert condemned.modality.hypothetical and not condemned.modality.future

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from eventwatch.data import data_file
 from eventwatch.records import Modality
 
+# Prepositions naming whom a request asks: "called *on* the Council to ...", "appealed *to* Moscow to ...".
+ASKED_PREPOSITIONS = {"on", "upon", "to"}
 # Dependencies by which a noun trigger belongs to the clause of its head verb.
 NOUN_IN_CLAUSE = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "dative", "appos"}
 
@@ -130,11 +132,17 @@ def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
     """Asked of someone else ("urged Japan to halt", "demanded that Russia withdraw")."""
     for verb in chain:
         if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in words.request_governors:
-            governor = verb.head
-            has_object = any(c.dep_ in {"dobj", "dative"} for c in governor.children)
-            if has_object or verb.dep_ == "ccomp":
+            if _asks_someone(verb.head) or verb.dep_ == "ccomp":
                 return True
     return False
+
+
+def _asks_someone(governor: Token) -> bool:
+    """Whether a request verb names whom it asks: "urged *Japan*", "called *on* the Council"."""
+    return any(
+        c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in ASKED_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)
+        for c in governor.children
+    )
 
 
 def _has_modal(chain: list[Token], words: ModalityWords) -> bool:
@@ -171,11 +179,7 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     if _governed_by(chain, words.future_governors | words.intent_adjectives):
         return True
     # "wants to attack": a request verb without anyone asked states the subject's own intent.
-    if any(
-        v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors
-        and not any(c.dep_ in {"dobj", "dative"} for c in v.head.children)
-        for v in chain
-    ):
+    if any(v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors and not _asks_someone(v.head) for v in chain):
         return True
     # "is going to meet", "is due to visit"
     if any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain):

@@ -37,6 +37,10 @@ TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at",
 NOUN_TARGET_PREPOSITIONS = ("on", "against", "at", "with", "to", "toward", "towards", "into", "over", "for", "upon", "around")
 # Words of a noun phrase that name who owns it: "Russia's demand", "a demand *by* Moscow".
 OWNER_PREPOSITIONS = ("of", "from", "by", "for")
+# Prepositions whose object does what a verb's infinitive complement says: "called *on* the
+# Council to condemn", "appealed *to* Moscow to release".
+CONTROL_PREPOSITIONS = ("on", "upon", "to")
+TIME_ENTITIES = {"DATE", "TIME"}
 # Pronouns that stand for the speaker when they are the subject of reported speech.
 REPORTED_PRONOUNS = {"it", "he", "she", "they"}
 PLURAL_TAGS = {"NNS", "NNPS"}
@@ -393,8 +397,9 @@ def _source_head(frame: Frame) -> Token | None:
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "amod"}:
             governor = governor.head  # "is willing to withdraw", "ready to host"
         head = frame_of(governor)
-        # Object control: "urged Japan to halt" -> Japan halts.
-        return head.objects[0] if head.objects and head.verb.i == verb.head.i else _source_head(head)
+        # Object control: "urged Japan to halt", "called *on* the Council to condemn" -> they act.
+        controllers = head.objects or _asked(head)
+        return controllers[0] if controllers and head.verb.i == verb.head.i else _source_head(head)
     if verb.dep_ in {"relcl", "acl"}:
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -406,6 +411,13 @@ def _source_head(frame: Frame) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
+
+
+def _asked(frame: Frame) -> list[Token]:
+    """Whom a request verb asks through a preposition ("called *on* the Council to ...")."""
+    if frame.verb.lemma_.lower() not in load_modality_words().request_governors:
+        return []
+    return [o for prep in CONTROL_PREPOSITIONS for o in frame.preps.get(prep, []) if o.ent_type_ not in TIME_ENTITIES]
 
 
 def _past_dateline(subject: Token) -> Token:
