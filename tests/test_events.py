@@ -400,3 +400,7 @@ def test_whom_a_request_asks_through_a_preposition_does_the_act_hypothetically()
     condemned = next(e for e in events if e.cameo_root == "11")
     assert (condemned.source.code, condemned.target.code) == ("IGOUNO", "VEN")
     assert condemned.modality.hypothetical and not condemned.modality.future
+
+
+def test_a_violent_noun_that_does_a_violent_verb_is_its_means_not_another_event():
+    assert coded("Israeli airstrikes killed more than 240 people in Gaza.") == [("ISR", "195", "PSECVL")]

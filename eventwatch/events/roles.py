@@ -259,10 +259,23 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
                 continue
             if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting):
                 continue
+            if _is_instrument(token, pattern, roles):
+                continue
             roles.append(role)
             if governor is not None and governor.i in acting:
                 light.add(governor.i)
     return [role for role in roles if role.trigger.i not in light or isinstance(role.pattern, NounPattern)]
+
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool:
+    """ "Israeli *airstrikes* killed 40 people": a violent noun that is the subject of a
+    violent verb event is the means of that event, not an event of its own."""
+    if noun.dep_ != "nsubj" or pattern.code[:2] not in VIOLENT_ROOTS:
+        return False
+    return any(role.trigger.i == noun.head.i and role.pattern.code[:2] in VIOLENT_ROOTS for role in roles)
 
 
 def _yields_to_noun(governor: Token, roles: list[Role]) -> bool:
