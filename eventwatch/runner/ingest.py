@@ -20,7 +20,7 @@ from eventwatch.records import Article, ArticleResult
 from eventwatch.runner.executors import Batch, Executor
 from eventwatch.runner.work import Outcome
 from eventwatch.store import WriteCounts, stored_ids, write_results
-from eventwatch.store.groups import refresh_groups
+from eventwatch.store.groups import groups_in_step, refresh_groups
 
 DEFAULT_BATCH = 32
 
@@ -63,7 +63,7 @@ def ingest(
     run = _Run(con, callbacks or Callbacks())
     for outcomes in executor.map(run.fresh(_batches(articles, batch_size))):
         run.store(outcomes)
-    if run.summary.written.articles:
+    if run.summary.written.articles or not groups_in_step(con):
         _refresh_in_bounded_memory(con)
     return run.summary
 

@@ -33,7 +33,7 @@ FLAT_COLUMNS = (
     "id, date, last_day AS last_date, date_precision,"
     " source_code, source_name, source_mention, source_country, source_org, source_sector,"
     " target_code, target_name, target_mention, target_country, target_org, target_sector,"
-    " cameo, cameo_root, plover, quad_class, goldstein, negated, hypothetical, future, verb,"
+    " cameo, cameo_root, plover, quad_class, goldstein, negated, hypothetical, future, suspected, verb,"
     " location_name, location_country, location_lat, location_lon,"
     " reports, sources, mentions, in_lead, first_article_id, first_url,"
     " evidence[1].text AS evidence_text, evidence[1]['start'] AS evidence_start,"
