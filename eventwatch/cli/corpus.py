@@ -29,7 +29,7 @@ from eventwatch.cli.replace import replacing
 from eventwatch.ingest import read_paths
 from eventwatch.records import Article
 from eventwatch.runner import DEFAULT_BATCH, Callbacks, IngestSummary, RunnerError, ingest as run_ingest, make_executor
-from eventwatch.store import default_db, explain
+from eventwatch.store import DamagedStore, default_db, explain
 from eventwatch.store.exports import TEXT_WRITERS, ExportFormat, write_parquet
 from eventwatch.store.shapes import MODALITY_FLAGS
 from eventwatch.store.queries import EventQuery, Row, count_events, event_record, event_rows
@@ -105,8 +105,9 @@ def ingest(
         say(f"ingest stopped, every committed batch is kept: {error}")
         raise typer.Exit(1) from None
     except duckdb.Error as error:
-        say(f"ingest stopped, every committed batch is kept: {explain(path, error)}")
-        raise typer.Exit(1) from None
+        cause = explain(path, error)
+        say(f"ingest stopped, every committed batch is kept: {cause}")
+        raise typer.Exit(2 if isinstance(cause, DamagedStore) else 1) from None
     finally:
         con.close()
     _print_summary(summary, failures, path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from eventwatch.store.errors import DamagedStore, StoreError, damaged, explain, first_line
+from eventwatch.store.errors import DamagedStore, StoreError, damaged, explain, refused
 from eventwatch.store.schema import LATEST, check_not_newer, migrate
 from eventwatch.store.writer import WriteCounts, stored_ids, write_results
 
@@ -52,10 +52,7 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     try:
         con = duckdb.connect(path, read_only=read_only, config={} if read_only else {"threads": 1})
     except duckdb.Error as err:
-        found = explain(path, err)
-        if isinstance(found, DamagedStore):
-            raise found from None
-        raise StoreError(f"{path}: cannot open the store ({first_line(err)})") from None
+        raise refused(explain(path, err, otherwise="cannot open the store")) from None
     try:
         con.execute("SET enable_progress_bar = false")  # no bars on the CLI's or server's stderr
         check_whole(con, path)
@@ -65,10 +62,7 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
             migrate(con, path)
     except (duckdb.Error, StoreError) as err:
         con.close()
-        if isinstance(err, StoreError):
-            raise
-        found = explain(path, err)
-        raise found if isinstance(found, DamagedStore) else StoreError(f"{path}: not a usable store ({first_line(err)})") from None
+        raise refused(err if isinstance(err, StoreError) else explain(path, err, otherwise="not a usable store")) from None
     return con
 
 

@@ -37,21 +37,27 @@ def first_line(error: BaseException) -> str:
 
 
 def damaged(path: str, detail: str) -> DamagedStore:
-    return DamagedStore(f"{path}: the store file is damaged ({detail}); left untouched: restore it from a copy")
+    return DamagedStore(f"{path}: the store file is damaged ({detail}): restore it from a copy")
 
 
-def explain(path: str, error: BaseException) -> StoreError:
-    """A StoreError naming `path` and the cause of a DuckDB (or OS) failure on it."""
+def refused(error: StoreError) -> StoreError:
+    """`error` met when opening the store, before anything was written to it."""
+    return DamagedStore(f"{error}; the file was left untouched") if isinstance(error, DamagedStore) else error
+
+
+def explain(path: str, error: BaseException, otherwise: str = "") -> StoreError:
+    """A StoreError naming `path` and the cause of a DuckDB (or OS) failure on it; a
+    cause it does not know is DuckDB's first line, after `otherwise` when given."""
     text = first_line(error)
     for words, cause in _OS_CAUSES:
         if words in text:
             written = _QUOTED_FILE.search(text)
             return StoreError(f"{path}: {cause} (could not write {written.group(1) if written else path})")
     if _NOT_DUCKDB in text:
-        return DamagedStore(f"{path}: not a store (the file is not a DuckDB database); left untouched")
+        return DamagedStore(f"{path}: not a store (the file is not a DuckDB database)")
     if any(words in text for words in _DAMAGED):
         return damaged(path, f"truncated or corrupt: {_without_file(text)}")
-    return StoreError(f"{path}: {text}")
+    return StoreError(f"{path}: {otherwise} ({text})" if otherwise else f"{path}: {text}")
 
 
 def _without_file(text: str) -> str:
