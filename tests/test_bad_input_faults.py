@@ -285,3 +285,33 @@ def test_a_damaged_block_inside_a_store_stops_reads_with_one_line(whole_store, t
         assert line.startswith(f"eventwatch: {db}: the store file is damaged (truncated or corrupt: Corrupt database file")
         assert db.read_bytes() == bytes(data)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["flipped.duckdb"]  # no export, no part file
+
+
+@pytest.mark.parametrize("output_format", ["csv", "parquet"])
+def test_a_full_disk_during_export_gives_one_line_and_keeps_the_previous_file(whole_store, tmp_path, output_format):
+    db = tmp_path / "whole.duckdb"
+    db.write_bytes(whole_store)
+    disk = FullFileSystem(tmp_path / "disk")
+    try:
+        output = disk.folder / f"events.{output_format}"
+        output.write_text("the previous export\n", encoding="utf-8")
+        subprocess.run(["mount", "-o", "remount,size=64k", str(disk.folder)], check=True)
+        done = CliRunner().invoke(app, ["export", "--db", str(db), "--format", output_format, "--output", str(output)])
+        assert done.exit_code == 2, done.output
+        assert done.stderr.strip() == f"eventwatch: {output}: cannot write (No space left on device)"
+        assert [p.name for p in disk.folder.iterdir()] == [output.name]  # no part file left
+        assert output.read_text(encoding="utf-8") == "the previous export\n"
+    finally:
+        disk.unmount()
+
+
+def test_an_export_file_gets_the_usual_permissions_not_those_of_its_part_file(whole_store, tmp_path):
+    db = tmp_path / "whole.duckdb"
+    db.write_bytes(whole_store)
+    output = tmp_path / "events.jsonl"
+    umask = os.umask(0o022)
+    try:
+        assert CliRunner().invoke(app, ["export", "--db", str(db), "-f", "jsonl", "-o", str(output)]).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert output.stat().st_mode & 0o777 == 0o644

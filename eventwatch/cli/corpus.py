@@ -30,9 +30,10 @@ from eventwatch.ingest import read_paths
 from eventwatch.records import Article
 from eventwatch.runner import DEFAULT_BATCH, Callbacks, IngestSummary, RunnerError, ingest as run_ingest, make_executor
 from eventwatch.store import DamagedStore, default_db, explain
+from eventwatch.store.errors import first_line, os_cause
 from eventwatch.store.exports import TEXT_WRITERS, ExportFormat, write_parquet
-from eventwatch.store.shapes import MODALITY_FLAGS
 from eventwatch.store.queries import EventQuery, Row, count_events, event_record, event_rows
+from eventwatch.store.shapes import MODALITY_FLAGS
 
 _GLOB_CHARS = set("*?[")
 
@@ -264,7 +265,12 @@ def export(
 def _export(con: duckdb.DuckDBPyConnection, query: EventQuery, output_format: ExportFormat, output: str) -> int:
     if output_format is ExportFormat.parquet:
         with replacing(output) as part:
-            return write_parquet(con, query, part)
+            try:
+                return write_parquet(con, query, part)
+            except duckdb.IOException as error:
+                if part not in str(error):
+                    raise  # reading the store failed
+                raise OSError(os_cause(error) or first_line(error)) from None  # DuckDB writes the file itself
     if output == "-":
         return TEXT_WRITERS[output_format](con, query, sys.stdout)
     with replacing(output) as part, open(part, "w", encoding="utf-8", newline="") as out:

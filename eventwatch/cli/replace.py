@@ -26,6 +26,7 @@ def replacing(path: str) -> Iterator[str]:
     os.close(handle)
     try:
         yield part
+        os.chmod(part, _mode(target))  # mkstemp's 0600 would hide the export from others
         os.replace(part, target)
     finally:
         if os.path.exists(part):
@@ -41,6 +42,15 @@ def remove_stale_parts(target: Path) -> list[Path]:
             part.unlink(missing_ok=True)
             removed.append(part)
     return removed
+
+
+def _mode(target: Path) -> int:
+    """The permissions of the file replaced, or those a new file would get."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _prefix(target: Path) -> str:

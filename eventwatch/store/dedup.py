@@ -74,20 +74,27 @@ RAW_MEMBERSHIP = "(SELECT article_id, id AS event_id, article_id || '/' || id AS
 DEDUP_MEMBERSHIP = "event_dedup_keys"
 
 
-def grouped_events(membership: str, flags: tuple[str, ...] = MODALITY_FLAGS) -> str:
+def member_rows(membership: str) -> str:
+    """Every report in `membership` with its group id and the article fields a group needs."""
+    return f"""SELECT m.group_id, e.*, a.url, a.source AS publisher, a.lead_end, a.ingested_at
+    FROM events e
+    JOIN {membership} m ON m.article_id = e.article_id AND m.event_id = e.id
+    JOIN articles a ON a.id = e.article_id"""
+
+
+def grouped_events(membership: str, flags: tuple[str, ...] = MODALITY_FLAGS, members: str | None = None) -> str:
     """One row per group of `membership`: the first report's fields, the counts of
-    reports, and every report's evidence in order."""
+    reports, and every report's evidence in order. `members` may give the rows of
+    member_rows() from elsewhere (groups.py feeds them part by part)."""
     modality = ", ".join(f"f.{flag}" for flag in flags)
     return f"""
 WITH members AS (
-    SELECT m.group_id, e.*, a.url, a.source AS publisher, a.lead_end, a.ingested_at,
+    SELECT *,
            row_number() OVER (
-               PARTITION BY m.group_id
-               ORDER BY TRY_CAST(e.date AS DATE) NULLS LAST, e.article_id, e.evidence_start, e.id
+               PARTITION BY group_id
+               ORDER BY TRY_CAST(date AS DATE) NULLS LAST, article_id, evidence_start, id
            ) AS report_rank
-    FROM events e
-    JOIN {membership} m ON m.article_id = e.article_id AND m.event_id = e.id
-    JOIN articles a ON a.id = e.article_id
+    FROM ({members or member_rows(membership)})
 ),
 reports AS (
     SELECT group_id,

@@ -45,6 +45,11 @@ def refused(error: StoreError) -> StoreError:
     return DamagedStore(f"{error}; the file was left untouched") if isinstance(error, DamagedStore) else error
 
 
+def os_cause(error: BaseException) -> str | None:
+    """The operating system's reason (strerror) inside a DuckDB message, if any."""
+    return next((words for words, _ in _OS_CAUSES if words in str(error)), None)
+
+
 def explain(path: str, error: BaseException, otherwise: str = "") -> StoreError:
     """A StoreError naming `path` and the cause of a DuckDB (or OS) failure on it; a
     cause it does not know is DuckDB's first line, after `otherwise` when given."""

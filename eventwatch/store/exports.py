@@ -67,10 +67,11 @@ def write_flat_csv(con: duckdb.DuckDBPyConnection, query: EventQuery, out: IO[st
 
 
 def write_parquet(con: duckdb.DuckDBPyConnection, query: EventQuery, path: str) -> int:
-    """The flat columns as a Parquet file written by DuckDB itself."""
+    """The flat columns as a Parquet file written by DuckDB itself, straight into `path`
+    (the caller's part file: DuckDB's own tmp_ file would be one more to clean up)."""
     sql, params = event_sql(query, FLAT_COLUMNS, groups_relation(con))
     with con.cursor() as cursor:  # a relation needs a connection with no pending result
-        cursor.sql(sql, params=params).write_parquet(path)
+        cursor.sql(sql, params=params).write_parquet(path, use_tmp_file=False)
         return cursor.execute("SELECT count(*) FROM read_parquet(?)", [path]).fetchall()[0][0]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import duckdb
 
+from eventwatch.store.dedup import DEDUP_MEMBERSHIP, grouped_events
 from eventwatch.store.transaction import transaction
 
 GROUPS_VIEW = "event_groups"
@@ -34,13 +35,29 @@ RESHAPE: tuple[str, ...] = (
 )
 
 
+# Grouping holds each group's reports in memory at once (DuckDB cannot spill its ordered
+# and distinct aggregates), so the groups are built in parts of about this many events,
+# cut by a hash of the group id (a group falls whole into one part). Each part then needs
+# the same memory however large the store; only the narrow event -> group table spans it,
+# and DuckDB spills that to disk under a memory limit (runner/ingest.py).
+EVENTS_PER_PART = 10_000
+
+
 def refresh_groups(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild the stored groups from the raw events; returns how many groups there are."""
+    events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    parts = max(1, -(-events // EVENTS_PER_PART))
     with transaction(con):
         con.execute(f"DELETE FROM {GROUPS_TABLE}")
-        con.execute(f"INSERT INTO {GROUPS_TABLE} SELECT * FROM {GROUPS_VIEW}")
+        con.execute(
+            f"CREATE TEMP TABLE refresh_membership AS SELECT *, hash(group_id) % {parts} AS part FROM {DEDUP_MEMBERSHIP}"
+        )
+        for part in range(parts):
+            membership = f"(SELECT * EXCLUDE (part) FROM refresh_membership WHERE part = {part})"
+            con.execute(f"INSERT INTO {GROUPS_TABLE} {grouped_events(membership)}")
+        con.execute("DROP TABLE refresh_membership")
         con.execute("DELETE FROM event_groups_state")
-        con.execute("INSERT INTO event_groups_state SELECT count(*) FROM events")
+        con.execute("INSERT INTO event_groups_state VALUES (?)", [events])
     return con.execute(f"SELECT count(*) FROM {GROUPS_TABLE}").fetchone()[0]
 
 
