@@ -13,12 +13,13 @@ import duckdb
 import jsonschema
 import pytest
 
+from eventwatch.events.modality import EventModality
 from eventwatch.pipeline import extract
-from eventwatch.records import Actor, Article, ArticleResult, Event, Evidence, Modality
+from eventwatch.records import Actor, Article, ArticleResult, Event, Evidence
 from eventwatch.store import StoreError, open_store, write_results
 from eventwatch.store.exports import GDELT_COLUMNS, TEXT_WRITERS, ExportFormat, global_event_id, write_parquet
 from eventwatch.store.queries import EventQuery, article_record, count_events, event_record, event_rows, fingerprint
-from eventwatch.store.schema import LATEST, MIGRATIONS
+from eventwatch.store.schema import LATEST, MIGRATIONS, migrate
 from tests.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "tests" / "contract" / "extract.schema.json").read_text())
@@ -93,7 +94,7 @@ def test_unusable_store_files_give_one_line_errors(tmp_path):
         open_store(tmp_path / "missing.duckdb", read_only=True)
     junk = tmp_path / "junk.duckdb"
     junk.write_text("this is not a database\n")
-    with pytest.raises(StoreError, match="junk.duckdb: cannot open") as caught:
+    with pytest.raises(StoreError, match="junk.duckdb: not a store") as caught:
         open_store(junk)
     assert "\n" not in str(caught.value)
     newer = tmp_path / "newer.duckdb"
@@ -151,14 +152,14 @@ def test_raw_events_are_kept_and_each_belongs_to_exactly_one_group(store, result
     assert count_events(store, EventQuery()) < raw
 
 
-def event(day: str | None, negated: bool = False, source: str = "Russia") -> Event:
+def event(day: str | None, source: str = "Russia", **flags: bool) -> Event:
     actors = {"Russia": Actor("Russia", "Russia", "RUS", None, None, "RUS"),
               "rebels": Actor("rebels", "the rebels", None, None, "REB", "REB"),
               "gunmen": Actor("gunmen", "gunmen", None, None, "REB", "REB")}
     return Event(
         id="e1", source=actors[source], target=Actor("Ukraine", "Ukraine", "UKR", None, None, "UKR"),
         cameo="190", cameo_root="19", plover="ASSAULT", quad_class=4, goldstein=-10.0,
-        modality=Modality(negated=negated), evidence=Evidence("x", 0, 1), date=day,
+        modality=EventModality(**flags), evidence=Evidence("x", 0, 1), date=day,
         date_precision="day" if day else None,
     )
 
@@ -198,6 +199,72 @@ def test_negated_undated_and_vaguely_coded_events_are_not_merged(tmp_path):
         ("gunmen", False, False, 1),  # REB alone is too vague: names differ
         ("rebels", False, False, 1),
     ]
+
+
+@pytest.mark.parametrize("flag", ["negated", "hypothetical", "future", "suspected"])
+def test_a_report_with_any_modality_flag_is_not_merged_with_the_confirmed_event(tmp_path, flag):
+    con = open_store(tmp_path / "modality.duckdb")
+    write_results(con, [
+        record(1, event("2022-06-01"), event("2022-06-01", **{flag: True})),
+        record(2, event("2022-06-01"), event("2022-06-02", **{flag: True})),
+    ])
+    rows = list(event_rows(con, EventQuery()))
+    assert sorted((r[flag], r["reports"]) for r in rows) == [(False, 2), (True, 2)]  # flagged: an event of its own
+    assert sorted(event_record(r)["modality"][flag] for r in rows) == [False, True]
+
+
+ALLEGED_SHELLING = [
+    "Russian forces shelled Ukrainian positions near Kharkiv on Monday, the Ukrainian army said.",
+    "Russian troops shelled Ukrainian positions near Kharkiv on Monday, according to the regional governor.",
+    "Russian forces allegedly shelled Ukrainian positions near Kharkiv on Monday, officials said.",
+    "Russian forces did not shell Ukrainian positions near Kharkiv on Monday, the ministry said.",
+]
+
+
+def test_an_alleged_or_denied_shelling_stays_apart_from_the_reported_one(nlp, tmp_path):
+    articles = [Article(body=text, published="2022-05-10", source=f"Outlet {n}") for n, text in enumerate(ALLEGED_SHELLING)]
+    results = list(extract(articles))
+    con = open_store(tmp_path / "alleged.duckdb")
+    write_results(con, results)
+    assault = list(event_rows(con, EventQuery(cameo="19")))
+    by_modality = sorted(
+        ((r["negated"], r["suspected"]), r["reports"], sorted(e["text"] for e in r["evidence"])) for r in assault
+    )
+    assert [(flags, reports) for flags, reports, _ in by_modality] == [((False, False), 2), ((False, True), 1), ((True, False), 1)]
+    assert "allegedly" in by_modality[1][2][0] and "did not" in by_modality[2][2][0]
+
+
+def store_at_version(path: Path, version: int) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(path))
+    migrate(con, str(path), target=version)
+    return con
+
+
+def test_a_version_2_store_gets_suspected_as_a_column_and_keeps_its_group_ids(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    con = store_at_version(path, 2)
+    con.execute("INSERT INTO actors VALUES ('rus', 'Russia', 'RUS', NULL, NULL, 'RUS'), ('ukr', 'Ukraine', 'UKR', NULL, NULL, 'UKR')")
+    for number, extra in enumerate((None, '{"modality": {"suspected": false}}', '{"modality": {"suspected": true}}')):
+        con.execute("INSERT INTO articles (id, language, chars, body, lead_end) VALUES (?, 'en', 1, 'x', 1)", [f"a{number}"])
+        con.execute(
+            "INSERT INTO events (article_id, id, source_id, source_mention, target_id, cameo, cameo_root, plover,"
+            " quad_class, goldstein, date, date_precision, negated, hypothetical, future, evidence_text,"
+            " evidence_start, evidence_end, verb, extra) VALUES (?, 'e1', 'rus', 'Russia', 'ukr', '190', '19',"
+            " 'ASSAULT', 4, -10, '2022-06-01', 'day', false, false, false, 'x', 0, 1, 'shell', ?)",
+            [f"a{number}", extra],
+        )
+    [(before, reports)] = con.execute("SELECT id, reports FROM event_groups").fetchall()
+    assert reports == 3  # version 2 merged the suspected report too
+    con.close()
+
+    con = open_store(path)
+    assert con.execute("SELECT article_id, suspected FROM events ORDER BY article_id").fetchall() == [
+        ("a0", None), ("a1", False), ("a2", True),
+    ]
+    groups = {r["id"]: (r["suspected"], r["reports"]) for r in event_rows(con, EventQuery())}
+    assert groups[before] == (None, 2)  # the confirmed reports keep their event id
+    assert sorted(groups.values(), key=str) == [(None, 2), (True, 1)]
+    assert article_record(con, "a2")["events"][0]["modality"]["suspected"] is True
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from eventwatch.analysis.chart import ChartSeries, render_svg
 from eventwatch.analysis.network import build_network, centrality, write_graphml, write_json
 from eventwatch.analysis.series import PERIODS, DyadSeries, dyad_series
 from eventwatch.cli.app import app, wide_console
-from eventwatch.cli.corpus import DbOption, SinceOption, UntilOption, open_or_exit
+from eventwatch.cli.common import DbOption, SinceOption, UntilOption, open_or_exit
 from eventwatch.store import default_db
 
 PERIOD_COLUMNS = (

@@ -10,9 +10,7 @@ import json
 import os
 import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -26,22 +24,18 @@ from rich.table import Table
 from rich.text import Text
 
 from eventwatch.cli.app import app
-from eventwatch.cli.extract import _check_date, _Failures, err
+from eventwatch.cli.common import DateOption, DbOption, Failures, SinceOption, UntilOption, err, open_or_exit, reading, say
+from eventwatch.cli.replace import replacing
 from eventwatch.ingest import read_paths
 from eventwatch.records import Article
 from eventwatch.runner import DEFAULT_BATCH, Callbacks, IngestSummary, RunnerError, ingest as run_ingest, make_executor
-from eventwatch.store import DB_ENV, StoreError, default_db, open_store
+from eventwatch.store import DamagedStore, default_db, explain
+from eventwatch.store.errors import first_line, os_cause
 from eventwatch.store.exports import TEXT_WRITERS, ExportFormat, write_parquet
 from eventwatch.store.queries import EventQuery, Row, count_events, event_record, event_rows
+from eventwatch.store.shapes import MODALITY_FLAGS
 
 _GLOB_CHARS = set("*?[")
-
-DbOption = Annotated[
-    Optional[str],
-    typer.Option("--db", help=f"The store file (default: ${DB_ENV}, else ./eventwatch.duckdb).", show_default=False),
-]
-SinceOption = Annotated[Optional[str], typer.Option(help="From this day (YYYY-MM-DD), inclusive.", callback=_check_date)]
-UntilOption = Annotated[Optional[str], typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.", callback=_check_date)]
 
 _FILTERS: dict[str, Any] = {
     "source": Annotated[Optional[str], typer.Option(help="Source actor: code prefix (RUS, RUSGOV), country or organisation.")],
@@ -82,10 +76,7 @@ def _with_filters(command: Callable[..., None]) -> Callable[..., None]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively), globs, .jsonl, RSS/Atom, or - for stdin.")],
     db: DbOption = None,
-    date: Annotated[
-        Optional[str],
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.", callback=_check_date),
-    ] = None,
+    date: DateOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes running the pipeline.")] = 1,
     dask: Annotated[
         Optional[str], typer.Option("--dask", help="Address of a running Dask scheduler (tcp://host:8786) to run on.")
@@ -101,7 +92,7 @@ def ingest(
     inputs = _expand_globs(paths)
     path = db or default_db()
     con = open_or_exit(path)
-    failures = _Failures()
+    failures = Failures()
     progress = _progress_bar()
     task = progress.add_task("ingest", total=_count_articles(inputs, date) if not progress.disable else None)
     callbacks = Callbacks(bad=failures.report, advance=lambda count: progress.advance(task, count))
@@ -111,9 +102,13 @@ def ingest(
         with progress:
             articles = failures.articles_only(read_paths(inputs, published=date))
             summary = _run(articles, con, workers, dask, batch_size, callbacks)
-    except (RunnerError, duckdb.Error) as error:
-        err.print(f"eventwatch: ingest stopped, every committed batch is kept: {error}", markup=False)
+    except RunnerError as error:
+        say(f"ingest stopped, every committed batch is kept: {error}")
         raise typer.Exit(1) from None
+    except duckdb.Error as error:
+        cause = explain(path, error)
+        say(f"ingest stopped, every committed batch is kept: {cause}")
+        raise typer.Exit(2 if isinstance(cause, DamagedStore) else 1) from None
     finally:
         con.close()
     _print_summary(summary, failures, path)
@@ -172,7 +167,7 @@ def _log_batch(summary: IngestSummary) -> None:
     )
 
 
-def _print_summary(summary: IngestSummary, failures: _Failures, path: str) -> None:
+def _print_summary(summary: IngestSummary, failures: Failures, path: str) -> None:
     written = summary.written
     seconds = summary.seconds
     rate = written.articles / seconds if seconds > 0 else 0.0
@@ -183,15 +178,6 @@ def _print_summary(summary: IngestSummary, failures: _Failures, path: str) -> No
         f"{seconds:.1f} s, {rate:.1f} articles/s",
         markup=False,
     )
-
-
-def open_or_exit(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """The store at `path`, or a one-line message and exit status 2."""
-    try:
-        return open_store(path, read_only=read_only)
-    except StoreError as error:
-        err.print(f"eventwatch: {error}", markup=False)
-        raise typer.Exit(2) from None
 
 
 class EventsFormat(str, Enum):
@@ -217,8 +203,7 @@ def events(
     if output is EventsFormat.table and limit is None:
         limit = TABLE_LIMIT
     query = replace(query, limit=limit)
-    con = open_or_exit(db or default_db(), read_only=True)
-    try:
+    with reading(db or default_db()) as con:
         if output is EventsFormat.csv:
             TEXT_WRITERS[ExportFormat.csv](con, query, sys.stdout)
         elif output is EventsFormat.json:
@@ -226,8 +211,6 @@ def events(
             sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
         else:
             _print_events_table(list(event_rows(con, query)), count_events(con, query))
-    finally:
-        con.close()
 
 
 def _print_events_table(rows: list[Row], total: int) -> None:
@@ -236,7 +219,7 @@ def _print_events_table(rows: list[Row], total: int) -> None:
         table.add_column(column, no_wrap=True)
     table.add_column("evidence", ratio=1)
     for row in rows:
-        modality = ",".join(flag for flag in ("negated", "hypothetical", "future") if row[flag]) or "-"
+        modality = ",".join(flag for flag in MODALITY_FLAGS if row[flag]) or "-"
         table.add_row(
             row["date"] or "-",
             _actor_cell(row, "source"),
@@ -267,36 +250,28 @@ def export(
     """Export stored events (deduplicated unless --raw) for other tools."""
     if output_format is ExportFormat.parquet and output == "-":
         raise typer.BadParameter("parquet needs a file: --output events.parquet", param_hint="--output")
-    con = open_or_exit(db or default_db(), read_only=True)
     try:
-        if output_format is ExportFormat.parquet:
-            with _replacing(output) as part:
-                count = write_parquet(con, query, part)
-        elif output == "-":
-            count = TEXT_WRITERS[output_format](con, query, sys.stdout)
-        else:
-            with _replacing(output) as part, open(part, "w", encoding="utf-8", newline="") as out:
-                count = TEXT_WRITERS[output_format](con, query, out)
+        with reading(db or default_db()) as con:
+            count = _export(con, query, output_format, output)
     except BrokenPipeError:  # the reader stopped early (| head): not an error
         sys.stdout = open(os.devnull, "w")
         return
     except OSError as error:
-        err.print(f"eventwatch: {output}: cannot write ({error.strerror or error})", markup=False)
+        say(f"{output}: cannot write ({error.strerror or error})")
         raise typer.Exit(2) from None
-    finally:
-        con.close()
-    err.print(f"eventwatch: exported {count} events as {output_format.value} to {output}", markup=False)
+    say(f"exported {count} events as {output_format.value} to {output}")
 
 
-@contextmanager
-def _replacing(path: str) -> Iterator[str]:
-    """A temporary file beside `path` that replaces it only once fully written."""
-    target = Path(path)
-    handle, part = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent if str(target.parent) else ".")
-    os.close(handle)
-    try:
-        yield part
-        os.replace(part, target)
-    finally:
-        if os.path.exists(part):
-            os.remove(part)
+def _export(con: duckdb.DuckDBPyConnection, query: EventQuery, output_format: ExportFormat, output: str) -> int:
+    if output_format is ExportFormat.parquet:
+        with replacing(output) as part:
+            try:
+                return write_parquet(con, query, part)
+            except duckdb.IOException as error:
+                if part not in str(error):
+                    raise  # reading the store failed
+                raise OSError(os_cause(error) or first_line(error)) from None  # DuckDB writes the file itself
+    if output == "-":
+        return TEXT_WRITERS[output_format](con, query, sys.stdout)
+    with replacing(output) as part, open(part, "w", encoding="utf-8", newline="") as out:
+        return TEXT_WRITERS[output_format](con, query, out)

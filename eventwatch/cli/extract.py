@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,10 +14,9 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwatch.cli.app import app, wide_console
-from eventwatch.ingest import BadArticle, InputError, read_paths
-from eventwatch.records import Actor, Article, ArticleResult
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+from eventwatch.cli.common import DateOption, Failures, say
+from eventwatch.ingest import BadArticle, read_paths
+from eventwatch.records import Actor, ArticleResult
 
 BATCH_SUFFIXES = {".jsonl", ".xml", ".rss", ".atom"}
 
@@ -30,22 +27,10 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-def _check_date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, RSS/Atom .xml), folders, or - for stdin.")],
-    date: Annotated[
-        Optional[str],
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.", callback=_check_date),
-    ] = None,
+    date: DateOption = None,
     output: Annotated[
         Optional[OutputFormat],
         typer.Option("--format", "-f", help="json (default for one article), jsonl (default for batches), or table."),
@@ -62,7 +47,7 @@ def extract(
     fmt = output or _default_format(paths)
     if actors:
         _use_actor_files(actors)
-    failures = _Failures()
+    failures = Failures()
     from eventwatch.pipeline import extract as run_pipeline  # the model loads only when needed
 
     results = run_pipeline(failures.articles_only(read_paths(paths, published=date)))
@@ -86,7 +71,7 @@ def _use_actor_files(paths: list[Path]) -> None:
     try:
         load_kb(user_paths())
     except ActorDataError as error:
-        err.print(f"eventwatch: {error}", markup=False)
+        say(str(error))
         raise typer.Exit(2) from None
 
 
@@ -95,30 +80,6 @@ def _default_format(paths: list[str]) -> OutputFormat:
     if single and not Path(paths[0]).is_dir():
         return OutputFormat.json
     return OutputFormat.jsonl
-
-
-class _Failures:
-    """Reports unusable inputs and bad articles on stderr, one line each, and counts them."""
-
-    def __init__(self) -> None:
-        self.unusable_inputs = 0
-        self.count = 0
-
-    def articles_only(self, items: Iterable[Article | BadArticle | InputError]) -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Article):
-                yield item
-            else:
-                self.report(item)
-
-    def report(self, item: BadArticle | InputError) -> None:
-        self.count += 1
-        if isinstance(item, InputError):
-            self.unusable_inputs += 1
-            message = str(item)
-        else:
-            message = f"skipped {item.origin}: {item.reason}"
-        err.print(f"eventwatch: {message}", markup=False)
 
 
 def _print_result(result: ArticleResult, fmt: OutputFormat, explain: bool = False) -> None:

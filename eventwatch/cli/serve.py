@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from eventwatch.cli.app import app
-from eventwatch.cli.corpus import DbOption
-from eventwatch.cli.extract import err
+from eventwatch.cli.common import DbOption, say
 from eventwatch.store import StoreError, default_db
 
 
@@ -40,11 +39,11 @@ def serve(
     try:
         api = create_app(settings)
     except StoreError as error:
-        err.print(f"eventwatch: {error}", markup=False)
+        say(str(error))
         raise typer.Exit(2) from None
     if not loopback:
-        err.print(f"eventwatch: listening on {host}: anyone who can reach it can read the store", markup=False)
-    err.print(f"eventwatch: dashboard at http://{_url_host(host)}:{port}/, API docs at /docs (Ctrl-C stops)", markup=False)
+        say(f"listening on {host}: anyone who can reach it can read the store")
+    say(f"dashboard at http://{_url_host(host)}:{port}/, API docs at /docs (Ctrl-C stops)")
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
 

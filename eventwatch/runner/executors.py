@@ -54,7 +54,18 @@ def _result(future: Any) -> list[Outcome]:
     try:
         return future.result()
     except Exception as err:
-        raise RunnerError(f"a worker failed: {err!r}") from err
+        raise RunnerError(_failure(err)) from err
+
+
+def _failure(err: Exception) -> str:
+    """One line for why a batch came back without results."""
+    if type(err).__name__ == "KilledWorker":  # distributed's, without importing it here
+        allowed = err.args[2]
+        died = "a Dask worker died" if not allowed else f"Dask workers died {allowed + 1} times"
+        return f"{died} running a batch and the scheduler gave up on it (distributed.scheduler.allowed-failures is {allowed})"
+    if type(err).__name__ == "BrokenProcessPool":
+        return "a worker process died (killed, or out of memory)"
+    return f"a worker failed: {err!r}"
 
 
 class LocalProcesses:

@@ -12,15 +12,18 @@ from pathlib import Path
 
 import duckdb
 
-from eventwatch.store.schema import LATEST, StoreError, check_not_newer, migrate
+from eventwatch.store.errors import DamagedStore, StoreError, damaged, explain, refused
+from eventwatch.store.schema import LATEST, check_not_newer, migrate
 from eventwatch.store.writer import WriteCounts, stored_ids, write_results
 
 __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
+    "DamagedStore",
     "StoreError",
     "WriteCounts",
     "default_db",
+    "explain",
     "open_store",
     "stored_ids",
     "write_results",
@@ -38,8 +41,10 @@ def default_db() -> str:
 def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to the store at `path`, created and migrated when opened for writing.
 
-    Writing opens with one DuckDB thread: the writer only appends small batches, and
-    more threads add per-thread memory arenas, not speed, while the model needs the cores.
+    A file that is not a whole store (not DuckDB, truncated, corrupt) raises a
+    DamagedStore before anything is written to it. Writing opens with one DuckDB thread:
+    the writer only appends small batches, and more threads add per-thread memory
+    arenas, not speed, while the model needs the cores.
     """
     path = str(path)
     if read_only and not Path(path).is_file():
@@ -47,19 +52,32 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     try:
         con = duckdb.connect(path, read_only=read_only, config={} if read_only else {"threads": 1})
     except duckdb.Error as err:
-        raise StoreError(f"{path}: cannot open the store ({_first_line(err)})") from None
-    con.execute("SET enable_progress_bar = false")  # no bars on the CLI's or server's stderr
+        raise refused(explain(path, err, otherwise="cannot open the store")) from None
     try:
+        con.execute("SET enable_progress_bar = false")  # no bars on the CLI's or server's stderr
+        check_whole(con, path)
         if read_only:
             _check_current(con, path)
         else:
             migrate(con, path)
     except (duckdb.Error, StoreError) as err:
         con.close()
-        if isinstance(err, StoreError):
-            raise
-        raise StoreError(f"{path}: not a usable store ({_first_line(err)})") from None
+        raise refused(err if isinstance(err, StoreError) else explain(path, err, otherwise="not a usable store")) from None
     return con
+
+
+# A DuckDB file: three 4 KiB headers, then its blocks (PRAGMA database_size).
+_HEADERS = 3 * 4096
+
+
+def check_whole(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file shorter than its own header says: a truncated copy or a cut-off
+    download, whose missing blocks would only fail later, half-way through a write."""
+    _, _, block_size, total_blocks, *_ = con.execute("PRAGMA database_size").fetchone()
+    expected = _HEADERS + block_size * total_blocks
+    size = Path(path).stat().st_size
+    if size < expected:
+        raise damaged(path, f"truncated: {size} of {expected} bytes")
 
 
 def _check_current(con: duckdb.DuckDBPyConnection, path: str) -> None:
@@ -67,7 +85,3 @@ def _check_current(con: duckdb.DuckDBPyConnection, path: str) -> None:
         raise StoreError(
             f"{path}: an older schema than version {LATEST}; `eventwatch ingest --db {path}` migrates it"
         )
-
-
-def _first_line(err: Exception) -> str:
-    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__

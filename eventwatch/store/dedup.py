@@ -1,7 +1,9 @@
 """Cross-article deduplication of events, as SQL views over the raw per-article events.
 
 Two reports are the same event when they share the source, the target, the CAMEO code,
-the modality and the date precision, and their dates are within a day of each other.
+every modality flag (negated, hypothetical, future, suspected: "did not attack" and
+"is suspected of attacking" are not "attacked") and the date precision, and their dates
+are within a day of each other.
 An actor is compared by its code; a code that names no country or organisation
 ("GOV", "REB") is too vague alone, so the actor's name is compared as well.
 
@@ -14,6 +16,12 @@ never merged. Being views, the groups are always in step with the raw rows.
 
 from __future__ import annotations
 
+from eventwatch.store.shapes import MODALITY_FLAGS
+
+# The flags of the first schema enter the key as true/false; a flag added later enters
+# it only when set, so that the ids of existing groups stay as they were.
+FIRST_FLAGS = ("negated", "hypothetical", "future")
+
 
 def _actor_key(alias: str) -> str:
     return (
@@ -22,14 +30,19 @@ def _actor_key(alias: str) -> str:
     )
 
 
-# One row per raw event: its group. The group id is an MD5 of the key and the group's
-# first day, so it is stable across re-ingests and machines.
-_DEDUP_KEYS = f"""
+def _modality_key(flags: tuple[str, ...]) -> str:
+    return ", ".join(f"e.{flag}" if flag in FIRST_FLAGS else f"CASE WHEN e.{flag} THEN '{flag}' END" for flag in flags)
+
+
+def dedup_keys_view(flags: tuple[str, ...] = MODALITY_FLAGS) -> str:
+    """One row per raw event: its group. The group id is an MD5 of the key and the
+    group's first day, so it is stable across re-ingests and machines."""
+    return f"""
 CREATE OR REPLACE VIEW event_dedup_keys AS
 WITH keyed AS (
     SELECT e.article_id, e.id AS event_id, TRY_CAST(e.date AS DATE) AS day,
            concat_ws('|', {_actor_key('s')}, coalesce({_actor_key('t')}, '-'), e.cameo,
-                     coalesce(e.date_precision, '-'), e.negated, e.hypothetical, e.future) AS dedup_key
+                     coalesce(e.date_precision, '-'), {_modality_key(flags)}) AS dedup_key
     FROM events e
     JOIN actors s ON s.id = e.source_id
     LEFT JOIN actors t ON t.id = e.target_id
@@ -61,19 +74,27 @@ RAW_MEMBERSHIP = "(SELECT article_id, id AS event_id, article_id || '/' || id AS
 DEDUP_MEMBERSHIP = "event_dedup_keys"
 
 
-def grouped_events(membership: str) -> str:
-    """One row per group of `membership`: the first report's fields, the counts of
-    reports, and every report's evidence in order."""
-    return f"""
-WITH members AS (
-    SELECT m.group_id, e.*, a.url, a.source AS publisher, a.lead_end, a.ingested_at,
-           row_number() OVER (
-               PARTITION BY m.group_id
-               ORDER BY TRY_CAST(e.date AS DATE) NULLS LAST, e.article_id, e.evidence_start, e.id
-           ) AS report_rank
+def member_rows(membership: str) -> str:
+    """Every report in `membership` with its group id and the article fields a group needs."""
+    return f"""SELECT m.group_id, e.*, a.url, a.source AS publisher, a.lead_end, a.ingested_at
     FROM events e
     JOIN {membership} m ON m.article_id = e.article_id AND m.event_id = e.id
-    JOIN articles a ON a.id = e.article_id
+    JOIN articles a ON a.id = e.article_id"""
+
+
+def grouped_events(membership: str, flags: tuple[str, ...] = MODALITY_FLAGS, members: str | None = None) -> str:
+    """One row per group of `membership`: the first report's fields, the counts of
+    reports, and every report's evidence in order. `members` may give the rows of
+    member_rows() from elsewhere (groups.py feeds them part by part)."""
+    modality = ", ".join(f"f.{flag}" for flag in flags)
+    return f"""
+WITH members AS (
+    SELECT *,
+           row_number() OVER (
+               PARTITION BY group_id
+               ORDER BY TRY_CAST(date AS DATE) NULLS LAST, article_id, evidence_start, id
+           ) AS report_rank
+    FROM ({members or member_rows(membership)})
 ),
 reports AS (
     SELECT group_id,
@@ -95,7 +116,7 @@ SELECT r.group_id AS id, f.date, TRY_CAST(f.date AS DATE) AS day, r.last_day, f.
        t.code AS target_code, t.name AS target_name, f.target_mention, t.country AS target_country,
        t.org AS target_org, t.sector AS target_sector,
        f.cameo, f.cameo_root, f.plover, f.quad_class, f.goldstein,
-       f.negated, f.hypothetical, f.future, f.verb,
+       {modality}, f.verb,
        f.location_name, f.location_country, f.location_lat, f.location_lon,
        r.reports, r.sources, r.mentions, r.in_lead,
        f.article_id AS first_article_id, f.url AS first_url, r.first_ingested_at, r.evidence, f.extra
@@ -106,7 +127,9 @@ LEFT JOIN actors t ON t.id = f.target_id
 """
 
 
-DEDUP_VIEWS: tuple[str, ...] = (
-    _DEDUP_KEYS,
-    f"CREATE OR REPLACE VIEW event_groups AS {grouped_events(DEDUP_MEMBERSHIP)}",
-)
+def dedup_views(flags: tuple[str, ...] = MODALITY_FLAGS) -> tuple[str, ...]:
+    """The two views, keyed on `flags` (migrations pass the flags of their schema)."""
+    return (
+        dedup_keys_view(flags),
+        f"CREATE OR REPLACE VIEW event_groups AS {grouped_events(DEDUP_MEMBERSHIP, flags)}",
+    )

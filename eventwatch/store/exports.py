@@ -33,7 +33,7 @@ FLAT_COLUMNS = (
     "id, date, last_day AS last_date, date_precision,"
     " source_code, source_name, source_mention, source_country, source_org, source_sector,"
     " target_code, target_name, target_mention, target_country, target_org, target_sector,"
-    " cameo, cameo_root, plover, quad_class, goldstein, negated, hypothetical, future, verb,"
+    " cameo, cameo_root, plover, quad_class, goldstein, negated, hypothetical, future, suspected, verb,"
     " location_name, location_country, location_lat, location_lon,"
     " reports, sources, mentions, in_lead, first_article_id, first_url,"
     " evidence[1].text AS evidence_text, evidence[1]['start'] AS evidence_start,"
@@ -67,10 +67,11 @@ def write_flat_csv(con: duckdb.DuckDBPyConnection, query: EventQuery, out: IO[st
 
 
 def write_parquet(con: duckdb.DuckDBPyConnection, query: EventQuery, path: str) -> int:
-    """The flat columns as a Parquet file written by DuckDB itself."""
+    """The flat columns as a Parquet file written by DuckDB itself, straight into `path`
+    (the caller's part file: DuckDB's own tmp_ file would be one more to clean up)."""
     sql, params = event_sql(query, FLAT_COLUMNS, groups_relation(con))
     with con.cursor() as cursor:  # a relation needs a connection with no pending result
-        cursor.sql(sql, params=params).write_parquet(path)
+        cursor.sql(sql, params=params).write_parquet(path, use_tmp_file=False)
         return cursor.execute("SELECT count(*) FROM read_parquet(?)", [path]).fetchall()[0][0]
 
 

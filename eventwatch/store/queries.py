@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from eventwatch.store.shapes import with_extras
+from eventwatch.store.shapes import modality_record, with_extras
 from eventwatch.store.dedup import RAW_MEMBERSHIP, grouped_events
 from eventwatch.store.groups import GROUPS_VIEW, groups_relation
 
@@ -140,7 +140,7 @@ def event_record(row: Row) -> dict[str, Any]:
         "last_date": row["last_day"].isoformat() if row["last_day"] else None,
         "date_precision": row["date_precision"],
         "location": _location(row),
-        "modality": {k: row[k] for k in ("negated", "hypothetical", "future")},
+        "modality": modality_record(row),
         "evidence": row["evidence"][0],
         "verb": row["verb"],
         "reports": row["reports"],
@@ -187,7 +187,7 @@ def article_record(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str,
             **{key: e[key] for key in ("cameo", "cameo_root", "plover", "quad_class", "goldstein", "date",
                                        "date_precision")},
             "location": _location(e),
-            "modality": {key: e[key] for key in ("negated", "hypothetical", "future")},
+            "modality": modality_record(e),
             "evidence": _evidence(e),
             "verb": e["verb"],
         }, e["extra"])

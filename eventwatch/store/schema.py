@@ -12,12 +12,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from eventwatch.store.dedup import DEDUP_VIEWS
-from eventwatch.store.groups import MIGRATION as GROUPS_MIGRATION
-
-
-class StoreError(Exception):
-    """A store that cannot be used; str(err) is one line naming the file."""
+from eventwatch.store.dedup import FIRST_FLAGS, dedup_views
+from eventwatch.store.errors import StoreError
+from eventwatch.store.groups import MIGRATION as GROUPS_MIGRATION, RESHAPE as RESHAPE_GROUPS
+from eventwatch.store.transaction import transaction
 
 
 @dataclass(frozen=True)
@@ -113,9 +111,19 @@ _RECORD_TABLES = (
     """,
 )
 
+# `suspected` was kept in `extra` only; as a column it joins the deduplication key.
+_SUSPECTED_COLUMN = (
+    "ALTER TABLE events ADD COLUMN suspected BOOLEAN",
+    "UPDATE events SET suspected = TRY_CAST(json_extract_string(extra, '$.modality.suspected') AS BOOLEAN)"
+    " WHERE extra IS NOT NULL",
+    *dedup_views(),
+    *RESHAPE_GROUPS,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "record tables and cross-article event deduplication", _RECORD_TABLES + DEDUP_VIEWS),
+    Migration(1, "record tables and cross-article event deduplication", _RECORD_TABLES + dedup_views(FIRST_FLAGS)),
     Migration(2, "stored copy of the deduplicated events for fast reads", GROUPS_MIGRATION),
+    Migration(3, "suspected as a column and in the deduplication key", _SUSPECTED_COLUMN),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -144,12 +152,12 @@ def check_not_newer(con: duckdb.DuckDBPyConnection, path: str) -> int:
     return current
 
 
-def migrate(con: duckdb.DuckDBPyConnection, path: str) -> int:
-    """Apply the migrations the file lacks, each in one transaction; returns the version."""
+def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int = LATEST) -> int:
+    """Apply the migrations the file lacks up to `target`, each in one transaction;
+    returns the version."""
     current = check_not_newer(con, path)
-    for migration in MIGRATIONS[current:]:
-        con.execute("BEGIN TRANSACTION")
-        try:
+    for migration in MIGRATIONS[current:target]:
+        with transaction(con):
             for statement in _BOOKKEEPING + migration.statements:
                 con.execute(statement)
             con.execute(
@@ -158,8 +166,4 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str) -> int:
             )
             con.execute("DELETE FROM schema_version")
             con.execute("INSERT INTO schema_version VALUES (?)", [migration.version])
-            con.execute("COMMIT")
-        except duckdb.Error:
-            con.execute("ROLLBACK")
-            raise
-    return LATEST
+    return max(current, target)

@@ -12,6 +12,10 @@ from typing import Any
 
 Spec = dict[str, "Spec | None"]
 
+# An event's modality flags, each a column of `events`. `suspected` is an extension of
+# records.md (the events stage sets it); a record without it stores NULL.
+MODALITY_FLAGS = ("negated", "hypothetical", "future", "suspected")
+
 ACTOR: Spec = dict.fromkeys(("name", "mention", "country", "org", "sector", "code"))
 ARTICLE: Spec = dict.fromkeys(("id", "title", "source", "url", "published", "language", "chars"))
 MENTION: Spec = {**dict.fromkeys(("text", "start", "end", "label")), "actor": ACTOR}
@@ -21,7 +25,7 @@ EVENT: Spec = {
     "source": ACTOR,
     "target": ACTOR,
     "location": dict.fromkeys(("name", "country", "lat", "lon")),
-    "modality": dict.fromkeys(("negated", "hypothetical", "future")),
+    "modality": dict.fromkeys(MODALITY_FLAGS),
     "evidence": dict.fromkeys(("text", "start", "end", "quote_id")),
 }
 
@@ -57,3 +61,8 @@ def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
             _merge(into[key], value)
         else:
             into[key] = value
+
+
+def modality_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A row's modality flags as the record had them: a NULL flag was never set."""
+    return {flag: row[flag] for flag in MODALITY_FLAGS if row[flag] is not None}

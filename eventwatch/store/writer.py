@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 
 from eventwatch.records import Actor, ArticleResult
-from eventwatch.store.shapes import ARTICLE, EVENT, MENTION, QUOTE, extras_json
+from eventwatch.store.transaction import transaction
+from eventwatch.store.shapes import ARTICLE, EVENT, MENTION, MODALITY_FLAGS, QUOTE, extras_json
 
 _HEADLINE_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
 
@@ -85,14 +86,8 @@ def stored_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[str]:
 
 def write_results(con: duckdb.DuckDBPyConnection, results: Sequence[ArticleResult]) -> WriteCounts:
     """Store a batch in one transaction: all of it or, on any failure, none of it."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        counts = _insert(con, results)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return counts
+    with transaction(con):
+        return _insert(con, results)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, results: Sequence[ArticleResult]) -> WriteCounts:
@@ -137,7 +132,7 @@ class _Tables:
                 "article_id", "id", "source_id", "source_mention", "target_id", "target_mention",
                 "cameo", "cameo_root", "plover", "quad_class", "goldstein", "date", "date_precision",
                 "location_name", "location_country", "location_lat", "location_lon",
-                "negated", "hypothetical", "future",
+                *MODALITY_FLAGS,
                 "evidence_text", "evidence_start", "evidence_end", "evidence_quote_id", "verb", "extra",
             ),
         )
@@ -163,7 +158,7 @@ class _Tables:
                 extras_json(quote.to_dict(), QUOTE),
             )
         for event in result.events:
-            location, modality, evidence = event.location, event.modality, event.evidence
+            location, evidence, record = event.location, event.evidence, event.to_dict()
             self.events.add(
                 article.id, event.id, self._actor(event.source), event.source.mention,
                 self._actor(event.target), event.target.mention if event.target else None,
@@ -171,9 +166,9 @@ class _Tables:
                 event.date, event.date_precision,
                 location.name if location else None, location.country if location else None,
                 location.lat if location else None, location.lon if location else None,
-                modality.negated, modality.hypothetical, modality.future,
+                *(record["modality"].get(flag) for flag in MODALITY_FLAGS),
                 evidence.text, evidence.start, evidence.end, evidence.quote_id, event.verb,
-                extras_json(event.to_dict(), EVENT),
+                extras_json(record, EVENT),
             )
 
     def _actor(self, actor: Actor | None) -> str | None:
