@@ -154,7 +154,7 @@ def test_relative_clause_and_participle_roles():
     found = set(coded("The Kremlin praised the soldiers who attacked Ukrainian positions."))
     assert ("RUSGOV", "051", "MIL") in found or ("RUSGOV", "051", None) in found
     (event,) = [e for e in events_of("The protesters detained by Belarusian police were freed on Friday.") if e.cameo == "173"]
-    assert (event.source.code, event.target.code) == ("BLRCOP", "OPP")
+    assert (event.source.code, event.target.code) == ("BLRCOP", "BLROPP")  # police act at home
 
 
 # --- nominal events -----------------------------------------------------------------------
@@ -404,3 +404,8 @@ def test_whom_a_request_asks_through_a_preposition_does_the_act_hypothetically()
 
 def test_a_violent_noun_that_does_a_violent_verb_is_its_means_not_another_event():
     assert coded("Israeli airstrikes killed more than 240 people in Gaza.") == [("ISR", "195", "PSECVL")]
+
+
+def test_police_courts_and_arresting_authorities_act_at_home():
+    assert coded("Belarusian authorities arrested dozens of activists.") == [("BLRGOV", "173", "BLROPP")]
+    assert coded("Russian troops shelled civilians.") == [("RUSMIL", "190", "CVL")]  # an army need not act at home

@@ -41,6 +41,8 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Clauses hanging off a trigger that state something else; evidence leaves them out.
 DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
+# Sectors that act inside their own state: police and courts.
+DOMESTIC_FORCES = {"COP", "JUD"}
 # "each other", "one another" as the object: coordinated sources act on each other.
 RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
@@ -220,7 +222,7 @@ class _Coder:
             sources = self.resolver.unseen_doer(role, site)
         if not sources:
             return []
-        targets = self.resolver.targets(role, sources, state)
+        targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
         doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
@@ -313,6 +315,16 @@ def _states_inside(inner: Token, outer: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _home_of_force(role: Role, sources: list[Party]) -> str | None:
+    """A state's police, courts or (for arrests and other coercion) government act at home:
+    "Egyptian police dispersed demonstrators" are Egypt's demonstrators."""
+    root = role.pattern.code[:2]
+    if root not in UNSEEN_DOER_SECTORS:
+        return None
+    forces = DOMESTIC_FORCES | ({"GOV"} if root == "17" else set())
+    return next((a.country for _, a in sources if a.country and a.sector in forces), None)
 
 
 def _acts_on_each_other(role: Role) -> bool:
