@@ -112,6 +112,15 @@ def test_token_matches_compound_and_adjective_modifiers(nlp):
     assert token_matches(abuses, frozenset({"abuse"}))
 
 
+def test_modifiers_of_a_value_match_in_order_with_others_between(nlp):
+    doc = nlp("Seoul and Tokyo held joint naval air drills.")
+    drills = doc[7]
+    assert token_matches(drills, frozenset({"joint drill"}))
+    assert token_matches(drills, frozenset({"joint air drill"}))
+    assert not token_matches(drills, frozenset({"air joint drill"}))  # order counts
+    assert not token_matches(drills, frozenset({"joint exercise", "naval joint drill"}))
+
+
 def test_extra_file_adds_and_replaces_patterns(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text(

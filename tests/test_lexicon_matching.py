@@ -134,3 +134,28 @@ def test_a_source_slot_makes_the_giver_act_on_the_subject(tmp_path):
     bad.write_text('- {verb: inherit, code: "071", source: "from x"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="source must be a preposition"):
         load_lexicon([bad])
+
+
+def test_joint_drills_with_more_modifiers_are_joint_drills():
+    assert {("KOR", "062", "USA"), ("USA", "062", "KOR")} <= coded("South Korea and the United States held joint air drills.")
+    assert {("IND", "062", "FRA"), ("FRA", "062", "IND")} <= coded("India and France staged joint war games in Rajasthan.")
+    assert ("CHN", "150", "TWN") in coded("China staged war games near Taiwan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("European Union ministers agreed new sanctions on Russia.", ("IGO", "163", "RUS")),
+        ("The European Union agreed a fresh round of sanctions against Iran.", ("IGO", "163", "IRN")),
+        ("Lithuania stood with Kyiv after the attack.", ("LTU", "051", "UKR")),
+        ("Moscow dismissed the ruling of the International Criminal Court.", ("RUS", "120", "IGO")),
+        ("Hamas dismissed the Egyptian proposal for a truce.", ("PSE", "120", "EGY")),
+        ("Russia dismissed the accusations by Ukraine.", ("RUS", "016", "UKR")),
+    ],
+)
+def test_round_two_phrases(text, expected):
+    assert expected in coded(text)
+
+
+def test_agreeing_without_sanctions_stays_an_intent():
+    assert ("IGO", "030", "RUS") in coded("The European Union agreed with Russia on Friday.")

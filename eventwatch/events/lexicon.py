@@ -156,8 +156,9 @@ def token_matches(token: Token, values: frozenset[str]) -> bool:
 
     A one-word value is the token's lemma ("sanction" matches "sanctions"). In a
     multi-word value ("war crime", "human rights abuse") the last word is the
-    lemma and the words before it are the noun's compound and adjective
-    modifiers as written, nearest last ("alleged war crimes" matches "war crime").
+    lemma and the words before it are some of the noun's compound and adjective
+    modifiers as written, in their order ("alleged war crimes" matches "war crime",
+    "joint air drills" "joint drill").
     """
     return match_length(token, values) > 0
 
@@ -165,18 +166,25 @@ def token_matches(token: Token, values: frozenset[str]) -> bool:
 def match_length(token: Token, values: frozenset[str]) -> int:
     """How many words the longest value a parsed word satisfies has (0: none)."""
     lemma = token.lemma_.lower()
-    words: list[str] | None = None
+    modifiers: list[str] | None = None
     best = 0
     for value in values:
         if value == lemma:
             best = max(best, 1)
         elif value.endswith(" " + lemma):
-            if words is None:
-                words = [*_modifier_words(token), lemma]
+            if modifiers is None:
+                modifiers = _modifier_words(token)
             wanted = value.split()
-            if len(wanted) > best and wanted == words[-len(wanted) :]:
+            if len(wanted) > best and _in_order(wanted[:-1], modifiers):
                 best = len(wanted)
     return best
+
+
+def _in_order(wanted: list[str], modifiers: list[str]) -> bool:
+    """Whether the wanted modifiers occur among the noun's, in order, others between them:
+    "joint drill" matches "joint *air* drills", "war crime" "war *time* crimes"."""
+    remaining = iter(modifiers)
+    return all(word in remaining for word in wanted)
 
 
 def _modifier_words(token: Token) -> list[str]:
