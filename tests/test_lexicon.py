@@ -151,6 +151,7 @@ def test_extra_file_adds_and_replaces_patterns(tmp_path):
         ("- {verb: warn, code: 130}", "code must be a non-empty string"),
         ('- {verb: Warn, code: "130"}', "verb must be lowercase"),
         ('- {verb: warn, code: "130", prep_object: [war]}', "prep_object needs prep"),
+        ('- {verb: block, code: "1441", purpose_object: [resignation]}', "purpose_object needs purpose"),
         ('- {verb: warn, code: "130", target: "the obj"}', "target must be dobj, none or a prep"),
         ('- {verb: warn, code: "130"}\n- {verb: warn, code: "138"}', "entry 2 .*duplicate pattern"),
         ('- {verb: call, code: "020", prep: on}', "YAML reads on/off/yes/no"),

@@ -159,3 +159,32 @@ def test_round_two_phrases(text, expected):
 
 def test_agreeing_without_sanctions_stays_an_intent():
     assert ("IGO", "030", "RUS") in coded("The European Union agreed with Russia on Friday.")
+
+
+def test_the_object_of_an_infinitive_complement_picks_the_pattern():
+    assert ("QAT", "135", "ISR") in coded("Qatar threatened to halt its mediation between Israel and Hamas.")
+    assert ("QAT", "131", "PSE") in coded("Qatar threatened to halt its aid to Gaza.")
+    found = coded("Kenyan teachers refused to end their strike despite a court order.")
+    assert ("KEN", "1242", None) in found and not any(code.startswith("14") for _, code, _ in found)
+
+
+def test_a_purpose_clause_picks_the_pattern_and_gives_the_target():
+    assert ("SYR", "1441", "SYR") in coded("Syrian students blocked the main road to demand the resignation of President Assad.")
+    assert ("SRB", "1411", "SRB") in coded("Thousands of Serbs rallied in Belgrade to demand the resignation of the government.")
+    assert ("TCD", "142", "SWE") in coded("Farmers from Chad began a hunger strike on Monday to protest against Sweden's decision.")
+    # "in order to", parsed as a clause on the noun "order"
+    assert ("TUN", "141", "DZA") in coded("Thousands of Tunisians rallied in Sousse in order to protest the decision of the Algerian government.")
+
+
+def test_a_purpose_clause_of_another_root_is_an_act_of_the_same_doer():
+    found = coded("Kenyan police opened fire to disperse Somali demonstrators in Nairobi.")
+    assert {("KEN", "193", "SOM"), ("KEN", "175", "SOM")} <= found
+    # of the same root it restates the act: "met to discuss" is one meeting
+    assert coded("Kenyan and Somali officials met in Nairobi to discuss border security.") == {("KEN", "040", "SOM"), ("SOM", "040", "KEN")}
+
+
+def test_the_one_asked_by_a_preposition_does_the_requested_act():
+    found = coded("Kenya's prime minister appealed to the United Nations to intervene in Somalia.")
+    assert ("IGO", "070", "SOM") in found and ("KEN", "020", "IGO") in found
+    (intervene,) = [e for e in extract_text("Kenya appealed to the United Nations to intervene in Somalia.").events if e.verb == "intervene"]
+    assert intervene.modality.hypothetical and intervene.cameo == "070"  # asked, not the asker's intent

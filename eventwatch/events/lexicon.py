@@ -40,7 +40,7 @@ ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases.yaml"
 GENERATED_ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases_petrarch.yaml"
 NOUN_FILE = "eventwatch/data/lexicon/nouns.yaml"
 REQUIRED_KEYS = ("verb", "code")
-LIST_KEYS = ("object", "prep_object", "prep2_object", "xcomp", "ccomp", "subject")
+LIST_KEYS = ("object", "prep_object", "prep2_object", "xcomp", "xcomp_object", "ccomp", "purpose", "purpose_object", "subject")
 WORD_KEYS = ("particle", "prep", "prep2")
 SLOT_TARGETS = ("dobj", "none", "ccomp")  # besides these, a target is a preposition word
 # The code of a pattern that states no event: "halted the *search*" is no 160, "averted an
@@ -63,7 +63,10 @@ class VerbPattern:
     prep2: str | None = None
     prep2_object: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
+    xcomp_object: frozenset[str] = frozenset()  # the infinitive's object: threatened to halt *its mediation*
     ccomp: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()  # verb of a purpose clause: blocked roads *to demand* ...
+    purpose_object: frozenset[str] = frozenset()  # its object: ... to demand *the resignation* of ...
     subject: frozenset[str] = frozenset()
     target: str = "dobj"
     source: str | None = None  # a preposition whose object does the act, the subject receiving it
@@ -81,7 +84,8 @@ class VerbPattern:
         """Everything but the codes and target: two entries with one key are the same pattern."""
         return (
             self.verb, self.particle, self.object, self.prep, self.prep_object,
-            self.prep2, self.prep2_object, self.xcomp, self.ccomp, self.subject,
+            self.prep2, self.prep2_object, self.xcomp, self.xcomp_object, self.ccomp,
+            self.purpose, self.purpose_object, self.subject,
         )  # fmt: skip
 
     @property
@@ -91,7 +95,10 @@ class VerbPattern:
     def anchor(self) -> frozenset[str]:
         """Words one of which a clause must hold to satisfy the pattern (empty: none needed):
         the head nouns of its most selective constraint, else its preposition or particle."""
-        for values in (self.object, self.prep_object, self.prep2_object, self.xcomp, self.subject):
+        for values in (
+            self.object, self.prep_object, self.prep2_object, self.xcomp_object, self.xcomp,
+            self.purpose_object, self.purpose, self.subject,
+        ):  # fmt: skip
             if values:
                 return frozenset(value.rsplit(" ", 1)[-1] for value in values)
         return frozenset(word for word in (self.prep or self.prep2 or self.particle,) if word)
@@ -550,6 +557,8 @@ def _patterns(
     for prep in ("prep", "prep2"):
         if f"{prep}_object" in values and prep not in values:
             raise ValueError(f"{prep}_object needs {prep}")
+    if "purpose_object" in values and "purpose" not in values:
+        raise ValueError("purpose_object needs purpose")
     if "prep2" in values and "prep" not in values:
         raise ValueError("prep2 needs prep")
     target = values.get("target", "dobj")

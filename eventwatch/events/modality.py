@@ -127,12 +127,28 @@ def _is_negated(trigger: Token, chain: list[Token], words: ModalityWords) -> boo
 def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
     """Asked of someone else ("urged Japan to halt", "demanded that Russia withdraw")."""
     for verb in chain:
-        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in words.request_governors:
-            governor = verb.head
-            has_object = any(c.dep_ in {"dobj", "dative"} for c in governor.children)
-            if has_object or verb.dep_ == "ccomp":
+        if _complement_of(verb) and verb.head.lemma_.lower() in words.request_governors:
+            if asks_someone(verb.head) or verb.dep_ == "ccomp":
                 return True
     return False
+
+
+# Prepositions by which a request verb names whom it asks: "called *on* Kyiv to", "appealed *to* the UN to".
+ASKED_PREPOSITIONS = {"on", "upon", "to", "with"}
+
+
+def asks_someone(governor: Token) -> bool:
+    """Whether a request verb names whom it asks ("urged *Japan* to halt", "called *on Kyiv* to")."""
+    return any(
+        c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in ASKED_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)
+        for c in governor.children
+    )
+
+
+def _complement_of(verb: Token) -> bool:
+    """An infinitive or clausal complement; the parser reads "appealed to the UN *to
+    intervene*" as an adverbial clause."""
+    return verb.dep_ in {"xcomp", "ccomp"} or verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)
 
 
 def _has_modal(chain: list[Token], words: ModalityWords) -> bool:
@@ -169,11 +185,7 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     if _governed_by(chain, words.future_governors | words.intent_adjectives):
         return True
     # "wants to attack": a request verb without anyone asked states the subject's own intent.
-    if any(
-        v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors
-        and not any(c.dep_ in {"dobj", "dative"} for c in v.head.children)
-        for v in chain
-    ):
+    if any(v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors and not asks_someone(v.head) for v in chain):
         return True
     # "is going to meet", "is due to visit"
     if any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain):

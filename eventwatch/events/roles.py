@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
-from eventwatch.events.modality import load_modality_words
+from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -60,6 +60,7 @@ class Frame:
     preps: dict[str, list[Token]] = field(default_factory=dict)
     xcomps: list[Token] = field(default_factory=list)
     ccomps: list[Token] = field(default_factory=list)
+    purposes: list[Token] = field(default_factory=list)  # "opened fire *to disperse* them"
     subject: Token | None = None
     passive: bool = False
     agent: Token | None = None
@@ -86,7 +87,9 @@ class Frame:
 
     def words(self) -> set[str]:
         """Lemmas of everything attached, for the lexicon's index of patterns."""
-        tokens = [*self.object_like(), *self.xcomps, *(o for objects in self.preps.values() for o in objects)]
+        clauses = [*self.xcomps, *self.purposes]
+        tokens = [*self.object_like(), *clauses, *(o for objects in self.preps.values() for o in objects)]
+        tokens += [o for clause in clauses for o in clause.children if o.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if self.actor_subject() is not None:
             tokens.append(self.actor_subject())
         return {t.lemma_.lower() for t in tokens} | set(self.preps) | self.particles
@@ -136,6 +139,8 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
+        elif dep == "prep" and child.lower_ == "in" and _in_order_to(child):
+            frame.purposes.append(_in_order_to(child))
         elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
             frame.add_prep(child)  # "sent troops *to* Haiti" is parsed as a dative now and then
         elif dep in OBJECT_DEPS:
@@ -146,6 +151,8 @@ def frame_of(verb: Token) -> Frame:
             frame.xcomps.append(child)
         elif dep == "ccomp":
             frame.ccomps.append(child)
+        elif dep == "advcl" and is_purpose(child):
+            frame.purposes.append(child)
         elif dep in COMPLEMENT_DEPS or dep == "advcl" and child.pos_ == "ADJ":
             frame.complements.append(child)
         elif dep in SUBJECT_DEPS:
@@ -166,6 +173,30 @@ def frame_of(verb: Token) -> Frame:
     return frame
 
 
+def is_purpose(clause: Token) -> bool:
+    """An infinitive that says what the act is for: "began a hunger strike *to protest* ...".
+    After a request verb it is what is asked ("appealed to the Council *to intervene*")."""
+    if clause.tag_ != "VB" or any(c.dep_ == "mark" for c in clause.children):
+        return False
+    if clause.head.lemma_.lower() in load_modality_words().request_governors:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _purpose_of(verb: Token) -> Token | None:
+    """The verb whose act "in order to <verb>" says the purpose of."""
+    order = verb.head
+    if verb.dep_ in {"acl", "relcl"} and order.lower_ == "order" and order.dep_ == "pobj" and order.head.lower_ == "in":
+        return order.head.head
+    return None
+
+
+def _in_order_to(prep: Token) -> Token | None:
+    """The verb of "in order to ...", which the parser hangs on the noun "order"."""
+    order = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "order"), None)
+    return next((c for c in order.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) if order else None
+
+
 def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
     return match_detail(frame, pattern) is not None
 
@@ -177,7 +208,7 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
         return None
-    detail = sum(1 for word in (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp) if word)
+    detail = sum(1 for word in (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp, pattern.purpose) if word)
     if pattern.object:
         found = max((match_length(o, pattern.object) for o in frame.object_like()), default=0)
         if not found:
@@ -199,8 +230,12 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
         if not found:
             return None
         detail += found
-    if pattern.xcomp and _matched_xcomp(frame, pattern) is None:
-        return None
+    for clause in (_matched_xcomp, _matched_purpose):
+        if clause(frame, pattern) is False:
+            return None
+    for values, clause in ((pattern.xcomp_object, _matched_xcomp), (pattern.purpose_object, _matched_purpose)):
+        if values:
+            detail += max(match_length(o, values) for o in frame_of(clause(frame, pattern)).object_like())
     if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
         return None
     return detail
@@ -241,7 +276,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             role = _role(frame, pattern)
             consumed |= role.consumed
             roles += _coded_roles(role)
-    roles = [role for role in roles if role.trigger.i not in consumed]
+    roles = [role for role in roles if role.trigger.i not in consumed and not _restates_its_act(role, roles)]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
     light = set()
     for token in doc:
@@ -259,6 +294,17 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             if governor is not None and governor.i in acting:
                 light.add(governor.i)
     return [role for role in roles if role.trigger.i not in light or isinstance(role.pattern, NounPattern)]
+
+
+def _restates_its_act(role: Role, roles: list[Role]) -> bool:
+    """A purpose clause of the same root as its act says nothing more ("met to *discuss*",
+    "resigned to *allow* elections"); of another root it is an act of its own ("opened fire
+    to *disperse* them")."""
+    verb = role.trigger
+    act = _purpose_of(verb) or (verb.head if verb.dep_ == "advcl" and is_purpose(verb) else None)
+    return act is not None and any(
+        other.trigger.i == act.i and other.pattern.code[:2] == role.pattern.code[:2] for other in roles
+    )
 
 
 def _yields_to_noun(governor: Token, roles: list[Role]) -> bool:
@@ -305,15 +351,17 @@ ABSORBING_ROOTS = {"12", "13"}
 
 
 def _role(frame: Frame, pattern: VerbPattern) -> Role:
-    complement = _matched_xcomp(frame, pattern)
+    complement = _matched_xcomp(frame, pattern) or None
     if complement is None and pattern.code[:2] in ABSORBING_ROOTS and frame.xcomps:
         complement = frame.xcomps[0]
+    purpose = _matched_purpose(frame, pattern) or None
     objects = _matched_objects(frame, pattern)
     prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
     prep2_objects = _matched_prep_objects(frame, pattern.prep2, pattern.prep2_object)
     consumed = {t.i for t in (*objects, *prep_objects, *prep2_objects)}
-    if complement is not None:
-        consumed |= {complement.i, *(o.i for o in frame_of(complement).objects)}
+    for clause in (complement, purpose):  # folded into this event: "threatened to *halt*", "blocked roads *to demand*"
+        if clause is not None:
+            consumed |= {clause.i, *(o.i for o in frame_of(clause).objects)}
     bound = [("trigger", frame.verb)]
     bound += [("particle", t) for t in frame.verb.children if t.lower_ == pattern.particle]
     bound += [("object", t) for t in objects] + [(f"{pattern.prep} object", t) for t in prep_objects]
@@ -322,6 +370,10 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
         bound.append(("subject", frame.actor_subject()))
     if complement is not None:
         bound.append(("complement", complement))
+        bound += [("complement object", o) for o in _matched_objects(frame_of(complement), pattern, pattern.xcomp_object)]
+    if purpose is not None:
+        bound.append(("purpose", purpose))
+        bound += [("purpose object", o) for o in _matched_objects(frame_of(purpose), pattern, pattern.purpose_object)]
     clause = _matched_ccomp(frame, pattern)
     if clause is not None:
         bound.append(("clause", clause))
@@ -344,8 +396,9 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     )
 
 
-def _matched_objects(frame: Frame, pattern: VerbPattern) -> list[Token]:
-    return [o for o in frame.object_like() if token_matches(o, pattern.object)] if pattern.object else []
+def _matched_objects(frame: Frame, pattern: VerbPattern, values: frozenset[str] | None = None) -> list[Token]:
+    values = pattern.object if values is None else values
+    return [o for o in frame.object_like() if token_matches(o, values)] if values else []
 
 
 def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]) -> list[Token]:
@@ -354,10 +407,27 @@ def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]
     return [o for o in frame.preps.get(prep, []) if token_matches(o, values)]
 
 
-def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
-    if not pattern.xcomp:
+def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None | bool:
+    """The infinitive complement the pattern names (with `xcomp_object` its object too);
+    None when it names none, False when the clause has none that fits."""
+    return _matched_clause(frame.xcomps, pattern.xcomp, pattern.xcomp_object)
+
+
+def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None | bool:
+    """The purpose clause the pattern names ("blocked roads *to demand* ..."); the parser
+    also reads one as an infinitive complement ("began a hunger strike *to protest*")."""
+    return _matched_clause([*frame.purposes, *frame.xcomps], pattern.purpose, pattern.purpose_object)
+
+
+def _matched_clause(clauses: list[Token], verbs: frozenset[str], objects: frozenset[str]) -> Token | None | bool:
+    if not (verbs or objects):
         return None
-    return next((x for x in frame.xcomps if token_matches(x, pattern.xcomp)), None)
+    for clause in clauses:
+        if verbs and not token_matches(clause, verbs):
+            continue
+        if not objects or any(token_matches(o, objects) for o in frame_of(clause).object_like()):
+            return clause
+    return False
 
 
 def _matched_ccomp(frame: Frame, pattern: VerbPattern) -> Token | None:
@@ -394,7 +464,13 @@ def _source_head(frame: Frame) -> Token | None:
             governor = governor.head  # "is willing to withdraw", "ready to host"
         head = frame_of(governor)
         # Object control: "urged Japan to halt" -> Japan halts.
-        return head.objects[0] if head.objects and head.verb.i == verb.head.i else _source_head(head)
+        if head.verb.i != verb.head.i:
+            return _source_head(head)
+        return head.objects[0] if head.objects else _asked(head) or _source_head(head)
+    if verb.dep_ == "advcl" and _asked(frame_of(verb.head)) is not None and any(c.tag_ == "TO" for c in verb.children):
+        return _asked(frame_of(verb.head))  # "appealed to the UN *to intervene*": parsed as an adverbial clause
+    if verb.dep_ == "advcl" and is_purpose(verb) or _purpose_of(verb) is not None:
+        return _source_head(frame_of(_purpose_of(verb) or verb.head))  # "opened fire *to disperse* them"
     if verb.dep_ in {"relcl", "acl"}:
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -406,6 +482,13 @@ def _source_head(frame: Frame) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
+
+
+def _asked(request: Frame) -> Token | None:
+    """Whom a request verb asks by a preposition: "called *on Kyiv* to", "appealed *to the UN* to"."""
+    if request.verb.lemma_.lower() not in load_modality_words().request_governors:
+        return None
+    return next((o for prep in ASKED_PREPOSITIONS for o in request.preps.get(prep, ())), None)
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -478,6 +561,10 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         inner = frame_of(xcomp)
         ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
         ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
+    # "began a hunger strike to protest *Assad's* failure", "opened fire to disperse *demonstrators*":
+    # whom the act is for.
+    for clause in frame.purposes:
+        ordered += _counterparts(frame_of(clause))
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
