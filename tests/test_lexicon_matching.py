@@ -188,3 +188,19 @@ def test_the_one_asked_by_a_preposition_does_the_requested_act():
     assert ("IGO", "070", "SOM") in found and ("KEN", "020", "IGO") in found
     (intervene,) = [e for e in extract_text("Kenya appealed to the United Nations to intervene in Somalia.").events if e.verb == "intervene"]
     assert intervene.modality.hypothetical and intervene.cameo == "070"  # asked, not the asker's intent
+
+
+def test_a_noun_event_in_a_phrase_of_taking_part_is_done_by_the_verbs_doer():
+    assert ("PSE", "141", "ISR") in coded("Palestinian youths threw stones during demonstrations against the Israeli army.")
+    assert ("NGA", "141", "NGA") in coded("Thousands of Nigerians took part in a rally against the government.")
+    assert ("NGA", "141", "NGA") in coded("Thousands of Nigerians converged on Abuja for a rally against the government.")
+    assert {("RUS", "046", "UKR"), ("UKR", "046", "RUS")} <= coded("Russian and Ukrainian negotiators returned to Istanbul for talks.")
+    # "for" after other verbs names a reason, done by someone else; police do not stage the protest
+    attacks = [e for e in extract_text("Ukraine retaliated for the attack on Kharkiv.").events if e.verb == "attack"]
+    assert not any(e.source.code.startswith("UKR") for e in attacks)
+    assert not any(code.startswith("14") for _, code, _ in coded("Kenyan police fired tear gas during protests against the government."))
+
+
+def test_the_doer_of_a_verb_does_the_gerund_of_its_preposition():
+    assert ("PSE", "046", "EGY") in coded("Hamas insisted on holding talks with Egypt.")
+    assert not any(code.startswith("07") and source == "DEU" for source, code, _ in coded("Germany objected to sending tanks to Ukraine."))

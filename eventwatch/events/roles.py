@@ -478,7 +478,10 @@ def _source_head(frame: Frame) -> Token | None:
         if verb.head.lower_ == "by":
             return _source_head(governor)  # "responded by *staging* drills"
         # "accused Moscow of *massing* troops", "blamed Kyiv for *shelling*"
-        return governor.objects[0] if governor.objects else None
+        if governor.objects:
+            return governor.objects[0]
+        # "insisted on *holding* talks", "resorted to *throwing* stones": the governor's doer
+        return _source_head(governor) if _does_own_gerund(verb.head) else None
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
@@ -654,6 +657,8 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     governor = _support_verb(noun, lexicon)
     if governor is not None:
         sources += _source_heads(frame_of(governor))
+    elif (host := _participation_host(noun, pattern)) is not None:
+        sources += _source_heads(frame_of(host))  # last: the noun's own doer comes first
     targets: list[Token] = list(between[1:]) if between else []
     if pattern.of == "target":
         targets += preps.get("of", [])
@@ -674,6 +679,41 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     return Role(
         frame, pattern, tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)), frozenset(), tuple(bound), reciprocal
     )
+
+
+def _participation_host(noun: Token, pattern: NounPattern) -> Token | None:
+    """The verb whose doer takes part in the event a noun of its prepositional phrase names:
+    "threw stones *during demonstrations*", "took part *in talks*", "arrived *for talks*"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    host, words = prep.head, _participation_words()
+    if prep.lower_ not in words["participation_prepositions"] and not (
+        prep.lower_ == "for" and host.lemma_.lower() in words["joining_verbs"]
+    ):
+        return None
+    doer = frame_of(host).actor_subject()
+    if pattern.code[:2] == PROTEST_ROOT and doer is not None and doer.lemma_.lower() in words["not_protesters"]:
+        return None  # "police fired tear gas during protests"
+    return host
+
+
+PROTEST_ROOT = "14"
+
+
+def _does_own_gerund(prep: Token) -> bool:
+    """Whether the doer of the verb a preposition hangs on does the gerund it governs: after
+    "on", "in", "into" ("insisted on holding", "persisted in shelling"), after "to" only for
+    the verbs listed ("resorted to throwing"; "objected to sending troops" is someone else's)."""
+    words = _participation_words()
+    if prep.lower_ in words["gerund_prepositions"]:
+        return True
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in words["to_gerund_verbs"]
+
+
+@lru_cache(maxsize=1)
+def _participation_words() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(words) for kind, words in read_yaml("lexicon", "participation.yaml").items()}
 
 
 def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
