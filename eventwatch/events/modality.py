@@ -33,6 +33,7 @@ class ModalityWords:
     negators: frozenset[str]
     conditional_markers: frozenset[str]
     hypothetical_modals: frozenset[str]
+    obligation_modals: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
     intent_adjectives: frozenset[str]
@@ -79,9 +80,15 @@ def mood_of(trigger: Token) -> Mood:
         future=future,
         suspected=_is_suspected(trigger, chain, words, modifiers),
     )
-    own_intent = _is_future(chain, words) or modal or consequent
-    announced = trigger.pos_ == "VERB" and own_intent and not (requested or antecedent)
+    own_intent = _is_future(chain, words) or _has_modal(chain, words, words.obligation_modals) or consequent
+    announced = _states_own_act(trigger) and own_intent and not (requested or antecedent)
     return Mood(modality, announced, conditioned=consequent and not hedged)
+
+
+def _states_own_act(trigger: Token) -> bool:
+    """A verb, or the object of one ("NATO would *tighten the blockade*"), states an act its
+    source does; a noun elsewhere ("talks will take place") only that it will happen."""
+    return trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
 
 
 def modality_of(trigger: Token) -> EventModality:
@@ -105,10 +112,15 @@ def _clause_chain(verb: Token) -> list[Token]:
     ("agreed to meet", "is ready to host")."""
     chain = [verb]
     token = verb
-    while token.dep_ in {"xcomp", "conj", "acomp"} and token.head.i != token.i:
+    while (token.dep_ in {"xcomp", "conj", "acomp"} or _infinitive_ccomp(token)) and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _infinitive_ccomp(verb: Token) -> bool:
+    """ "allow the planes *to land*": an infinitive with a subject of its own."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _governed_by(chain: list[Token], lemmas: frozenset[str]) -> bool:
@@ -151,9 +163,11 @@ def _complement_of(verb: Token) -> bool:
     return verb.dep_ in {"xcomp", "ccomp"} or verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)
 
 
-def _has_modal(chain: list[Token], words: ModalityWords) -> bool:
+def _has_modal(chain: list[Token], words: ModalityWords, besides: frozenset[str] = frozenset()) -> bool:
+    """A hypothetical modal on the clause (other than `besides`: an obligation, "Russia *must*
+    withdraw", is no intent of its subject)."""
     for verb in chain:
-        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & words.hypothetical_modals
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & words.hypothetical_modals - besides
         # "said it would withdraw": reported "would" is the future seen from the past.
         if modals - {"would"} or "would" in modals and not _reported(chain):
             return True
