@@ -151,6 +151,13 @@ def test_joint_drills_with_more_modifiers_are_joint_drills():
         ("Moscow dismissed the ruling of the International Criminal Court.", ("RUS", "120", "IGO")),
         ("Hamas dismissed the Egyptian proposal for a truce.", ("PSE", "120", "EGY")),
         ("Russia dismissed the accusations by Ukraine.", ("RUS", "016", "UKR")),
+        ("Serbia eased emergency measures in Montenegro.", ("SRB", "0814", "MNE")),
+        ("The Latvian court cancelled restrictions on Russian broadcasters.", ("LVA", "081", "RUS")),
+        ("Japan said it would not meet the demands of the kidnappers.", ("JPN", "124", "CRM")),
+        ("Israel's high court opened a hearing into the interrogations.", ("ISR", "090", None)),
+        ("Indian peacekeepers arrived in South Sudan on Monday.", ("IND", "074", "SSD")),
+        ("Jakarta forced the UN refugee agency out of the country.", ("IDN", "166", "IGO")),
+        ("Belarusian police broke up a rally of opposition supporters in Minsk.", ("BLR", "175", "BLR")),
     ],
 )
 def test_round_two_phrases(text, expected):
