@@ -158,6 +158,10 @@ def test_joint_drills_with_more_modifiers_are_joint_drills():
         ("Indian peacekeepers arrived in South Sudan on Monday.", ("IND", "074", "SSD")),
         ("Jakarta forced the UN refugee agency out of the country.", ("IDN", "166", "IGO")),
         ("Belarusian police broke up a rally of opposition supporters in Minsk.", ("BLR", "175", "BLR")),
+        ("The Sri Lankan army has been holding Tamil civilians as human shields.", ("LKA", "184", "CVL")),
+        ("Nicaragua's government ordered the opposition newspaper to suspend publication.", ("NIC", "1721", "OPP")),
+        ("Afghanistan has been sharing expertise with Pakistan.", ("AFG", "060", "PAK")),
+        ("Pakistan allowed the opposition leader to hold a rally in Lahore.", ("PAK", "0811", "OPP")),
     ],
 )
 def test_round_two_phrases(text, expected):
@@ -211,3 +215,11 @@ def test_a_noun_event_in_a_phrase_of_taking_part_is_done_by_the_verbs_doer():
 def test_the_doer_of_a_verb_does_the_gerund_of_its_preposition():
     assert ("PSE", "046", "EGY") in coded("Hamas insisted on holding talks with Egypt.")
     assert not any(code.startswith("07") and source == "DEU" for source, code, _ in coded("Germany objected to sending tanks to Ukraine."))
+
+
+def test_a_purpose_clause_shares_the_modality_of_its_act():
+    events = extract_text("Norway is willing to send engineers to help Mali.").events
+    (help_,) = [e for e in events if e.verb == "help"]
+    assert help_.cameo_root == "03" and help_.modality.future  # announced with the sending
+    (fight,) = extract_text("Ethnic Albanian rebels in Kosovo have sworn to fight.").events
+    assert fight.cameo_root == "13" and fight.modality.future

@@ -112,20 +112,23 @@ def _clause_chain(verb: Token) -> list[Token]:
     ("agreed to meet", "is ready to host")."""
     chain = [verb]
     token = verb
-    while (token.dep_ in {"xcomp", "conj", "acomp"} or _infinitive_ccomp(token)) and token.head.i != token.i:
+    while (token.dep_ in {"xcomp", "conj", "acomp"} or _infinitive_clause(token)) and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
 
 
-def _infinitive_ccomp(verb: Token) -> bool:
-    """ "allow the planes *to land*": an infinitive with a subject of its own."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+def _infinitive_clause(verb: Token) -> bool:
+    """An infinitive with a subject of its own ("allow the planes *to land*") or one that says
+    what its act is for ("will send troops *to help*"), which shares the act's modality."""
+    if verb.dep_ not in {"ccomp", "advcl"} or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _governed_by(chain: list[Token], lemmas: frozenset[str]) -> bool:
     """Whether the clause is the infinitive complement of one of these verbs or adjectives."""
-    return any(v.dep_ in {"xcomp", "ccomp"} and v.head.lemma_.lower() in lemmas for v in chain)
+    return any(_complement_of(v) and v.head.lemma_.lower() in lemmas for v in chain)
 
 
 def _is_negated(trigger: Token, chain: list[Token], words: ModalityWords) -> bool:

@@ -87,7 +87,7 @@ class Frame:
 
     def words(self) -> set[str]:
         """Lemmas of everything attached, for the lexicon's index of patterns."""
-        clauses = [*self.xcomps, *self.purposes]
+        clauses = [*self.xcomps, *self.purposes, *self.ccomps]
         tokens = [*self.object_like(), *clauses, *(o for objects in self.preps.values() for o in objects)]
         tokens += [o for clause in clauses for o in clause.children if o.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if self.actor_subject() is not None:
@@ -408,9 +408,11 @@ def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]
 
 
 def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None | bool:
-    """The infinitive complement the pattern names (with `xcomp_object` its object too);
-    None when it names none, False when the clause has none that fits."""
-    return _matched_clause(frame.xcomps, pattern.xcomp, pattern.xcomp_object)
+    """The infinitive complement the pattern names (with `xcomp_object` its object too), one
+    with a subject of its own included ("allowed the opposition *to hold* a rally"); None when
+    it names none, False when the clause has none that fits."""
+    infinitives = [c for c in frame.ccomps if any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+    return _matched_clause([*frame.xcomps, *infinitives], pattern.xcomp, pattern.xcomp_object)
 
 
 def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None | bool:
