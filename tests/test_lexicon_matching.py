@@ -223,3 +223,7 @@ def test_a_purpose_clause_shares_the_modality_of_its_act():
     assert help_.cameo_root == "03" and help_.modality.future  # announced with the sending
     (fight,) = extract_text("Ethnic Albanian rebels in Kosovo have sworn to fight.").events
     assert fight.cameo_root == "13" and fight.modality.future
+
+
+def test_a_subject_value_matches_behind_a_quantity():
+    assert ("IND", "074", "SSD") in coded("The first contingent of Indian peacekeepers arrived in South Sudan.")

@@ -90,8 +90,9 @@ class Frame:
         clauses = [*self.xcomps, *self.purposes, *self.ccomps]
         tokens = [*self.object_like(), *clauses, *(o for objects in self.preps.values() for o in objects)]
         tokens += [o for clause in clauses for o in clause.children if o.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        if self.actor_subject() is not None:
-            tokens.append(self.actor_subject())
+        subject = self.actor_subject()
+        if subject is not None:
+            tokens += [subject, *_counted(subject)]
         return {t.lemma_.lower() for t in tokens} | set(self.preps) | self.particles
 
 
@@ -124,6 +125,7 @@ QUANTITY_NOUNS = {
     "ton", "tonne", "thousand", "hundred", "dozen", "million", "billion", "number", "part", "portion",
     "batch", "shipment", "consignment", "load", "truckload", "planeload", "amount", "quantity", "kind",
     "type", "package", "round", "wave", "series", "set", "lot", "bulk", "majority", "rest", "unit",
+    "contingent", "deployment", "detachment", "group", "team", "column", "convoy", "fleet", "squadron",
 }  # fmt: skip
 
 
@@ -226,7 +228,8 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
                 detail += found
     if pattern.subject:
         subject = frame.actor_subject()
-        found = match_length(subject, pattern.subject) if subject is not None else 0
+        # behind a quantity too: "the first *contingent of peacekeepers* arrived"
+        found = max((match_length(s, pattern.subject) for s in [subject, *_counted(subject)]), default=0) if subject is not None else 0
         if not found:
             return None
         detail += found
