@@ -233,12 +233,14 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
         if not found:
             return None
         detail += found
-    for clause in (_matched_xcomp, _matched_purpose):
-        if clause(frame, pattern) is False:
-            return None
-    for values, clause in ((pattern.xcomp_object, _matched_xcomp), (pattern.purpose_object, _matched_purpose)):
-        if values:
-            detail += max(match_length(o, values) for o in frame_of(clause(frame, pattern)).object_like())
+    clauses = ((_matched_xcomp, pattern.xcomp, pattern.xcomp_object), (_matched_purpose, pattern.purpose, pattern.purpose_object))
+    for clause_of, verbs, objects in clauses:
+        if verbs or objects:
+            clause = clause_of(frame, pattern)
+            if clause is None:
+                return None
+            if objects:  # "threatened to halt *its mediation*"
+                detail += max(match_length(o, objects) for o in frame_of(clause).object_like())
     if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
         return None
     return detail
@@ -354,10 +356,10 @@ ABSORBING_ROOTS = {"12", "13"}
 
 
 def _role(frame: Frame, pattern: VerbPattern) -> Role:
-    complement = _matched_xcomp(frame, pattern) or None
+    complement = _matched_xcomp(frame, pattern)
     if complement is None and pattern.code[:2] in ABSORBING_ROOTS and frame.xcomps:
         complement = frame.xcomps[0]
-    purpose = _matched_purpose(frame, pattern) or None
+    purpose = _matched_purpose(frame, pattern)
     objects = _matched_objects(frame, pattern)
     prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
     prep2_objects = _matched_prep_objects(frame, pattern.prep2, pattern.prep2_object)
@@ -410,29 +412,30 @@ def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]
     return [o for o in frame.preps.get(prep, []) if token_matches(o, values)]
 
 
-def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None | bool:
+def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
     """The infinitive complement the pattern names (with `xcomp_object` its object too), one
-    with a subject of its own included ("allowed the opposition *to hold* a rally"); None when
-    it names none, False when the clause has none that fits."""
+    with a subject of its own included ("allowed the opposition *to hold* a rally")."""
+    if not (pattern.xcomp or pattern.xcomp_object):
+        return None
     infinitives = [c for c in frame.ccomps if any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
     return _matched_clause([*frame.xcomps, *infinitives], pattern.xcomp, pattern.xcomp_object)
 
 
-def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None | bool:
+def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None:
     """The purpose clause the pattern names ("blocked roads *to demand* ..."); the parser
     also reads one as an infinitive complement ("began a hunger strike *to protest*")."""
+    if not (pattern.purpose or pattern.purpose_object):
+        return None
     return _matched_clause([*frame.purposes, *frame.xcomps], pattern.purpose, pattern.purpose_object)
 
 
-def _matched_clause(clauses: list[Token], verbs: frozenset[str], objects: frozenset[str]) -> Token | None | bool:
-    if not (verbs or objects):
-        return None
+def _matched_clause(clauses: list[Token], verbs: frozenset[str], objects: frozenset[str]) -> Token | None:
     for clause in clauses:
         if verbs and not token_matches(clause, verbs):
             continue
         if not objects or any(token_matches(o, objects) for o in frame_of(clause).object_like()):
             return clause
-    return False
+    return None
 
 
 def _matched_ccomp(frame: Frame, pattern: VerbPattern) -> Token | None:
