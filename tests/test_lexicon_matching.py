@@ -164,7 +164,7 @@ def test_joint_drills_with_more_modifiers_are_joint_drills():
         ("Pakistan allowed the opposition leader to hold a rally in Lahore.", ("PAK", "0811", "OPP")),
     ],
 )
-def test_round_two_phrases(text, expected):
+def test_phrases_get_their_codes(text, expected):
     assert expected in coded(text)
 
 

@@ -40,7 +40,9 @@ ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases.yaml"
 GENERATED_ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases_petrarch.yaml"
 NOUN_FILE = "eventwatch/data/lexicon/nouns.yaml"
 REQUIRED_KEYS = ("verb", "code")
-LIST_KEYS = ("object", "prep_object", "prep2_object", "xcomp", "xcomp_object", "ccomp", "purpose", "purpose_object", "subject")
+LIST_KEYS = (
+    "object", "prep_object", "prep2_object", "xcomp", "xcomp_object", "ccomp", "purpose", "purpose_object", "subject",
+)  # fmt: skip
 WORD_KEYS = ("particle", "prep", "prep2")
 SLOT_TARGETS = ("dobj", "none", "ccomp")  # besides these, a target is a preposition word
 # The code of a pattern that states no event: "halted the *search*" is no 160, "averted an

@@ -202,7 +202,8 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     if _governed_by(chain, words.future_governors | words.intent_adjectives):
         return True
     # "wants to attack": a request verb without anyone asked states the subject's own intent.
-    if any(v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors and not asks_someone(v.head) for v in chain):
+    requests = (v.head for v in chain if v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors)
+    if any(not asks_someone(request) for request in requests):
         return True
     # "is going to meet", "is due to visit"
     if any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain):

@@ -48,6 +48,7 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
+PROTEST_ROOT = "14"
 
 
 @dataclass
@@ -141,8 +142,8 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
-        elif dep == "prep" and child.lower_ == "in" and _in_order_to(child):
-            frame.purposes.append(_in_order_to(child))
+        elif dep == "prep" and (purpose := _in_order_to(child)) is not None:
+            frame.purposes.append(purpose)
         elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
             frame.add_prep(child)  # "sent troops *to* Haiti" is parsed as a dative now and then
         elif dep in OBJECT_DEPS:
@@ -185,8 +186,11 @@ def is_purpose(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
-def _purpose_of(verb: Token) -> Token | None:
-    """The verb whose act "in order to <verb>" says the purpose of."""
+def _act_of_purpose(verb: Token) -> Token | None:
+    """The verb whose act a purpose clause is for ("opened fire *to disperse*", "rallied in
+    order *to protest*"), or None when the verb states no purpose."""
+    if verb.dep_ == "advcl" and is_purpose(verb):
+        return verb.head
     order = verb.head
     if verb.dep_ in {"acl", "relcl"} and order.lower_ == "order" and order.dep_ == "pobj" and order.head.lower_ == "in":
         return order.head.head
@@ -195,6 +199,8 @@ def _purpose_of(verb: Token) -> Token | None:
 
 def _in_order_to(prep: Token) -> Token | None:
     """The verb of "in order to ...", which the parser hangs on the noun "order"."""
+    if prep.lower_ != "in":
+        return None
     order = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "order"), None)
     return next((c for c in order.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) if order else None
 
@@ -210,7 +216,8 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
         return None
-    detail = sum(1 for word in (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp, pattern.purpose) if word)
+    words = (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp, pattern.purpose)
+    detail = sum(1 for word in words if word)
     if pattern.object:
         found = max((match_length(o, pattern.object) for o in frame.object_like()), default=0)
         if not found:
@@ -229,12 +236,15 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     if pattern.subject:
         subject = frame.actor_subject()
         # behind a quantity too: "the first *contingent of peacekeepers* arrived"
-        found = max((match_length(s, pattern.subject) for s in [subject, *_counted(subject)]), default=0) if subject is not None else 0
+        subjects = [subject, *_counted(subject)] if subject is not None else []
+        found = max((match_length(s, pattern.subject) for s in subjects), default=0)
         if not found:
             return None
         detail += found
-    clauses = ((_matched_xcomp, pattern.xcomp, pattern.xcomp_object), (_matched_purpose, pattern.purpose, pattern.purpose_object))
-    for clause_of, verbs, objects in clauses:
+    for clause_of, verbs, objects in (
+        (_matched_xcomp, pattern.xcomp, pattern.xcomp_object),
+        (_matched_purpose, pattern.purpose, pattern.purpose_object),
+    ):
         if verbs or objects:
             clause = clause_of(frame, pattern)
             if clause is None:
@@ -305,8 +315,7 @@ def _restates_its_act(role: Role, roles: list[Role]) -> bool:
     """A purpose clause of the same root as its act says nothing more ("met to *discuss*",
     "resigned to *allow* elections"); of another root it is an act of its own ("opened fire
     to *disperse* them")."""
-    verb = role.trigger
-    act = _purpose_of(verb) or (verb.head if verb.dep_ == "advcl" and is_purpose(verb) else None)
+    act = _act_of_purpose(role.trigger)
     return act is not None and any(
         other.trigger.i == act.i and other.pattern.code[:2] == role.pattern.code[:2] for other in roles
     )
@@ -475,10 +484,13 @@ def _source_head(frame: Frame) -> Token | None:
         if head.verb.i != verb.head.i:
             return _source_head(head)
         return head.objects[0] if head.objects else _asked(head) or _source_head(head)
-    if verb.dep_ == "advcl" and _asked(frame_of(verb.head)) is not None and any(c.tag_ == "TO" for c in verb.children):
-        return _asked(frame_of(verb.head))  # "appealed to the UN *to intervene*": parsed as an adverbial clause
-    if verb.dep_ == "advcl" and is_purpose(verb) or _purpose_of(verb) is not None:
-        return _source_head(frame_of(_purpose_of(verb) or verb.head))  # "opened fire *to disperse* them"
+    if verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children):
+        asked = _asked(frame_of(verb.head))  # "appealed to the UN *to intervene*", parsed as an adverbial clause
+        if asked is not None:
+            return asked
+    act = _act_of_purpose(verb)
+    if act is not None:
+        return _source_head(frame_of(act))  # "opened fire *to disperse* them": the shooters disperse
     if verb.dep_ in {"relcl", "acl"}:
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -704,9 +716,6 @@ def _participation_host(noun: Token, pattern: NounPattern) -> Token | None:
     if pattern.code[:2] == PROTEST_ROOT and doer is not None and doer.lemma_.lower() in words["not_protesters"]:
         return None  # "police fired tear gas during protests"
     return host
-
-
-PROTEST_ROOT = "14"
 
 
 def _does_own_gerund(prep: Token) -> bool:
