@@ -209,6 +209,28 @@ def test_two_prepositions_and_complement_twins(conversion):
     assert any(e.xcomp == ("intervene",) and e.code == "028" for e in plead)
 
 
+def test_an_appeal_of_a_verb_of_own_aim_gets_no_infinitive_twin(tool, nlp):
+    dictionary = """####### VERB PATTERNS #######
+
+---  SOLICIT   [020]  ---
+SOLICIT
+SEEK
+- * HELP                                             [023]   # SOLICIT, SEEK
+- * ATTACK                                           [138]   # SEEK
+
+---  HELP   [070]  ---
+HELP
+
+---  ATTACK   [190]  ---
+ATTACK
+"""
+    conversion = tool.convert(dictionary, nlp, load_codebook().codes())
+    # "solicited them to help" appeals; "sought to help" means to give help, no appeal
+    assert {e.xcomp for e in entries_for(conversion, "solicit") if e.code == "023"} == {(), ("help",)}
+    assert {e.xcomp for e in entries_for(conversion, "seek") if e.code == "023"} == {()}
+    assert any(e.xcomp == ("attack",) for e in entries_for(conversion, "seek"))  # no appeal: kept
+
+
 def test_rendered_json_loads_as_the_lexicon_format(tool, conversion, tmp_path):
     path = tmp_path / "converted.json"
     path.write_text(tool.render(conversion), encoding="utf-8")

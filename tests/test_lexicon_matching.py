@@ -134,3 +134,96 @@ def test_a_source_slot_makes_the_giver_act_on_the_subject(tmp_path):
     bad.write_text('- {verb: inherit, code: "071", source: "from x"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="source must be a preposition"):
         load_lexicon([bad])
+
+
+def test_joint_drills_with_more_modifiers_are_joint_drills():
+    assert {("KOR", "062", "USA"), ("USA", "062", "KOR")} <= coded("South Korea and the United States held joint air drills.")
+    assert {("IND", "062", "FRA"), ("FRA", "062", "IND")} <= coded("India and France staged joint war games in Rajasthan.")
+    assert ("CHN", "150", "TWN") in coded("China staged war games near Taiwan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("European Union ministers agreed new sanctions on Russia.", ("IGO", "163", "RUS")),
+        ("The European Union agreed a fresh round of sanctions against Iran.", ("IGO", "163", "IRN")),
+        ("Lithuania stood with Kyiv after the attack.", ("LTU", "051", "UKR")),
+        ("Moscow dismissed the ruling of the International Criminal Court.", ("RUS", "120", "IGO")),
+        ("Hamas dismissed the Egyptian proposal for a truce.", ("PSE", "120", "EGY")),
+        ("Russia dismissed the accusations by Ukraine.", ("RUS", "016", "UKR")),
+        ("Serbia eased emergency measures in Montenegro.", ("SRB", "0814", "MNE")),
+        ("The Latvian court cancelled restrictions on Russian broadcasters.", ("LVA", "081", "RUS")),
+        ("Japan said it would not meet the demands of the kidnappers.", ("JPN", "124", "CRM")),
+        ("Israel's high court opened a hearing into the interrogations.", ("ISR", "090", None)),
+        ("Indian peacekeepers arrived in South Sudan on Monday.", ("IND", "074", "SSD")),
+        ("Jakarta forced the UN refugee agency out of the country.", ("IDN", "166", "IGO")),
+        ("Belarusian police broke up a rally of opposition supporters in Minsk.", ("BLR", "175", "BLR")),
+        ("The Sri Lankan army has been holding Tamil civilians as human shields.", ("LKA", "184", "CVL")),
+        ("Nicaragua's government ordered the opposition newspaper to suspend publication.", ("NIC", "1721", "NIC")),  # arresting authorities act at home
+        ("Afghanistan has been sharing expertise with Pakistan.", ("AFG", "060", "PAK")),
+        ("Pakistan allowed the opposition leader to hold a rally in Lahore.", ("PAK", "0811", "OPP")),
+    ],
+)
+def test_phrases_get_their_codes(text, expected):
+    assert expected in coded(text)
+
+
+def test_agreeing_without_sanctions_stays_an_intent():
+    assert ("IGO", "030", "RUS") in coded("The European Union agreed with Russia on Friday.")
+
+
+def test_the_object_of_an_infinitive_complement_picks_the_pattern():
+    assert ("QAT", "135", "ISR") in coded("Qatar threatened to halt its mediation between Israel and Hamas.")
+    assert ("QAT", "131", "PSE") in coded("Qatar threatened to halt its aid to Gaza.")
+    found = coded("Kenyan teachers refused to end their strike despite a court order.")
+    assert ("KEN", "1242", None) in found and not any(code.startswith("14") for _, code, _ in found)
+
+
+def test_a_purpose_clause_picks_the_pattern_and_gives_the_target():
+    assert ("SYR", "1441", "SYR") in coded("Syrian students blocked the main road to demand the resignation of President Assad.")
+    assert ("SRB", "1411", "SRB") in coded("Thousands of Serbs rallied in Belgrade to demand the resignation of the government.")
+    assert ("TCD", "142", "SWE") in coded("Farmers from Chad began a hunger strike on Monday to protest against Sweden's decision.")
+    # "in order to", parsed as a clause on the noun "order"
+    assert ("TUN", "141", "DZA") in coded("Thousands of Tunisians rallied in Sousse in order to protest the decision of the Algerian government.")
+
+
+def test_a_purpose_clause_of_another_root_is_an_act_of_the_same_doer():
+    found = coded("Kenyan police opened fire to disperse Somali demonstrators in Nairobi.")
+    assert {("KEN", "193", "SOM"), ("KEN", "175", "SOM")} <= found
+    # of the same root it restates the act: "met to discuss" is one meeting
+    assert coded("Kenyan and Somali officials met in Nairobi to discuss border security.") == {("KEN", "040", "SOM"), ("SOM", "040", "KEN")}
+
+
+def test_the_one_asked_by_a_preposition_does_the_requested_act():
+    found = coded("Kenya's prime minister appealed to the United Nations to intervene in Somalia.")
+    assert ("IGO", "070", "SOM") in found and ("KEN", "020", "IGO") in found
+    (intervene,) = [e for e in extract_text("Kenya appealed to the United Nations to intervene in Somalia.").events if e.verb == "intervene"]
+    assert intervene.modality.hypothetical and intervene.cameo == "070"  # asked, not the asker's intent
+
+
+def test_a_noun_event_in_a_phrase_of_taking_part_is_done_by_the_verbs_doer():
+    assert ("PSE", "141", "ISR") in coded("Palestinian youths threw stones during demonstrations against the Israeli army.")
+    assert ("NGA", "141", "NGA") in coded("Thousands of Nigerians took part in a rally against the government.")
+    assert ("NGA", "141", "NGA") in coded("Thousands of Nigerians converged on Abuja for a rally against the government.")
+    assert {("RUS", "046", "UKR"), ("UKR", "046", "RUS")} <= coded("Russian and Ukrainian negotiators returned to Istanbul for talks.")
+    # "for" after other verbs names a reason, done by someone else; police do not stage the protest
+    attacks = [e for e in extract_text("Ukraine retaliated for the attack on Kharkiv.").events if e.verb == "attack"]
+    assert not any(e.source.code.startswith("UKR") for e in attacks)
+    assert not any(code.startswith("14") for _, code, _ in coded("Kenyan police fired tear gas during protests against the government."))
+
+
+def test_the_doer_of_a_verb_does_the_gerund_of_its_preposition():
+    assert ("PSE", "046", "EGY") in coded("Hamas insisted on holding talks with Egypt.")
+    assert not any(code.startswith("07") and source == "DEU" for source, code, _ in coded("Germany objected to sending tanks to Ukraine."))
+
+
+def test_a_purpose_clause_shares_the_modality_of_its_act():
+    events = extract_text("Norway is willing to send engineers to help Mali.").events
+    (help_,) = [e for e in events if e.verb == "help"]
+    assert help_.cameo_root == "03" and help_.modality.future  # announced with the sending
+    (fight,) = extract_text("Ethnic Albanian rebels in Kosovo have sworn to fight.").events
+    assert fight.cameo_root == "13" and fight.modality.future
+
+
+def test_a_subject_value_matches_behind_a_quantity():
+    assert ("IND", "074", "SSD") in coded("The first contingent of Indian peacekeepers arrived in South Sudan.")

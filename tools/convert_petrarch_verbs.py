@@ -428,6 +428,16 @@ class Entry:
         return None
 
 
+# Verbs whose infinitive is their subject's own aim: "seeks help" appeals for help, "seeks to
+# help" intends to give it, so an appeal (02x) gets no infinitive twin for them.
+OWN_AIM_VERBS = frozenset({"want", "seek", "wish", "desire", "need", "hope", "aim", "try", "strive", "look", "crave"})
+APPEAL_ROOT = "02"
+
+
+def _own_aim(verb: str, twin: Entry) -> bool:
+    return verb in OWN_AIM_VERBS and twin.code.startswith(APPEAL_ROOT)
+
+
 @dataclass(frozen=True)
 class Options:
     """How block-wide the dictionary's facts are taken.
@@ -507,8 +517,9 @@ def convert(text: str, nlp, codebook: Iterable[str], options: Options = Options(
                     continue
                 rank = (0 if spec.names & set(line.origin) else 1, line.line)
                 line_entries += _choose(chosen, counts, spec.lemma, entry, rank, line.line)
-                if twin is not None and spec.extra is None and _choose(chosen, counts, spec.lemma, twin, rank, line.line):
-                    counts["infinitive-complement twins (ASK * INTERVENE: asked to intervene)"] += 1
+                if twin is not None and spec.extra is None and not _own_aim(spec.lemma, twin):
+                    if _choose(chosen, counts, spec.lemma, twin, rank, line.line):
+                        counts["infinitive-complement twins (ASK * INTERVENE: asked to intervene)"] += 1
         if not any(_entry((), c, found, lemmas) for c in constraint_sets):
             unparsed += 1
     if unparsed:

@@ -40,7 +40,9 @@ ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases.yaml"
 GENERATED_ALIAS_FILE = "eventwatch/data/lexicon/lemma_aliases_petrarch.yaml"
 NOUN_FILE = "eventwatch/data/lexicon/nouns.yaml"
 REQUIRED_KEYS = ("verb", "code")
-LIST_KEYS = ("object", "prep_object", "prep2_object", "xcomp", "ccomp", "subject")
+LIST_KEYS = (
+    "object", "prep_object", "prep2_object", "xcomp", "xcomp_object", "ccomp", "purpose", "purpose_object", "subject",
+)  # fmt: skip
 WORD_KEYS = ("particle", "prep", "prep2")
 SLOT_TARGETS = ("dobj", "none", "ccomp")  # besides these, a target is a preposition word
 # The code of a pattern that states no event: "halted the *search*" is no 160, "averted an
@@ -63,7 +65,10 @@ class VerbPattern:
     prep2: str | None = None
     prep2_object: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
+    xcomp_object: frozenset[str] = frozenset()  # the infinitive's object: threatened to halt *its mediation*
     ccomp: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()  # verb of a purpose clause: blocked roads *to demand* ...
+    purpose_object: frozenset[str] = frozenset()  # its object: ... to demand *the resignation* of ...
     subject: frozenset[str] = frozenset()
     target: str = "dobj"
     source: str | None = None  # a preposition whose object does the act, the subject receiving it
@@ -81,7 +86,8 @@ class VerbPattern:
         """Everything but the codes and target: two entries with one key are the same pattern."""
         return (
             self.verb, self.particle, self.object, self.prep, self.prep_object,
-            self.prep2, self.prep2_object, self.xcomp, self.ccomp, self.subject,
+            self.prep2, self.prep2_object, self.xcomp, self.xcomp_object, self.ccomp,
+            self.purpose, self.purpose_object, self.subject,
         )  # fmt: skip
 
     @property
@@ -91,7 +97,10 @@ class VerbPattern:
     def anchor(self) -> frozenset[str]:
         """Words one of which a clause must hold to satisfy the pattern (empty: none needed):
         the head nouns of its most selective constraint, else its preposition or particle."""
-        for values in (self.object, self.prep_object, self.prep2_object, self.xcomp, self.subject):
+        for values in (
+            self.object, self.prep_object, self.prep2_object, self.xcomp_object, self.xcomp,
+            self.purpose_object, self.purpose, self.subject,
+        ):  # fmt: skip
             if values:
                 return frozenset(value.rsplit(" ", 1)[-1] for value in values)
         return frozenset(word for word in (self.prep or self.prep2 or self.particle,) if word)
@@ -156,8 +165,9 @@ def token_matches(token: Token, values: frozenset[str]) -> bool:
 
     A one-word value is the token's lemma ("sanction" matches "sanctions"). In a
     multi-word value ("war crime", "human rights abuse") the last word is the
-    lemma and the words before it are the noun's compound and adjective
-    modifiers as written, nearest last ("alleged war crimes" matches "war crime").
+    lemma and the words before it are some of the noun's compound and adjective
+    modifiers as written, in their order ("alleged war crimes" matches "war crime",
+    "joint air drills" "joint drill").
     """
     return match_length(token, values) > 0
 
@@ -165,18 +175,25 @@ def token_matches(token: Token, values: frozenset[str]) -> bool:
 def match_length(token: Token, values: frozenset[str]) -> int:
     """How many words the longest value a parsed word satisfies has (0: none)."""
     lemma = token.lemma_.lower()
-    words: list[str] | None = None
+    modifiers: list[str] | None = None
     best = 0
     for value in values:
         if value == lemma:
             best = max(best, 1)
         elif value.endswith(" " + lemma):
-            if words is None:
-                words = [*_modifier_words(token), lemma]
+            if modifiers is None:
+                modifiers = _modifier_words(token)
             wanted = value.split()
-            if len(wanted) > best and wanted == words[-len(wanted) :]:
+            if len(wanted) > best and _in_order(wanted[:-1], modifiers):
                 best = len(wanted)
     return best
+
+
+def _in_order(wanted: list[str], modifiers: list[str]) -> bool:
+    """Whether the wanted modifiers occur among the noun's, in order, others between them:
+    "joint drill" matches "joint *air* drills", "war crime" "war *time* crimes"."""
+    remaining = iter(modifiers)
+    return all(word in remaining for word in wanted)
 
 
 def _modifier_words(token: Token) -> list[str]:
@@ -542,6 +559,8 @@ def _patterns(
     for prep in ("prep", "prep2"):
         if f"{prep}_object" in values and prep not in values:
             raise ValueError(f"{prep}_object needs {prep}")
+    if "purpose_object" in values and "purpose" not in values:
+        raise ValueError("purpose_object needs purpose")
     if "prep2" in values and "prep" not in values:
         raise ValueError("prep2 needs prep")
     target = values.get("target", "dobj")

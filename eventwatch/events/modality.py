@@ -17,8 +17,6 @@ from spacy.tokens import Token
 from eventwatch.data import data_file
 from eventwatch.records import Modality
 
-# Prepositions naming whom a request asks: "called *on* the Council to ...", "appealed *to* Moscow to ...".
-ASKED_PREPOSITIONS = {"on", "upon", "to"}
 # Dependencies by which a noun trigger belongs to the clause of its head verb.
 NOUN_IN_CLAUSE = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "dative", "appos"}
 
@@ -35,6 +33,7 @@ class ModalityWords:
     negators: frozenset[str]
     conditional_markers: frozenset[str]
     hypothetical_modals: frozenset[str]
+    obligation_modals: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
     intent_adjectives: frozenset[str]
@@ -81,11 +80,15 @@ def mood_of(trigger: Token) -> Mood:
         future=future,
         suspected=_is_suspected(trigger, chain, words, modifiers),
     )
-    own_intent = _is_future(chain, words) or modal or consequent
-    # A noun event is announced by the verb it is the object of ("it would tighten *the blockade*").
-    stated = trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and clause is not None and clause.pos_ == "VERB"
-    announced = stated and own_intent and not (requested or antecedent)
+    own_intent = _is_future(chain, words) or _has_modal(chain, words, words.obligation_modals) or consequent
+    announced = _states_own_act(trigger) and own_intent and not (requested or antecedent)
     return Mood(modality, announced, conditioned=consequent and not hedged)
+
+
+def _states_own_act(trigger: Token) -> bool:
+    """A verb, or the object of one ("NATO would *tighten the blockade*"), states an act its
+    source does; a noun elsewhere ("talks will take place") only that it will happen."""
+    return trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
 
 
 def modality_of(trigger: Token) -> EventModality:
@@ -109,15 +112,23 @@ def _clause_chain(verb: Token) -> list[Token]:
     ("agreed to meet", "is ready to host")."""
     chain = [verb]
     token = verb
-    while token.dep_ in {"xcomp", "conj", "acomp"} and token.head.i != token.i:
+    while (token.dep_ in {"xcomp", "conj", "acomp"} or _infinitive_clause(token)) and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
 
 
+def _infinitive_clause(verb: Token) -> bool:
+    """An infinitive with a subject of its own ("allow the planes *to land*") or one that says
+    what its act is for ("will send troops *to help*"), which shares the act's modality."""
+    if verb.dep_ not in {"ccomp", "advcl"} or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _governed_by(chain: list[Token], lemmas: frozenset[str]) -> bool:
     """Whether the clause is the infinitive complement of one of these verbs or adjectives."""
-    return any(v.dep_ in {"xcomp", "ccomp"} and v.head.lemma_.lower() in lemmas for v in chain)
+    return any(_complement_of(v) and v.head.lemma_.lower() in lemmas for v in chain)
 
 
 def _is_negated(trigger: Token, chain: list[Token], words: ModalityWords) -> bool:
@@ -131,23 +142,35 @@ def _is_negated(trigger: Token, chain: list[Token], words: ModalityWords) -> boo
 def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
     """Asked of someone else ("urged Japan to halt", "demanded that Russia withdraw")."""
     for verb in chain:
-        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in words.request_governors:
-            if _asks_someone(verb.head) or verb.dep_ == "ccomp":
+        if _complement_of(verb) and verb.head.lemma_.lower() in words.request_governors:
+            if asks_someone(verb.head) or verb.dep_ == "ccomp":
                 return True
     return False
 
 
-def _asks_someone(governor: Token) -> bool:
-    """Whether a request verb names whom it asks: "urged *Japan*", "called *on* the Council"."""
+# Prepositions by which a request verb names whom it asks: "called *on* Kyiv to", "appealed *to* the UN to".
+ASKED_PREPOSITIONS = {"on", "upon", "to", "with"}
+
+
+def asks_someone(governor: Token) -> bool:
+    """Whether a request verb names whom it asks ("urged *Japan* to halt", "called *on Kyiv* to")."""
     return any(
         c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in ASKED_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)
         for c in governor.children
     )
 
 
-def _has_modal(chain: list[Token], words: ModalityWords) -> bool:
+def _complement_of(verb: Token) -> bool:
+    """An infinitive or clausal complement; the parser reads "appealed to the UN *to
+    intervene*" as an adverbial clause."""
+    return verb.dep_ in {"xcomp", "ccomp"} or verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)
+
+
+def _has_modal(chain: list[Token], words: ModalityWords, besides: frozenset[str] = frozenset()) -> bool:
+    """A hypothetical modal on the clause (other than `besides`: an obligation, "Russia *must*
+    withdraw", is no intent of its subject)."""
     for verb in chain:
-        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & words.hypothetical_modals
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} & words.hypothetical_modals - besides
         # "said it would withdraw": reported "would" is the future seen from the past.
         if modals - {"would"} or "would" in modals and not _reported(chain):
             return True
@@ -179,7 +202,8 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     if _governed_by(chain, words.future_governors | words.intent_adjectives):
         return True
     # "wants to attack": a request verb without anyone asked states the subject's own intent.
-    if any(v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors and not _asks_someone(v.head) for v in chain):
+    requests = (v.head for v in chain if v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors)
+    if any(not asks_someone(request) for request in requests):
         return True
     # "is going to meet", "is due to visit"
     if any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
-from eventwatch.events.modality import load_modality_words
+from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -37,10 +37,6 @@ TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at",
 NOUN_TARGET_PREPOSITIONS = ("on", "against", "at", "with", "to", "toward", "towards", "into", "over", "for", "upon", "around")
 # Words of a noun phrase that name who owns it: "Russia's demand", "a demand *by* Moscow".
 OWNER_PREPOSITIONS = ("of", "from", "by", "for")
-# Prepositions whose object does what a verb's infinitive complement says: "called *on* the
-# Council to condemn", "appealed *to* Moscow to release".
-CONTROL_PREPOSITIONS = ("on", "upon", "to")
-TIME_ENTITIES = {"DATE", "TIME"}
 # Pronouns that stand for the speaker when they are the subject of reported speech.
 REPORTED_PRONOUNS = {"it", "he", "she", "they"}
 PLURAL_TAGS = {"NNS", "NNPS"}
@@ -52,6 +48,7 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
+PROTEST_ROOT = "14"
 
 
 @dataclass
@@ -64,6 +61,7 @@ class Frame:
     preps: dict[str, list[Token]] = field(default_factory=dict)
     xcomps: list[Token] = field(default_factory=list)
     ccomps: list[Token] = field(default_factory=list)
+    purposes: list[Token] = field(default_factory=list)  # "opened fire *to disperse* them"
     subject: Token | None = None
     passive: bool = False
     agent: Token | None = None
@@ -90,9 +88,12 @@ class Frame:
 
     def words(self) -> set[str]:
         """Lemmas of everything attached, for the lexicon's index of patterns."""
-        tokens = [*self.object_like(), *self.xcomps, *(o for objects in self.preps.values() for o in objects)]
-        if self.actor_subject() is not None:
-            tokens.append(self.actor_subject())
+        clauses = [*self.xcomps, *self.purposes, *self.ccomps]
+        tokens = [*self.object_like(), *clauses, *(o for objects in self.preps.values() for o in objects)]
+        tokens += [o for clause in clauses for o in clause.children if o.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        subject = self.actor_subject()
+        if subject is not None:
+            tokens += [subject, *_counted(subject)]
         return {t.lemma_.lower() for t in tokens} | set(self.preps) | self.particles
 
 
@@ -125,6 +126,7 @@ QUANTITY_NOUNS = {
     "ton", "tonne", "thousand", "hundred", "dozen", "million", "billion", "number", "part", "portion",
     "batch", "shipment", "consignment", "load", "truckload", "planeload", "amount", "quantity", "kind",
     "type", "package", "round", "wave", "series", "set", "lot", "bulk", "majority", "rest", "unit",
+    "contingent", "deployment", "detachment", "group", "team", "column", "convoy", "fleet", "squadron",
 }  # fmt: skip
 
 
@@ -140,6 +142,8 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
+        elif dep == "prep" and (purpose := _in_order_to(child)) is not None:
+            frame.purposes.append(purpose)
         elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
             frame.add_prep(child)  # "sent troops *to* Haiti" is parsed as a dative now and then
         elif dep in OBJECT_DEPS:
@@ -150,6 +154,8 @@ def frame_of(verb: Token) -> Frame:
             frame.xcomps.append(child)
         elif dep == "ccomp":
             frame.ccomps.append(child)
+        elif dep == "advcl" and is_purpose(child):
+            frame.purposes.append(child)
         elif dep in COMPLEMENT_DEPS or dep == "advcl" and child.pos_ == "ADJ":
             frame.complements.append(child)
         elif dep in SUBJECT_DEPS:
@@ -170,6 +176,35 @@ def frame_of(verb: Token) -> Frame:
     return frame
 
 
+def is_purpose(clause: Token) -> bool:
+    """An infinitive that says what the act is for: "began a hunger strike *to protest* ...".
+    After a request verb it is what is asked ("appealed to the Council *to intervene*")."""
+    if clause.tag_ != "VB" or any(c.dep_ == "mark" for c in clause.children):
+        return False
+    if clause.head.lemma_.lower() in load_modality_words().request_governors:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _act_of_purpose(verb: Token) -> Token | None:
+    """The verb whose act a purpose clause is for ("opened fire *to disperse*", "rallied in
+    order *to protest*"), or None when the verb states no purpose."""
+    if verb.dep_ == "advcl" and is_purpose(verb):
+        return verb.head
+    order = verb.head
+    if verb.dep_ in {"acl", "relcl"} and order.lower_ == "order" and order.dep_ == "pobj" and order.head.lower_ == "in":
+        return order.head.head
+    return None
+
+
+def _in_order_to(prep: Token) -> Token | None:
+    """The verb of "in order to ...", which the parser hangs on the noun "order"."""
+    if prep.lower_ != "in":
+        return None
+    order = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "order"), None)
+    return next((c for c in order.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None) if order else None
+
+
 def satisfies(frame: Frame, pattern: VerbPattern) -> bool:
     return match_detail(frame, pattern) is not None
 
@@ -181,7 +216,8 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
         return None
-    detail = sum(1 for word in (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp) if word)
+    words = (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp, pattern.purpose)
+    detail = sum(1 for word in words if word)
     if pattern.object:
         found = max((match_length(o, pattern.object) for o in frame.object_like()), default=0)
         if not found:
@@ -199,12 +235,22 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
                 detail += found
     if pattern.subject:
         subject = frame.actor_subject()
-        found = match_length(subject, pattern.subject) if subject is not None else 0
+        # behind a quantity too: "the first *contingent of peacekeepers* arrived"
+        subjects = [subject, *_counted(subject)] if subject is not None else []
+        found = max((match_length(s, pattern.subject) for s in subjects), default=0)
         if not found:
             return None
         detail += found
-    if pattern.xcomp and _matched_xcomp(frame, pattern) is None:
-        return None
+    for clause_of, verbs, objects in (
+        (_matched_xcomp, pattern.xcomp, pattern.xcomp_object),
+        (_matched_purpose, pattern.purpose, pattern.purpose_object),
+    ):
+        if verbs or objects:
+            clause = clause_of(frame, pattern)
+            if clause is None:
+                return None
+            if objects:  # "threatened to halt *its mediation*"
+                detail += max(match_length(o, objects) for o in frame_of(clause).object_like())
     if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
         return None
     return detail
@@ -245,7 +291,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             role = _role(frame, pattern)
             consumed |= role.consumed
             roles += _coded_roles(role)
-    roles = [role for role in roles if role.trigger.i not in consumed]
+    roles = [role for role in roles if role.trigger.i not in consumed and not _restates_its_act(role, roles)]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
     light = set()
     for token in doc:
@@ -276,6 +322,16 @@ def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool
     if noun.dep_ != "nsubj" or pattern.code[:2] not in VIOLENT_ROOTS:
         return False
     return any(role.trigger.i == noun.head.i and role.pattern.code[:2] in VIOLENT_ROOTS for role in roles)
+
+
+def _restates_its_act(role: Role, roles: list[Role]) -> bool:
+    """A purpose clause of the same root as its act says nothing more ("met to *discuss*",
+    "resigned to *allow* elections"); of another root it is an act of its own ("opened fire
+    to *disperse* them")."""
+    act = _act_of_purpose(role.trigger)
+    return act is not None and any(
+        other.trigger.i == act.i and other.pattern.code[:2] == role.pattern.code[:2] for other in roles
+    )
 
 
 def _yields_to_noun(governor: Token, roles: list[Role]) -> bool:
@@ -325,12 +381,14 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     complement = _matched_xcomp(frame, pattern)
     if complement is None and pattern.code[:2] in ABSORBING_ROOTS and frame.xcomps:
         complement = frame.xcomps[0]
+    purpose = _matched_purpose(frame, pattern)
     objects = _matched_objects(frame, pattern)
     prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
     prep2_objects = _matched_prep_objects(frame, pattern.prep2, pattern.prep2_object)
     consumed = {t.i for t in (*objects, *prep_objects, *prep2_objects)}
-    if complement is not None:
-        consumed |= {complement.i, *(o.i for o in frame_of(complement).objects)}
+    for clause in (complement, purpose):  # folded into this event: "threatened to *halt*", "blocked roads *to demand*"
+        if clause is not None:
+            consumed |= {clause.i, *(o.i for o in frame_of(clause).objects)}
     bound = [("trigger", frame.verb)]
     bound += [("particle", t) for t in frame.verb.children if t.lower_ == pattern.particle]
     bound += [("object", t) for t in objects] + [(f"{pattern.prep} object", t) for t in prep_objects]
@@ -339,6 +397,10 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
         bound.append(("subject", frame.actor_subject()))
     if complement is not None:
         bound.append(("complement", complement))
+        bound += [("complement object", o) for o in _matched_objects(frame_of(complement), pattern, pattern.xcomp_object)]
+    if purpose is not None:
+        bound.append(("purpose", purpose))
+        bound += [("purpose object", o) for o in _matched_objects(frame_of(purpose), pattern, pattern.purpose_object)]
     clause = _matched_ccomp(frame, pattern)
     if clause is not None:
         bound.append(("clause", clause))
@@ -361,8 +423,9 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     )
 
 
-def _matched_objects(frame: Frame, pattern: VerbPattern) -> list[Token]:
-    return [o for o in frame.object_like() if token_matches(o, pattern.object)] if pattern.object else []
+def _matched_objects(frame: Frame, pattern: VerbPattern, values: frozenset[str] | None = None) -> list[Token]:
+    values = pattern.object if values is None else values
+    return [o for o in frame.object_like() if token_matches(o, values)] if values else []
 
 
 def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]) -> list[Token]:
@@ -372,9 +435,29 @@ def _matched_prep_objects(frame: Frame, prep: str | None, values: frozenset[str]
 
 
 def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
-    if not pattern.xcomp:
+    """The infinitive complement the pattern names (with `xcomp_object` its object too), one
+    with a subject of its own included ("allowed the opposition *to hold* a rally")."""
+    if not (pattern.xcomp or pattern.xcomp_object):
         return None
-    return next((x for x in frame.xcomps if token_matches(x, pattern.xcomp)), None)
+    infinitives = [c for c in frame.ccomps if any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+    return _matched_clause([*frame.xcomps, *infinitives], pattern.xcomp, pattern.xcomp_object)
+
+
+def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None:
+    """The purpose clause the pattern names ("blocked roads *to demand* ..."); the parser
+    also reads one as an infinitive complement ("began a hunger strike *to protest*")."""
+    if not (pattern.purpose or pattern.purpose_object):
+        return None
+    return _matched_clause([*frame.purposes, *frame.xcomps], pattern.purpose, pattern.purpose_object)
+
+
+def _matched_clause(clauses: list[Token], verbs: frozenset[str], objects: frozenset[str]) -> Token | None:
+    for clause in clauses:
+        if verbs and not token_matches(clause, verbs):
+            continue
+        if not objects or any(token_matches(o, objects) for o in frame_of(clause).object_like()):
+            return clause
+    return None
 
 
 def _matched_ccomp(frame: Frame, pattern: VerbPattern) -> Token | None:
@@ -410,9 +493,17 @@ def _source_head(frame: Frame) -> Token | None:
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "amod"}:
             governor = governor.head  # "is willing to withdraw", "ready to host"
         head = frame_of(governor)
-        # Object control: "urged Japan to halt", "called *on* the Council to condemn" -> they act.
-        controllers = head.objects or _asked(head)
-        return controllers[0] if controllers and head.verb.i == verb.head.i else _source_head(head)
+        # Object control: "urged Japan to halt" -> Japan halts.
+        if head.verb.i != verb.head.i:
+            return _source_head(head)
+        return head.objects[0] if head.objects else _asked(head) or _source_head(head)
+    if verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children):
+        asked = _asked(frame_of(verb.head))  # "appealed to the UN *to intervene*", parsed as an adverbial clause
+        if asked is not None:
+            return asked
+    act = _act_of_purpose(verb)
+    if act is not None:
+        return _source_head(frame_of(act))  # "opened fire *to disperse* them": the shooters disperse
     if verb.dep_ in {"relcl", "acl"}:
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -420,17 +511,22 @@ def _source_head(frame: Frame) -> Token | None:
         if verb.head.lower_ == "by":
             return _source_head(governor)  # "responded by *staging* drills"
         # "accused Moscow of *massing* troops", "blamed Kyiv for *shelling*"
-        return governor.objects[0] if governor.objects else None
+        if governor.objects:
+            return governor.objects[0]
+        # "insisted on *holding* talks", "resorted to *throwing* stones": the governor's doer
+        return _source_head(governor) if _does_own_gerund(verb.head) else None
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
 
 
-def _asked(frame: Frame) -> list[Token]:
-    """Whom a request verb asks through a preposition ("called *on* the Council to ...")."""
-    if frame.verb.lemma_.lower() not in load_modality_words().request_governors:
-        return []
-    return [o for prep in CONTROL_PREPOSITIONS for o in frame.preps.get(prep, []) if o.ent_type_ not in TIME_ENTITIES]
+def _asked(request: Frame) -> Token | None:
+    """Whom a request verb asks by a preposition: "called *on Kyiv* to", "appealed *to the UN* to"
+    (not a time: "agreed *on Wednesday* to")."""
+    if request.verb.lemma_.lower() not in load_modality_words().request_governors:
+        return None
+    asked = (o for prep in ASKED_PREPOSITIONS for o in request.preps.get(prep, ()))
+    return next((o for o in asked if not _is_time(o)), None)
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -504,6 +600,10 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += inner.objects  # "applied to join *NATO*"
         ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
         ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
+    # "began a hunger strike to protest *Assad's* failure", "opened fire to disperse *demonstrators*":
+    # whom the act is for.
+    for clause in frame.purposes:
+        ordered += _counterparts(frame_of(clause))
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
@@ -593,6 +693,8 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     governor = _support_verb(noun, lexicon)
     if governor is not None:
         sources += _source_heads(frame_of(governor))
+    elif (host := _participation_host(noun, pattern)) is not None:
+        sources += _source_heads(frame_of(host))  # last: the noun's own doer comes first
     targets: list[Token] = list(between[1:]) if between else []
     if pattern.of == "target":
         targets += preps.get("of", [])
@@ -613,6 +715,38 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     return Role(
         frame, pattern, tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)), frozenset(), tuple(bound), reciprocal
     )
+
+
+def _participation_host(noun: Token, pattern: NounPattern) -> Token | None:
+    """The verb whose doer takes part in the event a noun of its prepositional phrase names:
+    "threw stones *during demonstrations*", "took part *in talks*", "arrived *for talks*"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    host, words = prep.head, _participation_words()
+    if prep.lower_ not in words["participation_prepositions"] and not (
+        prep.lower_ == "for" and host.lemma_.lower() in words["joining_verbs"]
+    ):
+        return None
+    doer = frame_of(host).actor_subject()
+    if pattern.code[:2] == PROTEST_ROOT and doer is not None and doer.lemma_.lower() in words["not_protesters"]:
+        return None  # "police fired tear gas during protests"
+    return host
+
+
+def _does_own_gerund(prep: Token) -> bool:
+    """Whether the doer of the verb a preposition hangs on does the gerund it governs: after
+    "on", "in", "into" ("insisted on holding", "persisted in shelling"), after "to" only for
+    the verbs listed ("resorted to throwing"; "objected to sending troops" is someone else's)."""
+    words = _participation_words()
+    if prep.lower_ in words["gerund_prepositions"]:
+        return True
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in words["to_gerund_verbs"]
+
+
+@lru_cache(maxsize=1)
+def _participation_words() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(words) for kind, words in read_yaml("lexicon", "participation.yaml").items()}
 
 
 def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:

@@ -1,0 +1,37 @@
+"""Modality of events on sentences written for these tests: announced acts named by a noun,
+obligations stated of others, and complements of complements of a refusal."""
+
+from __future__ import annotations
+
+from eventwatch.pipeline import extract_text
+
+
+def events_of(text: str):
+    return extract_text(text, published="2023-03-01").events
+
+
+def flags(event) -> set[str]:
+    return {name for name, value in event.modality.to_dict().items() if value}
+
+
+def test_an_announced_act_named_by_the_object_noun_is_the_intent():
+    (event,) = events_of("NATO said it would tighten the naval blockade of Serbia.")
+    assert (event.source.code, event.cameo_root, event.target.code, event.verb) == ("IGOWSTNAT", "13", "SRB", "blockade")
+    assert "future" in flags(event) and "191" in event.explanation.note  # the act's own code is explained
+
+
+def test_a_noun_that_only_will_happen_keeps_its_code():
+    found = {(e.source.code, e.cameo) for e in events_of("Talks between Kyiv and Moscow will take place next week.")}
+    assert found == {("UKRGOV", "046"), ("RUSGOV", "046")}
+
+
+def test_what_someone_must_do_is_no_intent_of_theirs():
+    events = events_of("The Red Cross said Russian forces must ensure the safety of civilians.")
+    assert not any(e.cameo_root == "03" for e in events)
+    (resign,) = [e for e in events_of("Protesters in Tbilisi said the Georgian president must resign.") if e.verb == "resign"]
+    assert resign.cameo == "0831" and "hypothetical" in flags(resign)
+
+
+def test_a_refusal_negates_the_complement_of_its_complement():
+    (evacuate,) = [e for e in events_of("Hamas refused to allow Egyptian trucks to enter and evacuate the wounded.") if e.verb == "evacuate"]
+    assert "negated" in flags(evacuate)
