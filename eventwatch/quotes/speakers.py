@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import (
     FIRST_PERSON,
+    QuoteLookup,
     actor_of,
     is_resolvable,
     load_people_words,
@@ -32,12 +33,12 @@ NOT_IN_LEFT_PHRASE = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PUNCT"
 
 
 class Speakers:
-    """Speaker lookup for one doc; `quotes` are the marked quotes found so far."""
+    """Speaker lookup for one doc; `marked` holds its quotes in marks once they are found."""
 
     def __init__(self, actors: ActorLayer, cues: Cues, quotes: list[Quote]) -> None:
         self.actors = actors
         self.cues = cues
-        self.quotes = quotes
+        self.marked = QuoteLookup(quotes)
         self.words = load_people_words()
 
     def of_cue(self, cue: Token) -> Actor | None:
@@ -61,7 +62,7 @@ class Speakers:
         if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl":
             head = head.head.head  # "Blinken, who said ..."
         if is_resolvable(head):
-            return resolve_pronoun(head, self.actors, self.quotes)
+            return resolve_pronoun(head, self.actors, self.marked)
         if head.lower_ in FIRST_PERSON or head.pos_ not in NOMINAL | {"NUM"}:
             return None
         person = named_person(head, self.words)
@@ -71,7 +72,7 @@ class Speakers:
         return actor_of(head, self.actors)
 
     def _quoted(self, token: Token) -> bool:
-        return any(q.kind != "indirect" and q.start <= token.idx < q.end for q in self.quotes)
+        return self.marked.around(token.idx) is not None
 
     def can_speak(self, head: Token) -> bool:
         """A person, a group or a body: what may speak a quote no cue attributes."""
