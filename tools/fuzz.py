@@ -340,27 +340,45 @@ SCALING_SHAPES: dict[str, Callable[[int], str]] = {
 
 
 def scaling(sizes: list[int]) -> None:
-    """Seconds to read, parse and analyse each shape at each size, and the growth per step."""
-    from eventwatch.ingest import check_article
-    from eventwatch.nlp import parse
-    from eventwatch.pipeline import analyse, extract_text
+    """Seconds per stage for each shape at each size, and the growth per step of the
+    parse and of the quote stage (x2 per doubling is linear, x4 quadratic)."""
+    from eventwatch.pipeline import extract_text
 
     extract_text(LEAD)  # load the model and data before timing
     for name, shape in SCALING_SHAPES.items():
-        previous: tuple[float, float] | None = None
+        previous: dict[str, float] | None = None
         for n in sizes:
-            article = check_article(Article(body=shape(n), published="2024-03-05"))
-            assert isinstance(article, Article), article
-            started = time.perf_counter()
-            doc = next(parse([article.body]))
-            parsed = time.perf_counter()
-            analyse(article, doc)
-            seconds = (parsed - started, time.perf_counter() - parsed)
-            growth = "" if previous is None else "  growth x{:.1f} parse, x{:.1f} stages".format(
-                *(now / max(before, 1e-3) for now, before in zip(seconds, previous))
-            )
-            print(f"{name:38s} n={n:6d}: parse {seconds[0]:6.2f} s, stages {seconds[1]:7.2f} s{growth}", flush=True)
+            seconds = _stage_seconds(Article(body=shape(n), published="2024-03-05"))
+            line = ", ".join(f"{stage} {time:6.2f} s" for stage, time in seconds.items())
+            if previous is not None:
+                line += "  growth " + ", ".join(
+                    f"{stage} x{seconds[stage] / max(previous[stage], 1e-3):.1f}" for stage in ("parse", "quotes"))
+            print(f"{name:38s} n={n:6d}: {line}", flush=True)
             previous = seconds
+
+
+def _stage_seconds(article: Article) -> dict[str, float]:
+    """The pipeline's stages one by one, as eventwatch.pipeline.analyse runs them, timed."""
+    from eventwatch.actors import find_actors
+    from eventwatch.events import find_events
+    from eventwatch.nlp import parse
+    from eventwatch.quotes import find_quotes
+    from eventwatch.when_where import date_and_place
+
+    seconds: dict[str, float] = {}
+
+    def timed(stage: str, run: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        result = run()
+        seconds[stage] = time.perf_counter() - started
+        return result
+
+    doc = timed("parse", lambda: next(parse([article.body])))
+    actors = timed("actors", lambda: find_actors(doc, on=article.published))
+    quotes = timed("quotes", lambda: find_quotes(doc, actors))
+    events = timed("events", lambda: find_events(doc, actors, quotes))
+    timed("when/where", lambda: date_and_place(doc, events, article, actors))
+    return seconds
 
 
 # --- the long run --------------------------------------------------------------------------
