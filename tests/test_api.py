@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from urllib.error import URLError
+from urllib.parse import quote
 from urllib.request import urlopen
 
 import jsonschema
@@ -80,7 +81,8 @@ def test_unknown_article_is_a_one_line_404(client):
 
 def test_articles_list_searches_and_counts(client, corpus_store):
     everything = get(client, "/api/articles", limit=MAX_PAGE)
-    assert everything["total"] == len(corpus_store.samples) + 1 + sum(e.reports for e in corpus_store.scenario.events)
+    hostile = 2  # corpus_store.hostile and corpus_store.hostile_actors
+    assert everything["total"] == len(corpus_store.samples) + hostile + sum(e.reports for e in corpus_store.scenario.events)
     grain = get(client, "/api/articles", q="GRAIN CORRIDOR")
     assert [a["title"] for a in grain["items"]] == ["Talks on grain corridor resume in Istanbul"]
     (hit,) = grain["items"]
@@ -191,6 +193,13 @@ def test_actor_search_and_network_neighbours(client, con, corpus_store):
     assert detail["centrality"]["strength"] == sum(d["events"] for *_, d in graph.in_edges(source, data=True)) + sum(
         d["events"] for *_, d in graph.out_edges(source, data=True))
     assert get(client, "/api/actors/NOSUCHACTOR", 404)["detail"] == "no actor 'NOSUCHACTOR' in the store"
+
+
+def test_an_actor_whose_name_holds_a_slash_has_its_own_record(client, corpus_store):
+    org = next(e.target.org for e in corpus_store.hostile_actors.events if e.target and e.target.org)
+    assert "/" in org
+    detail = get(client, f"/api/actors/{quote(org, safe='')}")
+    assert [i["org"] for i in detail["identities"]] == [org]
 
 
 def test_extract_codes_a_text_without_storing_it(client, corpus_store):

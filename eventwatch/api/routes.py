@@ -142,7 +142,7 @@ def actors(con: Con, q: Words = None, limit: Annotated[int, Query(ge=1, le=MAX_P
     return reads.find_actors(con, q, limit)
 
 
-@router.get("/actors/{key}", response_model=models.ActorDetail, summary="An actor and its network neighbours")
+@router.get("/actors/{key:path}", response_model=models.ActorDetail, summary="An actor and its network neighbours")
 def actor(con: Con, key: Annotated[str, Path(max_length=80)], since: Since = None, until: Until = None) -> dict[str, Any]:
     """The identities under a country or organisation key, its centrality and neighbours."""
     key = key.upper()
