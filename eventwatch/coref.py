@@ -17,7 +17,7 @@ which knows the quote.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -135,17 +135,27 @@ def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quote] 
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     marked = quotes if isinstance(quotes, QuoteLookup) else QuoteLookup(quotes)
     inside = marked.around(pronoun.idx)
+    mentions = _mentions(actors)  # in text order, one per head
     best: tuple[tuple[int, int, int, int], Mention] | None = None
-    for mention in _mentions(actors):
+    # Nearest first: once a sentence before the best one is reached, nothing can outrank it.
+    for at in range(bisect_left(mentions, pronoun.i, key=_head_index) - 1, -1, -1):
+        mention = mentions[at]
         head = mention.head
-        if head.i >= pronoun.i or mention.kind not in wanted or marked.around(head.idx) is not inside:
+        sentence = sentence_of(head).start
+        if best is not None and sentence < best[0][0]:
+            break
+        if mention.kind not in wanted or marked.around(head.idx) is not inside:
             continue
         if gender and mention.gender and mention.gender != gender:
             continue
-        rank = (sentence_of(head).start, mention.salience, -wanted.index(mention.kind), head.i)
+        rank = (sentence, mention.salience, -wanted.index(mention.kind), head.i)
         if best is None or rank > best[0]:
             best = (rank, mention)
     return best[1].actor.with_mention(pronoun.text) if best else None
+
+
+def _head_index(mention: Mention) -> int:
+    return mention.head.i
 
 
 @lru_cache(maxsize=8)

@@ -336,6 +336,9 @@ SCALING_SHAPES: dict[str, Callable[[int], str]] = {
     "n/2 quoted words": lambda n: LEAD + " and ".join('"talks"' for _ in range(n // 2)),
     "n/2 quotes with a cue, one sentence": lambda n: LEAD + " ".join(f'"We will go," he said "{i}' for i in range(n // 2)),
     "n/2 quoted sentences": lambda n: LEAD + " ".join(f'"We will go {i}," he said.' for i in range(n // 2)),
+    "n/2 dash attributions, one line": lambda n: LEAD + " ".join(f'"We go {i}" \u2014 General Ivan Petrov,' for i in range(n // 2)),
+    "n/2 quotes by pronoun, two names each": lambda n: LEAD + " ".join(
+        f'Ivan Petrov met Anna Sokolova. "We go {i}," she said.' for i in range(n // 2)),
 }
 
 

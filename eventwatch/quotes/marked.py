@@ -50,6 +50,7 @@ class MarkedQuotes:
         self.speakers = speakers
         self.cues = cues
         self._line_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        self._framing: dict[int, Token | None] = {}  # token -> it or its nearest framing ancestor
         kinds = [quote_kind(doc, text, s, cues, spans[i - 1] if i else None) for i, s in enumerate(spans)]
         self.quotes = [
             Quote("", text[s.start : s.end], kind, s.start, s.end, None, None) for s, kind in zip(spans, kinds)
@@ -97,6 +98,11 @@ class MarkedQuotes:
         """Every cue of the doc outside quotes, and its offset, in text order."""
         tokens = [t for t in self.doc if self._is_cue(t)]
         return [t.idx for t in tokens], tokens
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        """Indices of the "." and ";" tokens, where a dash attribution's words end."""
+        return [t.i for t in self.doc if t.text in {".", ";"}]
 
     @cached_property
     def _stops(self) -> list[int]:
@@ -153,23 +159,40 @@ class MarkedQuotes:
         words = self.doc.char_span(dash.end(), _line_end(self.text, dash.end()), alignment_mode="expand")
         if words is None or len(words) == 0:
             return None
-        words = words[: next((t.i - words.start for t in words if t.text in {".", ";"}), len(words))]
+        stop = bisect_left(self._clause_ends, words.start)  # the words run to the first "." or ";"
+        if stop < len(self._clause_ends) and self._clause_ends[stop] < words.end:
+            words = self.doc[words.start : self._clause_ends[stop]]
         head = dash_speaker_head(words) if len(words) else None
         return self.speakers.of_head(head) if head is not None else None
 
     # 3. the verb framing a fragment
 
     def _framing_verb(self, span: QuoteSpan) -> Token | None:
-        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-        token = tokens.root
-        while token.head.i != token.i:
+        """The nearest reporting or framing verb above the fragment, outside it; only
+        if it has a subject."""
+        token = self.doc.char_span(span.start, span.end, alignment_mode="expand").root
+        verb = None if token.head.i == token.i else self._framing_at_or_above(token.head)
+        while verb is not None and span.start - 1 <= verb.idx < span.end + 1:  # a verb of the fragment itself
+            verb = None if verb.head.i == verb.i else self._framing_at_or_above(verb.head)
+        return verb if verb is not None and subject_of(verb) is not None else None
+
+    def _framing_at_or_above(self, token: Token) -> Token | None:
+        """The token, or its nearest ancestor, that is a reporting or framing verb. Found
+        once per token of the doc: the chains of heads in a long sentence are long."""
+        passed = []
+        while token.i not in self._framing:
+            passed.append(token)
+            if token.pos_ == "VERB" and (token.lemma_.lower() in self.cues.framing_verbs
+                                         or token.lemma_.lower() in self.cues.speech_verbs):
+                break
+            if token.head.i == token.i:
+                token = None
+                break
             token = token.head
-            if token.idx >= span.start - 1 and token.idx < span.end + 1:
-                continue
-            lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and (lemma in self.cues.framing_verbs or lemma in self.cues.speech_verbs):
-                return token if subject_of(token) is not None else None
-        return None
+        found = self._framing[token.i] if token is not None and token.i in self._framing else token
+        for step in passed:
+            self._framing[step.i] = found
+        return found
 
     # 4. the sentence before
 

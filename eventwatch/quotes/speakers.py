@@ -139,10 +139,15 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def dash_speaker_head(span: Span) -> Token | None:
-    """The noun heading the words after a dash ("— General Ivan Petrov, commander ...")."""
-    nominal = [t for t in span if t.pos_ in NOMINAL]
-    if not nominal:
-        return None
-    person = next((t for t in nominal if t.dep_ != "compound" and looks_like_person(t)), None)
-    heads = [t for t in nominal if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return person or (heads[0] if heads else nominal[-1])
+    """The noun heading the words after a dash ("— General Ivan Petrov, commander ..."):
+    the first person named, else the first noun whose head is outside, else the last noun."""
+    first_head = last_nominal = None
+    for token in span:
+        if token.pos_ not in NOMINAL:
+            continue
+        if token.dep_ != "compound" and looks_like_person(token):
+            return token
+        if first_head is None and (not (span.start <= token.head.i < span.end) or token.head.i == token.i):
+            first_head = token
+        last_nominal = token
+    return first_head or last_nominal
