@@ -14,7 +14,9 @@ The promises: reading raises nothing but InputError, whose message is one line n
 input; it yields Articles and BadArticles only, a BadArticle's reason one line; an Article
 is normalised, has words, no control characters, a true date, a size within the limit and
 is English. Analysis fails on no article; every quote's, event evidence's and entity's
-text is the body's slice at its offsets, and each result fits the output contract.
+text is the body's slice at its offsets, and each result fits the output contract. The
+API ("api" inputs: POST bodies for /api/extract and /api/ingest) answers 200 with such
+records or a 4xx whose detail is one line, and never raises.
 """
 
 from __future__ import annotations
@@ -193,12 +195,61 @@ def raw_files() -> st.SearchStrategy[tuple[str, bytes]]:
     return st.tuples(st.sampled_from(SUFFIXES), st.binary(max_size=600))
 
 
+API_PATHS = ["/api/extract", "/api/extract", "/api/ingest"]
+
+
+def _json_values() -> st.SearchStrategy[Any]:
+    leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8), st.sampled_from(DATES))
+    return st.recursive(leaves, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+                        max_leaves=12)
+
+
+def _field() -> st.SearchStrategy[Any]:
+    """What a client may send for a field: mostly right, sometimes of another type."""
+    return st.one_of(st.text(max_size=12), st.text(max_size=12), st.none(), st.integers(), st.floats(), st.sampled_from(DATES))
+
+
+@st.composite
+def _article_fields(draw: st.DrawFn, with_source: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {"text": draw(st.one_of(news_text(30), news_text(30), _field()))}
+    names = ["title", "published", "url", "source"] if with_source else ["title", "published"]
+    for name in draw(st.sets(st.sampled_from(names))):
+        body[name] = draw(st.one_of(st.sampled_from(DATES), _field()) if name == "published" else _field())
+    return body
+
+
+# Spliced into a body's JSON: escapes no UTF-8 text can hold, nesting, numbers no field takes.
+SPLICES = ['"\\ud800"', '"x\\udfff"', '"\\ude00\\ud83d"', "1e999", "-1e999", "NaN", "Infinity", "9" * 400,
+           "[" * 40 + "]" * 40, "[" * 5000 + "]" * 5000, '{"a": ' * 50 + "1" + "}" * 50]
+
+
+@st.composite
+def api_requests(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A POST body for the API: a request of the right shape with wrong values, any JSON,
+    JSON with something spliced in, or bytes; damaged as files are."""
+    path = draw(st.sampled_from(API_PATHS))
+    how = draw(st.sampled_from(["shaped", "shaped", "spliced", "any JSON", "bytes"]))
+    if how == "bytes":
+        return path, draw(st.binary(max_size=300))
+    if how == "any JSON":
+        value = draw(_json_values())
+    elif path == "/api/extract":
+        value = draw(_article_fields(with_source=False))
+    else:
+        value = {"articles": draw(st.lists(_article_fields(with_source=True), max_size=3))}
+    text = json.dumps(value, ensure_ascii=draw(st.booleans()))
+    if how == "spliced":
+        text = text.replace('"text": ', f'"text": {draw(st.sampled_from(SPLICES))}, "was": ', 1)
+    return path, draw(_damaged(text.encode("utf-8")))
+
+
 INPUTS: dict[str, Callable[[], st.SearchStrategy[tuple[str, bytes]]]] = {
     "bytes": raw_files,
     "text": text_files,
     "jsonl": jsonl_files,
     "feed": feed_files,
     "html": html_files,
+    "api": api_requests,
 }
 
 # --- the checks --------------------------------------------------------------------------
@@ -216,7 +267,10 @@ class Outcome:
 
 
 def check_input(suffix: str, data: bytes, analyse: bool = True) -> Outcome:
-    """Write the input to a file, read it through ingest, analyse its articles."""
+    """Write the input to a file, read it through ingest, analyse its articles; or, for
+    an API path, send it as the body of a POST."""
+    if suffix.startswith("/api/"):
+        return check_api_request(suffix, data)
     with tempfile.TemporaryDirectory(prefix="eventwatch-fuzz-") as folder:
         path = str(Path(folder) / f"input{suffix}")
         Path(path).write_bytes(data)
@@ -247,6 +301,65 @@ def check_reading(path: str) -> Outcome:
         else:
             outcome.problems.append(f"reading yielded {item!r}")
     return outcome
+
+
+API_STATUSES = {200, 400, 413, 415, 422}
+
+
+def check_api_request(path: str, body: bytes) -> Outcome:
+    """The promises of the API: a 200 with records of the contract, or a 4xx whose detail
+    is one line; never an exception (the test client re-raises any that escapes)."""
+    outcome = Outcome()
+    try:
+        response = _api_client().post(path, content=body, headers={"Content-Type": "application/json"})
+    except Exception as err:
+        outcome.problems.append(f"the server raised {err!r}")
+        return outcome
+    answer = response.json()
+    if response.status_code != 200:
+        outcome.refused = f"{response.status_code} {_api_reason_kind(str(answer.get('detail')))}"
+        _expect(outcome, response.status_code in API_STATUSES, f"status {response.status_code}: {answer}")
+        _expect(outcome, isinstance(answer.get("detail"), str) and _one_line(answer["detail"]), f"detail: {answer}")
+        return outcome
+    if path == "/api/ingest":
+        outcome.bad = [_api_reason_kind(reason) for reason in answer["bad"]]
+        _expect(outcome, all(_one_line(reason) for reason in answer["bad"]), f"reasons: {answer['bad']}")
+        outcome.analysed = answer["articles"] + answer["skipped"]
+        return outcome
+    outcome.analysed = 1
+    outcome.problems.extend(_served_record_problems(json.loads(body)["text"], answer))
+    return outcome
+
+
+def _served_record_problems(text: str, record: dict[str, Any]) -> list[str]:
+    """The served record against the contract, its spans against the body the server coded."""
+    from eventwatch.ingest import check_article
+
+    article = check_article(Article(body=text))
+    if not isinstance(article, Article) or article.id != record["article"]["id"]:
+        return [f"served article {record['article']['id'][:12]} is not the checked text"]
+    body = article.body
+    spans = [*record["quotes"], *(e["evidence"] for e in record["events"]), *record["entities"]]
+    problems = [f"span {s} is not the body's slice" for s in spans
+                if not 0 <= s["start"] <= s["end"] <= len(body) or body[s["start"]:s["end"]] != s["text"]]
+    return problems + [f"contract: {e.message}" for e in sorted(_validator().iter_errors(record), key=str)[:3]]
+
+
+@lru_cache(maxsize=1)
+def _api_client() -> Any:
+    """A test client of the app over a fresh store in a temporary folder, ingest allowed,
+    no rate limit; open for the rest of the process."""
+    from fastapi.testclient import TestClient
+
+    from eventwatch.api import Settings, create_app
+    from eventwatch.store import open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="eventwatch-fuzz-api-"))
+    open_store(folder / "fuzz.duckdb").close()
+    settings = Settings(db=str(folder / "fuzz.duckdb"), allowed_hosts=("testserver",), allow_ingest=True, rate_limit=0)
+    client = TestClient(create_app(settings))
+    client.__enter__()
+    return client
 
 
 def article_problems(article: Article) -> list[str]:
@@ -315,6 +428,13 @@ def _expect(outcome: Outcome, holds: bool, problem: str) -> None:
 def _kind_of_reason(reason: str) -> str:
     """"malformed JSON: Expecting value ..." -> "malformed JSON", for counting."""
     return _REASON_KIND.match(reason).group().strip()
+
+
+def _api_reason_kind(detail: str) -> str:
+    """ "article 2: not English (detected fr)" -> "not English"; "body articles[1].text: Input
+    should be ..." -> "body articles[n].text"."""
+    detail = re.sub(r"^(text|article \d+): ", "", detail)
+    return re.sub(r"\[\d+\]", "[n]", detail).split(" (")[0].split(": ")[0]
 
 
 def _one_line(message: str) -> bool:
