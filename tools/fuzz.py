@@ -517,11 +517,13 @@ class Tally:
     failures: list[tuple[str, tuple[str, bytes], list[str]]] = field(default_factory=list)
 
 
-def run(kinds: Iterable[str], inputs: int, seed: int, analyse: bool, verbose: bool) -> Tally:
-    """`inputs` generated inputs of each kind; never stops at a failure."""
+def run(kinds: Iterable[str], inputs: int, seed: int, analyse: bool, verbose: bool, progress: int = 0) -> Tally:
+    """`inputs` generated inputs of each kind; never stops at a failure. With `progress`,
+    a line of the tally so far every that many inputs."""
     tally = Tally()
+    started = time.perf_counter()
     for kind in kinds:
-        trial = given(INPUTS[kind]())(_trial(tally, kind, analyse, verbose))
+        trial = given(INPUTS[kind]())(_trial(tally, kind, analyse, verbose, progress, started))
         settled = settings(
             max_examples=inputs, database=None, deadline=None, phases=[Phase.generate],
             suppress_health_check=list(HealthCheck),
@@ -530,7 +532,9 @@ def run(kinds: Iterable[str], inputs: int, seed: int, analyse: bool, verbose: bo
     return tally
 
 
-def _trial(tally: Tally, kind: str, analyse: bool, verbose: bool) -> Callable[[tuple[str, bytes]], None]:
+def _trial(
+    tally: Tally, kind: str, analyse: bool, verbose: bool, progress: int, started: float
+) -> Callable[[tuple[str, bytes]], None]:
     def trial(sample: tuple[str, bytes]) -> None:
         outcome = check_input(*sample, analyse=analyse)
         tally.inputs += 1
@@ -542,8 +546,16 @@ def _trial(tally: Tally, kind: str, analyse: bool, verbose: bool) -> Callable[[t
             tally.failures.append((kind, sample, outcome.problems))
         if verbose or outcome.problems:
             print(_describe(tally.inputs, kind, sample, outcome), flush=True)
+        if progress and tally.inputs % progress == 0:
+            print(f"  ... {_summary(tally, time.perf_counter() - started)} (now {kind})", flush=True)
 
     return trial
+
+
+def _summary(tally: Tally, seconds: float) -> str:
+    return (f"{tally.inputs} inputs tried in {seconds:.0f} s; {tally.refused.total()} refused with a message, "
+            f"{tally.articles} articles read, {tally.bad.total()} bad articles skipped with a message, "
+            f"{tally.analysed} analysed; {len(tally.failures)} failures")
 
 
 def _describe(number: int, kind: str, sample: tuple[str, bytes], outcome: Outcome) -> str:
@@ -564,7 +576,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=500, help="generated inputs per kind (default 500)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--kind", choices=[*INPUTS, "all"], default="all")
+    parser.add_argument("--kind", choices=[*INPUTS, "all"], nargs="+", default=["all"], help="kinds of input (default all)")
+    parser.add_argument("--progress", type=int, default=0, metavar="N", help="a line of the tally every N inputs")
     parser.add_argument("--no-analysis", action="store_true", help="read only; do not run the pipeline")
     parser.add_argument("--verbose", "-v", action="store_true", help="one line per input tried")
     parser.add_argument("--save", type=Path, default=Path("test-artifacts/fuzz"), help="where failing inputs go")
@@ -573,15 +586,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.scaling is not None:
         scaling(args.scaling or [250, 500, 1000])
         return 0
-    kinds = list(INPUTS) if args.kind == "all" else [args.kind]
+    kinds = list(INPUTS) if "all" in args.kind else args.kind
     started = time.perf_counter()
-    tally = run(kinds, args.inputs, args.seed, not args.no_analysis, args.verbose)
-    seconds = time.perf_counter() - started
-    print(
-        f"fuzz seed {args.seed}: {tally.inputs} inputs tried ({', '.join(kinds)}) in {seconds:.0f} s; "
-        f"{tally.refused.total()} refused with a message, {tally.articles} articles read, {tally.bad.total()} bad "
-        f"articles skipped with a message, {tally.analysed} analysed; {len(tally.failures)} failures"
-    )
+    tally = run(kinds, args.inputs, args.seed, not args.no_analysis, args.verbose, args.progress)
+    print(f"fuzz seed {args.seed} ({', '.join(kinds)}): {_summary(tally, time.perf_counter() - started)}")
     for title, reasons in (("inputs refused", tally.refused), ("articles skipped", tally.bad)):
         print(f"  {title}: " + "; ".join(f"{reason} {count}" for reason, count in reasons.most_common()))
     if tally.failures:
