@@ -2,8 +2,8 @@
 size cap, and a body that is JSON the app can take (UTF-8, no lone surrogates, no
 unbounded nesting, finite numbers of sane length).
 
-Each refusal is a 4xx whose `detail` is one line saying what was wrong; nothing the
-client sends can make the server log a traceback. The checks sit in front of FastAPI
+Each refusal is a 4xx whose `detail` is one line saying what was wrong, and nothing is
+logged: a malformed request never reaches a route that could fail on it. The checks sit in front of FastAPI
 because its own body parsing answers some of these with a bare 400 and others with a
 500 (a lone surrogate in a 422's echo of the input cannot be encoded).
 """
