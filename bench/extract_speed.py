@@ -20,6 +20,11 @@ def main() -> None:
 
     nlp = load_nlp()
     load_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    from eventwatch.events.lexicon import load_lexicon
+
+    load_lexicon()
+    lexicon_seconds = time.perf_counter() - start
 
     article = Article(body=args.path.read_text("utf-8"), published="2024-05-14")
     words = len(article.body.split())
@@ -30,6 +35,7 @@ def main() -> None:
 
     print(f"article: {args.path.name}, {words} words, {article.chars} chars")
     print(f"model load (import + spacy.load): {load_seconds:.2f} s")
+    print(f"lexicon load (verbs, nouns):      {lexicon_seconds:.2f} s")
     print(f"baseline spaCy parse:            {parse_only * 1000:.1f} ms (median of {args.repeat})")
     print(f"full extract (parse + stages):   {full * 1000:.1f} ms")
     print(f"stages after parsing:            {(full - parse_only) * 1000:.1f} ms")

@@ -90,8 +90,15 @@ def load_people_words() -> PeopleWords:
     )
 
 
+def is_first_person(token: Token) -> bool:
+    """ "we", "us"; but "US" in capitals in a sentence that is not all capitals is the country."""
+    if token.lower_ not in FIRST_PERSON:
+        return False
+    return not (len(token.text) > 1 and token.is_upper and not token.sent.text.isupper())
+
+
 def is_pronoun(token: Token) -> bool:
-    return token.lower_ in THIRD_PERSON or token.lower_ in FIRST_PERSON
+    return token.lower_ in THIRD_PERSON or is_first_person(token)
 
 
 def is_resolvable(token: Token) -> bool:

@@ -1,7 +1,9 @@
 """The offline gazetteer: countries, regions, US states and cities, each with a point.
 
 Data files in eventwatch/data/gazetteer/ (README.md there gives their source): the
-GeoNames extract trimmed by tools/build_gazetteer.py and regions written for EventWatch.
+GeoNames extract trimmed by tools/build_gazetteer.py (a places table with a sorted name
+index, read lazily: loading costs little more than reading the files) and regions
+written for EventWatch.
 Names are compared without case, diacritics, apostrophes or hyphens, so "Kiev", "Ürümqi"
 and "Tskhinvali" find "Kyiv", "Urumqi" and "Ts'khinvali".
 """
@@ -15,9 +17,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-from eventwatch.data import data_file, read_yaml
+import yaml
+
+from eventwatch.data import data_file
 
 PlaceKind = Literal["city", "admin1", "region", "country"]
 # Place kinds from the broadest to the most specific: a more specific place wins.
@@ -31,7 +35,7 @@ STATE_WEIGHT = 6.5  # a US state weighs as a place of about three million people
 
 class Place(NamedTuple):
     """A gazetteer entry; `country` is ISO 3166-1 alpha-3 (None for open sea). A named tuple:
-    seventy thousand of them are made at load time."""
+    light, since thousands of them are made as names are looked up."""
 
     name: str
     country: str | None
@@ -60,17 +64,95 @@ def _number(text: str) -> float | None:
     return float(text) if text else None
 
 
+# libyaml's parser when PyYAML has it: regions.yaml takes PyYAML's Python parser ~0.2 s.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(name: str) -> Any:
+    return yaml.load(data_file("gazetteer", name).read_text("utf-8"), Loader=_YAML_LOADER)
+
+
 def _rows(name: str) -> Iterable[dict[str, str]]:
     return csv.DictReader(io.StringIO(data_file("gazetteer", name).read_text("utf-8")))
+
+
+class PlaceTable:
+    """The GeoNames places (places.tsv) and their name index (names.tsv), as built by
+    tools/build_gazetteer.py, kept as the bytes of the files: loading is reading them.
+    A name is found by binary search over the sorted lines of the index, which give the
+    byte offsets of its places' lines in the table; a place line is parsed the first
+    time one of its names is looked up (some tens of microseconds)."""
+
+    def __init__(self, names: bytes, places: bytes) -> None:
+        self._names = names  # "key\toffsets\n" lines, sorted: a tab sorts before any name character
+        self._places = places  # a header line, then one line per place
+        self._parsed: dict[int, Place] = {}
+        self._found: dict[str, tuple[list[Place], list[Place]]] = {}
+
+    @classmethod
+    def shipped(cls) -> PlaceTable:
+        folder = data_file("gazetteer")
+        return cls(folder.joinpath("names.tsv").read_bytes(), folder.joinpath("places.tsv").read_bytes())
+
+    def __len__(self) -> int:
+        return self._places.count(b"\n") - 1
+
+    def find(self, key: str) -> tuple[list[Place], list[Place]]:
+        """The places whose own name, and those whose alternate name, has this name key
+        (remembered: news repeats its place names). Do not change the lists."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._search(key)
+        return found
+
+    def _search(self, key: str) -> tuple[list[Place], list[Place]]:
+        line = self._index_line(key.encode("ascii", "ignore") + b"\t") if key else None
+        own: list[Place] = []
+        alternate: list[Place] = []
+        for offset in line.split() if line else ():
+            if offset.startswith(b"~"):
+                alternate.append(self.place(int(offset[1:])))
+            else:
+                own.append(self.place(int(offset)))
+        return own, alternate
+
+    def _index_line(self, prefix: bytes) -> bytes | None:
+        """The rest of the index line that starts with `prefix`, by binary search over
+        the lines: `low` is always the start of a line, and every line before it is smaller."""
+        names, low, high = self._names, 0, len(self._names)
+        while low < high:
+            start = names.rfind(b"\n", low, (low + high) // 2) + 1 or low
+            end = names.find(b"\n", start)
+            end = len(names) if end < 0 else end
+            if names[start:end] < prefix:
+                low = end + 1
+            else:
+                high = start
+        if not names.startswith(prefix, low):
+            return None
+        end = names.find(b"\n", low)
+        return names[low + len(prefix) : end if end >= 0 else len(names)]
+
+    def place(self, offset: int) -> Place:
+        """The place whose line starts at byte `offset` of the table."""
+        found = self._parsed.get(offset)
+        if found is None:
+            line = self._places[offset : self._places.index(b"\n", offset)].decode("utf-8")
+            name, country, admin1, lat, lon, population, capital = line.split("\t")
+            found = Place(name, country, float(lat), float(lon), "city", int(population), admin1, capital == "1")
+            self._parsed[offset] = found
+        return found
 
 
 class Gazetteer:
     """Places by name, and the choice among same-named places."""
 
-    def __init__(self) -> None:
+    def __init__(self, table: PlaceTable | None = None) -> None:
         self._by_name: dict[str, list[Place]] = defaultdict(list)
         self._by_alternate: dict[str, list[Place]] = defaultdict(list)
+        self._table = table
         self.countries: dict[str, Place] = {}
+        self.neighbours: dict[str, frozenset[str]] = {}  # country code -> the codes of the countries bordering it
 
     def add(self, place: Place, alternate_keys: Iterable[str] = (), key: str | None = None) -> None:
         """Index `place` by its name (`key`, if already computed) and by other names, given
@@ -87,8 +169,10 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place called `name`, with whether it is the place's own name (not an alternate)."""
         key = name_key(name)
-        own = self._by_name.get(key, [])
-        return [(p, True) for p in own] + [(p, False) for p in self._by_alternate.get(key, [])]
+        own, alternate = self._table.find(key) if self._table is not None else ([], [])
+        own = self._by_name.get(key, []) + own
+        alternate = self._by_alternate.get(key, []) + alternate
+        return [(p, True) for p in own] + [(p, False) for p in alternate]
 
     def best(
         self,
@@ -99,16 +183,18 @@ class Gazetteer:
     ) -> Place | None:
         """The place `name` most likely means.
 
-        A country or a listed region wins outright; among cities and US states the
-        largest wins, helped by being named by its own name, by being a capital and by
-        the weight `context` gives its country (the article's countries). `within` (a
-        country or state: "Paris, Texas") narrows the choice to the places inside it.
+        A country or a listed region wins outright (one named by its own name first);
+        among cities and US states the largest wins, helped by being named by its own
+        name, by being a capital and by the weight `context` gives its country (the
+        article's countries). `within` (a country or state: "Paris, Texas") narrows the
+        choice to the places inside it.
         """
         found = [(p, primary) for p, primary in self.candidates(name) if p.kind in kinds and _inside(p, within)]
-        for kind in ("country", "region"):
-            exact = [p for p, _ in found if p.kind == kind]
-            if exact:
-                return exact[0]
+        for by_own_name in (True, False):  # "Scotland": the region before the UK, which has it as an alias
+            for kind in ("country", "region"):
+                exact = [p for p, primary in found if p.kind == kind and primary == by_own_name]
+                if exact:
+                    return exact[0]
         if not found:
             return None
         return max(found, key=lambda item: _weight(item[0], item[1], context or {}))[0]
@@ -140,38 +226,15 @@ def _weight(place: Place, primary: bool, context: Mapping[str, float]) -> float:
     )
 
 
-def _add_countries(gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    """Countries; returns their capitals as (country, capital name) for the cities to mark."""
-    capitals = set()
+def _add_countries(gazetteer: Gazetteer) -> None:
+    """Countries, also by the other names the actor knowledge base gives them ("Britain",
+    "Burma"; copied into countries.csv by tools/build_gazetteer.py): GeoNames has one."""
     for row in _rows("countries.csv"):
-        gazetteer.add(
-            Place(
-                row["name"], row["code"], _number(row["lat"]), _number(row["lon"]), "country",
-                int(row["population"] or 0),
-            )
+        country = Place(
+            row["name"], row["code"], _number(row["lat"]), _number(row["lon"]), "country", int(row["population"] or 0)
         )
-        capitals.add((row["code"], row["capital"]))
-    return capitals
-
-
-def _add_cities(gazetteer: Gazetteer, capitals: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """Cities, largest first (alternates are stored as name keys); returns each (country,
-    name key)'s largest city, for region seats. A plain reader: the file is large."""
-    rows = csv.reader(io.StringIO(data_file("gazetteer", "cities.csv").read_text("utf-8")))
-    column = {name: number for number, name in enumerate(next(rows))}
-    name, country, admin1, lat, lon, population, alternates = (
-        column[c] for c in ("name", "country", "admin1", "lat", "lon", "population", "alternates")
-    )
-    largest: dict[tuple[str, str], Place] = {}
-    for row in rows:
-        place = Place(
-            row[name], row[country], float(row[lat]), float(row[lon]), "city",
-            int(row[population]), row[admin1], (row[country], row[name]) in capitals,
-        )
-        key = name_key(place.name)
-        gazetteer.add(place, row[alternates].split("|") if row[alternates] else (), key)
-        largest.setdefault((place.country, key), place)
-    return largest
+        gazetteer.add(country, row["aliases"].split("|") if row["aliases"] else ())
+        gazetteer.neighbours[row["code"]] = frozenset(row["neighbours"].split("|")) - {""}
 
 
 def _add_admin1(gazetteer: Gazetteer) -> None:
@@ -180,11 +243,17 @@ def _add_admin1(gazetteer: Gazetteer) -> None:
         gazetteer.add(Place(row["name"], row["country"], *point, "admin1", admin1=row["admin1"]))
 
 
-def _add_regions(gazetteer: Gazetteer, seats: dict[tuple[str, str], Place]) -> None:
-    for entry in read_yaml("gazetteer", "regions.yaml")["regions"]:
+def _seat(gazetteer: Gazetteer, name: str, country: str | None) -> Place | None:
+    """The largest city of `country` with the own name `name` (a region's point)."""
+    cities = [p for p, own in gazetteer.candidates(name) if own and p.kind == "city" and p.country == country]
+    return max(cities, key=lambda p: p.population, default=None)
+
+
+def _add_regions(gazetteer: Gazetteer) -> None:
+    for entry in _read_yaml("regions.yaml")["regions"]:
         country = entry.get("country")
         if "seat" in entry:
-            seat = seats.get((country, name_key(entry["seat"])))
+            seat = _seat(gazetteer, entry["seat"], country)
             if seat is None:
                 raise ValueError(
                     f"regions.yaml: seat {entry['seat']!r} of {entry['name']!r} is not a city of {country}"
@@ -197,10 +266,9 @@ def _add_regions(gazetteer: Gazetteer, seats: dict[tuple[str, str], Place]) -> N
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process."""
-    gazetteer = Gazetteer()
-    capitals = _add_countries(gazetteer)
-    seats = _add_cities(gazetteer, capitals)
+    """The shipped gazetteer, loaded once per process (about as long as reading its files)."""
+    gazetteer = Gazetteer(PlaceTable.shipped())
+    _add_countries(gazetteer)
     _add_admin1(gazetteer)
-    _add_regions(gazetteer, seats)
+    _add_regions(gazetteer)
     return gazetteer

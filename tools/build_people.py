@@ -8,7 +8,8 @@ dropped, since the resolver reads titles from the text; so are one-word aliases 
 are someone's first name ("Abdullah"). Out-of-office (ELI) roles of the person's own
 state are left out: the resolver infers them (eventwatch/actors/people.py).
 
-groups_phoenix.yaml: the non-state armed groups of Phoenix.MilNonState.actors.txt.
+groups_phoenix.json: the non-state armed groups of Phoenix.MilNonState.actors.txt (JSON:
+it loads far faster than YAML).
 
     python tools/build_people.py [--since 2000-01-01] [--out-dir DIR]
     python tools/build_people.py --convert MY.actors.txt --out mine.yaml   # any TABARI file, unfiltered
@@ -20,7 +21,7 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,13 @@ import yaml
 
 from eventwatch.actors.kb import DATA_DIR, read_data
 from eventwatch.actors.people import OUT_OF_OFFICE, Role, format_role, table_line
-from eventwatch.actors.tabari import Block, entry_of, read_blocks, read_tabari
+from eventwatch.actors.tabari import Block, as_json, entry_of, read_blocks, read_tabari
 
 REPO = Path(__file__).resolve().parents[1]
 PETRARCH = REPO.parent / "shared" / "reference" / "petrarch2"
 PEOPLE_SOURCES = (PETRARCH / "Phoenix.Countries.actors.txt", PETRARCH / "Phoenix.International.actors.txt")
 GROUPS_SOURCE = PETRARCH / "Phoenix.MilNonState.actors.txt"
-PEOPLE_FILE, GROUPS_FILE = "people_phoenix.tsv", "groups_phoenix.yaml"
+PEOPLE_FILE, GROUPS_FILE = "people_phoenix.tsv", "groups_phoenix.json"
 PEOPLE_MARKS = ("countryinfo", "igorulers")  # source comments of person entries
 NAME_WORD = re.compile(r"^[^\W\d_][\w'.]*$")  # "V.", "O'Neill"; not ".medvedev"
 
@@ -50,7 +51,7 @@ def title_words(data: dict[str, Any]) -> frozenset[str]:
     """Words that make an alias a title rather than a name: sector nouns, honorifics,
     title words and the names and adjectives of states."""
     words: set[str] = set()
-    phrases = [p for group in data["sectors"].values() for p in group]
+    phrases = [" ".join(words) for words in data["sectors"]]
     phrases += data.get("honorifics", []) + data.get("title_words", []) + data.get("former", [])
     for country in data["countries"].values():
         phrases += [country["name"], *country.get("aliases", []), *country.get("adjectives", [])]
@@ -94,15 +95,25 @@ def people_of(blocks: Iterable[Block], since: dt.date) -> list[dict[str, Any]]:
     return people
 
 
+def without_titles(alias: str, titles: frozenset[str]) -> str:
+    """ "President Bush" -> "Bush": the name after the title words an alias starts with."""
+    words = alias.split()
+    while words and words[0].lower().strip(".") in titles:
+        words.pop(0)
+    return " ".join(words)
+
+
 def cleaned(people: list[dict[str, Any]], titles: frozenset[str]) -> list[dict[str, Any]]:
-    """Title-free aliases, no one-word alias that is someone's first name, one entry per name."""
+    """Title-free aliases (a title alias gives the name after its title: "President Bush"
+    -> "Bush"), no one-word alias that is someone's first name, one entry per name."""
     first_names = {p["name"].split()[0].lower() for p in people if " " in p["name"]}
     merged: dict[str, dict[str, Any]] = {}
     for person in people:
+        names = [a if is_name(a, titles) else without_titles(a, titles) for a in person["aliases"]]
         aliases = [
             a
-            for a in person["aliases"]
-            if a != person["name"] and is_name(a, titles) and (" " in a or a.lower() not in first_names)
+            for a in dict.fromkeys(names)
+            if a and a != person["name"] and is_name(a, titles) and (" " in a or a.lower() not in first_names)
         ]
         same = merged.setdefault(person["name"], {"name": person["name"], "aliases": [], "roles": []})
         same["aliases"] = list(dict.fromkeys(same["aliases"] + aliases))
@@ -144,11 +155,29 @@ def build(out_dir: Path, since: dt.date) -> dict[Path, str]:
     titles = title_words(read_data([DATA_DIR / "countries.yaml", DATA_DIR / "sectors.yaml"]))
     blocks = [block for source in PEOPLE_SOURCES for block in read_blocks(source)]
     people_header = ATTRIBUTION.format(sources=", ".join(s.name for s in PEOPLE_SOURCES)) + "# name\taliases\troles\n"
-    groups = [e for section, e in filter(None, map(entry_of, read_blocks(GROUPS_SOURCE))) if section == "groups"]
+    groups = [
+        {k: v for k, v in {**e, "roles": [format_role(r) for r in e["roles"]]}.items() if v}
+        for section, e in filter(None, map(entry_of, read_blocks(GROUPS_SOURCE)))
+        if section == "groups"
+    ]
+    groups_note = " ".join(ATTRIBUTION.format(sources=GROUPS_SOURCE.name).replace("# ", "").split())
     return {
         out_dir / PEOPLE_FILE: table(cleaned(people_of(blocks, since), titles), people_header),
-        out_dir / GROUPS_FILE: as_yaml({"groups": groups}, ATTRIBUTION.format(sources=GROUPS_SOURCE.name)),
+        out_dir / GROUPS_FILE: as_json({"groups": groups}, groups_note),
     }
+
+
+def run_converter(description: str | None, build_text: Callable[[Path], str], source: Path, out: Path) -> None:
+    """The command line of a converter that reads one dictionary and writes one file."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, default=source)
+    parser.add_argument("--out", type=Path, default=out)
+    args = parser.parse_args()
+    if not args.source.is_file():
+        parser.error(f"{args.source}: no such dictionary file")
+    text = build_text(args.source)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"{args.out}: {len(text.encode()) // 1024} KB")
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ or the EVENTWATCH_ACTORS variable instead of editing code.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -34,23 +35,26 @@ from eventwatch.actors.people import (
     read_table,
     supersede,
 )
-from eventwatch.actors.tabari import read_tabari
+from eventwatch.actors.tabari import LOWER_INSIDE, read_tabari
 from eventwatch.records import Actor
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 DEFAULT_FILES = (
     "countries.yaml",
+    "international_phoenix.json",  # organisations and their officials, converted
     "organisations.yaml",
+    "sectors_phoenix.json",  # agent nouns, converted; sectors.yaml, read after it, wins
     "sectors.yaml",
     "references.yaml",
+    "places.yaml",
     "people_phoenix.tsv",
-    "groups_phoenix.yaml",
+    "groups_phoenix.json",
     "people_since_2014.yaml",
 )
 USER_FILES_VARIABLE = "EVENTWATCH_ACTORS"  # files or folders, separated like PATH
-YAML_SUFFIXES, TABLE_SUFFIXES, TABARI_SUFFIXES = (".yaml", ".yml"), (".tsv",), (".txt",)
+YAML_SUFFIXES, JSON_SUFFIXES, TABLE_SUFFIXES, TABARI_SUFFIXES = (".yaml", ".yml"), (".json",), (".tsv",), (".txt",)
 
-Kind = Literal["name", "adjective", "capital", "seat", "org", "person", "group"]
+Kind = Literal["name", "adjective", "capital", "seat", "org", "person", "group", "place"]
 NER_LABELS: dict[str, str] = {
     "name": "GPE",
     "adjective": "NORP",
@@ -59,11 +63,15 @@ NER_LABELS: dict[str, str] = {
     "org": "ORG",
     "person": "PERSON",
     "group": "ORG",
+    "place": "GPE",  # a place of the gazetteer, found only as a spaCy entity
 }
 NAMED_KINDS: dict[str, Kind] = {"people": "person", "groups": "group"}  # sections of actors with roles
 CAPITAL_SECTOR = "GOV"  # a capital standing for its state means the government
 IGO_SECTOR = "IGO"
 NOT_ACTOR = "NOT_ACTOR"
+# An organisation's name written with capitals ("Human Rights Watch") must be written so in
+# the text: "human rights watch" is a phrase. Its matches carry this mark on their key.
+TITLED = "\tTITLED"
 WORD = re.compile(r"[^\W_]+")  # a name is looked up by its last word
 
 
@@ -95,6 +103,33 @@ class KBMatch:
 
 
 @dataclass(frozen=True)
+class PlaceSettings:
+    """How places that are not states, locatives and context give actors a state (places.yaml)."""
+
+    labels: frozenset[str] = frozenset()
+    kinds: tuple[str, ...] = ()
+    min_population: int = 0
+    sector: str | None = None
+    locatives: frozenset[str] = frozenset()
+    demonym_sector: str | None = None
+    ethnic_words: frozenset[str] = frozenset()
+    context: str = "none"
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> PlaceSettings:
+        return cls(
+            frozenset(data.get("place_labels") or ()),
+            tuple(data.get("place_kinds") or ()),
+            int(data.get("place_min_population") or 0),
+            data.get("place_sector") or None,
+            frozenset(w.lower() for w in data.get("locatives") or ()),
+            data.get("demonym_sector") or None,
+            frozenset(w.lower() for w in data.get("ethnic_words") or ()),
+            data.get("state_from_context") or "none",
+        )
+
+
+@dataclass(frozen=True)
 class Reference:
     """What a referring word ("the alliance", "its") may stand for: the most recent
     earlier actor of one of `kinds` (state, org, person), among `orgs` when listed."""
@@ -112,6 +147,28 @@ class Reference:
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """Lower-case words of a sector phrase; hyphens split like spaCy does."""
     return tuple(re.findall(r"[^\s-]+", phrase.lower()))
+
+
+def is_titled(words: str | Span) -> bool:
+    """Every word but the small ones ("of", "the") starts with a capital; in a doc, the
+    part of a word after a hyphen ("Co-operation") need not."""
+    if isinstance(words, str):
+        texts = [w.split("-")[0] for w in words.split()]
+    else:
+        texts = [t.text for t in words if not (t.i > words.start and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)]
+    return all(w[:1].isupper() or w.lower() in LOWER_INSIDE or not w[:1].isalpha() for w in texts)
+
+
+# Arabic articles written in lower case before a capitalised name: "al-Qaeda", "el-Sisi".
+LOWER_NAME_ARTICLES = ("al-", "el-", "ad-", "ash-", "as-", "at-", "an-", "ar-")
+
+
+def _starts_like_a_name(written: str) -> bool:
+    """A name starts with a capital, or with a lower-case Arabic article before one."""
+    if written[:1].isupper():
+        return True
+    article = next((a for a in LOWER_NAME_ARTICLES if written.startswith(a)), None)
+    return article is not None and written[len(article) : len(article) + 1].isupper()
 
 
 def is_case_sensitive(phrase: str) -> bool:
@@ -137,13 +194,10 @@ class ActorKB:
         for section, kind in NAMED_KINDS.items():
             self._add_holders(data.get(section, {}).values(), kind)
         self._role_actors: dict[str, Actor] = {}
-        self.sectors: dict[tuple[str, ...], str] = {
-            phrase_words(phrase): sector
-            for sector, phrases in data.get("sectors", {}).items()
-            for phrase in phrases
-        }
+        self.sectors: dict[tuple[str, ...], str] = data.get("sectors", {})
         self.longest_sector = max((len(words) for words in self.sectors), default=1)
         self.priority: list[str] = list(data.get("priority", []))
+        self.places = PlaceSettings.of(data)
         self.honorifics: frozenset[str] = frozenset(h.lower() for h in data.get("honorifics", []))
         self.stance_prefixes: frozenset[str] = frozenset(p.lower() for p in data.get("stance_prefixes", []))
         self.former: frozenset[str] = frozenset(w.lower() for w in data.get("former", []))
@@ -219,6 +273,23 @@ class ActorKB:
         country = prefix if prefix in self.states else None
         return Actor("", "", country, None, code[3:6] or None, code)
 
+    def by_surname(self, surname: str, day: dt.date | None) -> Entry | None:
+        """The one person of the knowledge base with this last name in office on `day`
+        ("President Mugabe" when the dictionaries list only "Robert Mugabe")."""
+        if day is None:
+            return None
+        found = {
+            id(holder): holder
+            for _, key in self.names_by_last_word.get(surname.lower(), ())
+            if key.startswith("person/")
+            for holder in self.entries[key].holders
+            if any(role.covers(day) for role in holder.roles if role.dated)
+        }
+        if len(found) != 1:
+            return None
+        holder = next(iter(found.values()))
+        return Entry(Actor(holder.name, surname), "person", "", (holder,))
+
     def holder_actor(self, entry: Entry, day: dt.date | None, mention: str) -> Actor | None:
         """Who a person's or group's phrase names on `day`, acting in their role of that day."""
         found = holder_role(entry, day)
@@ -229,7 +300,8 @@ class ActorKB:
 
         Names are looked up by their last word, then compared as written, ignoring
         case unless they have no lower-case letter ("PKK"); a match must start with
-        a capital ("Moon Jae-in", not "moon") and fall on token boundaries.
+        a capital ("Moon Jae-in", not "moon"), or an Arabic article before one
+        ("al-Qaeda"), and fall on token boundaries.
         """
         spans = []
         for word in WORD.finditer(text):
@@ -237,7 +309,7 @@ class ActorKB:
                 end = word.end() + phrase.endswith(".")
                 start = end - len(phrase)
                 written = text[max(start, 0) : end]
-                if start < 0 or not written[0].isupper():
+                if start < 0 or not _starts_like_a_name(written):
                     continue
                 if (written if is_case_sensitive(phrase) else written.lower()) != phrase:
                     continue
@@ -253,10 +325,14 @@ class ActorKB:
             tokenizer = spacy.blank("en", vocab=vocab).tokenizer
             exact, folded = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
             for key, phrases in self.phrases.items():
-                for matcher, wanted in ((exact, True), (folded, False)):
-                    patterns = [p for p in phrases if is_case_sensitive(p) == wanted]
+                exact_patterns = [p for p in phrases if is_case_sensitive(p)]
+                if exact_patterns:
+                    exact.add(key, list(tokenizer.pipe(exact_patterns)))
+                folded_patterns = [p for p in phrases if not is_case_sensitive(p)]
+                titled = [p for p in folded_patterns if key.startswith("org/") and " " in p and is_titled(p)]
+                for patterns, label in ((titled, key + TITLED), ([p for p in folded_patterns if p not in titled], key)):
                     if patterns:
-                        matcher.add(key, list(tokenizer.pipe(patterns)))
+                        folded.add(label, list(tokenizer.pipe(patterns)))
             self._matchers[id(vocab)] = (vocab, exact, folded)
         return self._matchers[id(vocab)][1:]
 
@@ -265,11 +341,16 @@ class ActorKB:
         of the same length), and not-actor names block their parts."""
         exact, folded = self._matchers_for(doc.vocab)
         spans = [Span(doc, start, end, label=key) for key, start, end in exact(doc)]
-        spans += [
-            Span(doc, start, end, label=key)
-            for key, start, end in folded(doc)
-            if any(token.text[:1].isupper() for token in doc[start:end])  # not "turkey", "china"
-        ]
+        for key, start, end in folded(doc):
+            words = doc[start:end]
+            if not any(token.text[:1].isupper() for token in words):  # not "turkey", "china"
+                continue
+            label = doc.vocab.strings[key]
+            if label.endswith(TITLED):
+                if not is_titled(words):
+                    continue
+                label = label[: -len(TITLED)]
+            spans.append(Span(doc, start, end, label=label))
         spans += self.match_names(doc, doc.text if text is None else text)
         return [
             KBMatch(span.start, span.end, self.entries[span.label_])
@@ -335,6 +416,12 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former")
 MAPPING_KEYS = ("definites", "possessives")
+# Settings a later file replaces (places.yaml): lists and scalars.
+REPLACED_KEYS = (
+    "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
+    "demonym_sector", "ethnic_words", "state_from_context",
+)
+CONTEXT_SCOPES = ("none", "sentence", "article")
 
 
 def read_data(paths: Iterable[Path]) -> dict[str, Any]:
@@ -345,12 +432,15 @@ def read_data(paths: Iterable[Path]) -> dict[str, Any]:
     (`people.supersede`); aliases add up.
     """
     data: dict[str, Any] = {"countries": {}, "organisations": {}, "sectors": {}, "people": {}, "groups": {}}
+    # sectors: phrase words -> sector; a phrase a later file lists again takes its sector from it.
     for path in map(Path, paths):
         raw = read_file(path)
         try:
             _merge_file(data, raw)
         except (KeyError, TypeError, AttributeError) as error:
             raise ActorDataError(f"{path}: malformed entry (missing or wrong {error})") from None
+        except ActorDataError as error:
+            raise ActorDataError(f"{path}: {error}") from None
     return data
 
 
@@ -367,13 +457,16 @@ def _merge_file(data: dict[str, Any], raw: dict[str, Any]) -> None:
             # Re-inserted at the end: among namesakes, the latest loaded wins ties.
             data[section][key] = _merge_holder(data[section].pop(key, None), holder)
     for sector, phrases in (raw.get("sectors") or {}).items():
-        data["sectors"][sector] = [*data["sectors"].get(sector, []), *phrases]
+        data["sectors"].update(dict.fromkeys(map(phrase_words, phrases), sector))
     for key in LIST_KEYS:
         data[key] = [*data.get(key, []), *(raw.get(key) or [])]
     for key in MAPPING_KEYS:
         data[key] = {**data.get(key, {}), **(raw.get(key) or {})}
-    if "priority" in raw:
-        data["priority"] = raw["priority"]
+    for key in REPLACED_KEYS:
+        if key in raw:
+            data[key] = raw[key]
+    if data.get("state_from_context", "none") not in CONTEXT_SCOPES:
+        raise ActorDataError(f"state_from_context must be one of {', '.join(CONTEXT_SCOPES)}")
 
 
 def _merge_holder(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
@@ -392,12 +485,17 @@ def read_file(path: Path) -> dict[str, Any]:
             raw: Any = read_tabari(path)
         else:
             text = path.read_text(encoding="utf-8")
-            raw = {"people": read_table(text)} if path.suffix in TABLE_SUFFIXES else yaml.load(text, Loader=_YAML_LOADER)
+            if path.suffix in TABLE_SUFFIXES:
+                raw = {"people": read_table(text)}
+            elif path.suffix in JSON_SUFFIXES:
+                raw = json.loads(text)
+            else:
+                raw = yaml.load(text, Loader=_YAML_LOADER)
         if raw is not None and not isinstance(raw, dict):
             raise ActorDataError("expected a mapping of sections (countries, people, ...)")
         if path.parent != DATA_DIR:
             _check_roles(raw or {})
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ActorDataError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError, ActorDataError) as error:
         raise ActorDataError(f"{path}: {_reason(error)}") from None
     return raw or {}
 
@@ -423,7 +521,7 @@ def _reason(error: Exception) -> str:
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; a folder stands for its actor files in name order."""
     found: list[Path] = []
-    suffixes = (*YAML_SUFFIXES, *TABLE_SUFFIXES, *TABARI_SUFFIXES)
+    suffixes = (*YAML_SUFFIXES, *JSON_SUFFIXES, *TABLE_SUFFIXES, *TABARI_SUFFIXES)
     for path in map(Path, paths):
         if path.is_dir():
             found += sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwatch.actors.kb import ActorKB, KBMatch, Reference, holder_role, load_kb, user_paths
+from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
+from eventwatch.actors.places import place_matches
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -28,6 +30,12 @@ NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
+# Knowledge-base names and places that say which state a phrase belongs to.
+STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+COMPOUND_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+SPLIT_OFF_TOKENS = 3  # a split-off "sentence": one word, perhaps with a mark or a space
+DOMINANCE = 2  # the article's state: named at least this often, and this many times more than the next
 
 
 @dataclass(frozen=True)
@@ -67,10 +75,27 @@ def _is_of_object(token: Token) -> bool:
 
 class NounPhrases:
     """Noun phrases of one doc by the dependency parse, never across a line break:
-    parses may join a headline to the next line, a noun phrase never spans lines."""
+    parses may join a headline to the next line, a noun phrase never spans lines.
 
-    def __init__(self, text: str) -> None:
+    A one-word "sentence" the parser split off right before more words on the same line
+    ("U.S." in "U.S. President Barack Obama", read as an abbreviation ending a sentence)
+    is taken back as a modifier of the phrase that follows it.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
         self._newlines = [i for i, char in enumerate(text) if char == "\n"]
+        self._orphans: dict[int, int] = {}  # split-off word -> the head of the phrase after it
+        for sentence in doc.sents:
+            if len(sentence) > SPLIT_OFF_TOKENS:
+                continue
+            words = [t for t in sentence if not (t.is_punct or t.is_space)]
+            if len(words) == 1 and sentence.end < len(doc):
+                head = self._compound_after(words[0])
+                if head is not None:
+                    self._orphans[words[0].i] = head.i
+        self._adopted: dict[int, list[Token]] = {}
+        for orphan, head in self._orphans.items():
+            self._adopted.setdefault(head, []).append(doc[orphan])
 
     def _same_line(self, a: Token, b: Token) -> bool:
         return bisect(self._newlines, a.idx) == bisect(self._newlines, b.idx)
@@ -78,15 +103,33 @@ class NounPhrases:
     def head(self, token: Token) -> Token:
         """The head of the noun phrase `token` modifies ("Russian" -> "troops", "Ukraine" in
         "the ministry of Ukraine" -> "ministry")."""
+        if token.i in self._orphans:
+            return token.doc[self._orphans[token.i]]
         if _is_of_object(token) and self._same_line(token, token.head.head):
             return token.head.head
         while token.dep_ in MODIFIER_DEPS and token.head is not token and self._same_line(token, token.head):
             token = token.head
         return token
 
+    def _compound_after(self, word: Token) -> Token | None:
+        """The last noun of the run of nouns and adjectives right after `word` on its line:
+        the head of an English compound ("President Barack Obama"), whatever the parse
+        after a wrong sentence break says."""
+        doc, last = word.doc, None
+        for token in doc[word.i + 1 :]:
+            if token.pos_ not in COMPOUND_POS or not self._same_line(word, token):
+                break
+            last = token
+        return last
+
+    def adopter(self, token: Token) -> Token | None:
+        """The head of the phrase a split-off word belongs to, if it is one."""
+        head = self._orphans.get(token.i)
+        return token.doc[head] if head is not None else None
+
     def tokens(self, head: Token) -> list[Token]:
         """`head` with its modifiers and "of" phrases, in text order; no determiners or conjuncts."""
-        found = [head]
+        found = [head, *self._adopted.get(head.i, ())]
         for child in head.children:
             if not self._same_line(child, head):
                 continue
@@ -145,14 +188,16 @@ class ActorLayer:
         text = doc.text
         self._text = text
         self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        self._phrases = NounPhrases(text)
+        self._phrases = NounPhrases(doc, text)
         self._ents = tuple(doc.ents)
         matches = kb.match(doc, text)
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
         self._exact = {(m.start, m.end): m for m in matches}
+        matches = sorted(matches + place_matches(self._ents, kb, matches), key=lambda m: m.start)
         person_ents = [e for e in self._ents if e.label_ == "PERSON" and (e.start, e.end) not in self._exact]
         places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
         self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
+        self._matches = sorted(self._matches + self._surnames(person_ents, places), key=lambda m: m.start)
         self._match_at = {i: m for m in self._matches for i in range(m.start, m.end)}
         self._places = {i for i, m in self._match_at.items() if m.entry.kind != "person"}
         self._known_people = [m for m in self._matches if m.entry.kind == "person"]
@@ -170,6 +215,7 @@ class ActorLayer:
         self._person_names = [(span, self._person_name(span)) for span in self.people]
         self._cache: dict[int, _Resolution | None] = {}
         self._antecedents: list[_Antecedent] | None = None
+        self._states: list[tuple[KBMatch, str]] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
         self.entities: list[Mention] = self._find_entities()
 
@@ -191,6 +237,19 @@ class ActorLayer:
         match = self._match_at.get(token.i)
         found = holder_role(match.entry, self.day) if match and match.entry.holders else None
         return found[1] if found else None
+
+    def _surnames(self, person_ents: list[Span], places: set[int]) -> list[KBMatch]:
+        """A person named by surname alone ("President Mugabe", "Mugabe said") whom the
+        knowledge base lists under a fuller name: the one so named in office that day."""
+        taken = {i for m in self._matches for i in range(m.start, m.end)}
+        found = []
+        for ent in person_ents:
+            name = self._strip_titles(ent, places)
+            if len(name) == 1 and name[0].is_alpha and not any(i in taken for i in range(ent.start, ent.end)):
+                entry = self.kb.by_surname(name.text, self.day)
+                if entry:
+                    found.append(KBMatch(name.start, name.end, entry))
+        return found
 
     def _is_part_of_person_name(self, match: KBMatch, person_ents: list[Span], places: set[int]) -> bool:
         """A place in a person's name ("Chad Smith"), or a known surname inside a longer
@@ -215,6 +274,9 @@ class ActorLayer:
         return self._cache[token.i]
 
     def _resolve_uncached(self, token: Token) -> _Resolution | None:
+        adopter = self._phrases.adopter(token)
+        if adopter is not None:  # "U.S." split off "President Barack Obama" belongs to it
+            return self._resolve(adopter)
         own = self._match_at.get(token.i)
         head = self._root(own) if own else token
         if own and own.entry.kind == "person":
@@ -225,18 +287,26 @@ class ActorLayer:
         """The actor of a phrase from its parts: a KB name, the state or organisation
         beside it, sector nouns, a person's titles and appositions, referring words."""
         tokens = self._phrases.tokens(head)
-        context = tokens + self._appositions(head) if person else tokens
+        appositions = self._appositions(head) if person or head.pos_ == "PROPN" else []
+        if appositions and not person and not any(self._names_state(t) for t in appositions):
+            appositions = []  # an untagged name's apposition counts when it names a state
+        context = tokens + appositions
         found = dict.fromkeys(self._match_at[t.i] for t in context if t.i in self._match_at)
         matches = [m for m in found if m.entry.kind != "person"]
         words = [t for t in context if t.i not in self._match_at]
         word_sectors = self.kb.find_sectors(words)
+        if own and self._is_demonym(own, head) and not word_sectors:
+            return self._demonym(own, head, [m for m in matches if m is not own])
         if own and matches == [own] and not word_sectors:
             return self._bare(own)
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
+        if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
+            anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
         if not (anchor or person):
             referred = self._referred(head, tokens, word_sectors)
             if referred or not word_sectors:
                 return referred or self._surname(head)
+            anchor = self._context_state(head)  # "police said": the sentence's only state, if so set
         extent = tokens + list(person or [])
         start, end = min(t.i for t in extent), max(t.i for t in extent) + 1
         mention = self._text_of(start, end)
@@ -249,10 +319,97 @@ class ActorLayer:
         if person and sector and any(t.lower_ in self.kb.former for t in words):
             sector = OUT_OF_OFFICE
         name = self._name(person, own, anchor, words, word_sectors)
+        if not person and head.pos_ == "PROPN" and (appositions or base is None):
+            name = mention  # a name the knowledge base does not know: "the Refugee Council"
         actor = _acting(base, name, mention, sector)
         if person:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed)
+
+    def _names_state(self, token: Token) -> bool:
+        match = self._match_at.get(token.i)
+        return match is not None and match.entry.kind != "person" and bool(match.entry.actor.country or match.entry.actor.org)
+
+    def _is_demonym(self, own: KBMatch, head: Token) -> bool:
+        """A plural demonym heading its phrase ("the Palestinians", "Iraqis")."""
+        return (
+            own.entry.kind == "adjective"
+            and head.tag_ in PLURAL_NOUN_TAGS
+            and head.dep_ not in MODIFIER_DEPS
+            and self._root(own).i == head.i
+        )
+
+    def _demonym(self, own: KBMatch, head: Token, others: list[KBMatch]) -> _Resolution | None:
+        """A plural demonym heading its phrase is that state's people ("the Palestinians");
+        but the people of another state when an "of" phrase names it ("the Hungarians of
+        northern Serbia"), or when called ethnic and placed ("ethnic Armenians in Georgia")."""
+        sector = self.kb.places.demonym_sector
+        if not sector:
+            return self._bare(own)
+        state = next((m for m in others if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
+        if state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts):
+            state = self._locative(head)
+        base = (state or own).entry.actor
+        tokens = self._phrases.tokens(head)
+        start, end = min(own.start, tokens[0].i), max(own.end, tokens[-1].i + 1)
+        mention = self._text_of(start, end)
+        return _Resolution(start, end, _acting(base, mention, mention, sector), True)
+
+    def _locative(self, head: Token) -> KBMatch | None:
+        """The state named by an agent's own locative: "rebels in the Ivory Coast",
+        "students from Nigeria". Not for people: "killed General X in Baghdad" is often
+        parsed with the place on the name."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.kb.places.locatives:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    named = [self._match_at[t.i] for t in self._phrases.tokens(obj) if t.i in self._match_at]
+                    state = next((m for m in named if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
+                    if state:
+                        return state
+        return None
+
+    def _context_state(self, head: Token) -> KBMatch | None:
+        """Where places.yaml asks for it: the only state named in the sentence, else (for
+        `article`) the state the article names far more than any other."""
+        scope = self.kb.places.context
+        if scope == "none":
+            return None
+        sentence = head.sent
+        named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
+        if len({country for _, country in named}) == 1:
+            return self._state_anchor(min(named, key=lambda found: abs(found[0].start - head.i))[1])
+        if scope == "article":
+            return self._dominant_state()
+        return None
+
+    def _state_anchor(self, country: str) -> KBMatch:
+        """The state as an anchor of no place in the text (it was named elsewhere)."""
+        state = self.kb.states[country]
+        return KBMatch(0, 0, Entry(state, "name", self.kb.adjectives.get(country, state.name)))
+
+    def _state_matches(self) -> list[tuple[KBMatch, str]]:
+        """Names of states, their capitals, seats, adjectives and places, and people and
+        groups acting for a state that day, in text order."""
+        if self._states is None:
+            self._states = []
+            for match in self._matches:
+                if match.entry.kind in STATE_KINDS:
+                    country = match.entry.actor.country
+                else:
+                    actor = self._entry_actor(match, "") if match.entry.holders else None
+                    country = actor.country if actor else None
+                if country:
+                    self._states.append((match, country))
+        return self._states
+
+    def _dominant_state(self) -> KBMatch | None:
+        """The state named at least twice as often as any other (and at least twice)."""
+        ranked = Counter(country for _, country in self._state_matches()).most_common(2)
+        if not ranked or ranked[0][1] < DOMINANCE or (len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]):
+            return None
+        return self._state_anchor(ranked[0][0])
 
     def _entry_actor(self, match: KBMatch, mention: str) -> Actor | None:
         """The actor a KB phrase names; for people and groups, in their role on the article's date."""
@@ -282,7 +439,7 @@ class ActorLayer:
         "Putin's spokesman": the actor a referring word or a person's name in the phrase
         stands for."""
         for token in tokens:
-            if token is not head and token.dep_ == "poss" and self._is_person(token):
+            if token is not head and token.dep_ in ("poss", "compound") and self._is_person(token):
                 actor = self.actor_for(token)
                 antecedent = _Antecedent(token.i + 1, actor, True, "") if actor and (actor.country or actor.org) else None
             else:
@@ -301,7 +458,7 @@ class ActorLayer:
                 return _Resolution(start, end, antecedent.actor.with_mention(mention), True)
             sector = self.kb.strongest(s for *_, s in sectors)
             base = self._base(antecedent.actor)
-            if base is None or (sector is None and token.dep_ == "poss"):
+            if base is None or (sector is None and token.dep_ in ("poss", "compound")):
                 return None
             name = base.name if sector is None else self._composed_name(base, tokens, sectors)
             return _Resolution(start, end, _acting(base, name, mention, sector), True)
@@ -427,12 +584,13 @@ class ActorLayer:
         return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i)))
 
     def _place_sectors(self, matches: list[KBMatch], own: KBMatch | None) -> list[str]:
-        """Seats always bring their sector; a capital only when it is the actor itself."""
+        """Seats and places always bring their sector (a place's people rank last); a
+        capital only when it is the actor itself."""
         sectors = []
         for match in matches:
             entry = match.entry
             root = self.doc[match.start : match.end].root
-            if entry.kind == "seat" or (entry.kind == "capital" and (match is own or root.dep_ == "poss")):
+            if entry.kind in ("seat", "place") or (entry.kind == "capital" and (match is own or root.dep_ == "poss")):
                 sectors.append(entry.actor.sector)
         return sectors
 

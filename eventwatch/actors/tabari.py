@@ -10,6 +10,7 @@ dictionaries (https://github.com/openeventdata/petrarch2, MIT).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -169,6 +170,71 @@ def convert(blocks: Iterable[Block]) -> dict[str, list[Any]]:
     return data
 
 
-def read_tabari(path: Path) -> dict[str, list[Any]]:
-    """A TABARI actor file as actor data, ready to merge with the YAML files."""
+def read_tabari(path: Path) -> dict[str, Any]:
+    """A TABARI actor or agents file as actor data, ready to merge with the YAML files."""
+    if is_agents_file(path):
+        return {"sectors": read_agents(path)}
     return convert(read_blocks(path))
+
+
+def as_json(data: dict[str, Any], source: str) -> str:
+    """Converted actor data as JSON (it loads far faster than YAML), one entry a line;
+    `source` is kept under `_source` (unknown keys are ignored when loading)."""
+    lines = ["{", f'"_source": {json.dumps(source, ensure_ascii=False)}']
+    for section, entries in data.items():
+        if isinstance(entries, dict):
+            items = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in entries.items()]
+            opening, closing = "{", "}"
+        else:
+            items = [json.dumps(entry, ensure_ascii=False) for entry in entries]
+            opening, closing = "[", "]"
+        lines[-1] += ","
+        lines.append(f"{json.dumps(section)}: {opening}\n" + ",\n".join(items) + f"\n{closing}")
+    return "\n".join(lines) + "\n}\n"
+
+
+# --- agents dictionaries: agent nouns -> sector codes ------------------------------------
+#
+# `FARMER [~AGR]`, `THIEF {THIEVES} [~CRM]` (irregular plurals in braces; regular ones are
+# left to the lemma), `CATTLE!PERSON! [~AGR]` with substitution sets declared as
+# `!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON`. Codes may be compound (`~GOVMED`): the
+# first three letters are the sector.
+
+AGENT_LINE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~(?P<code>[A-Z]{3})[A-Z0-9]*\]")
+SUBSTITUTION = re.compile(r"^(?P<name>![A-Z]+!)\s*=\s*(?P<forms>.+)$")
+
+
+def is_agents_file(path: Path) -> bool:
+    """An agents dictionary codes its entries `[~SECTOR]`; an actor dictionary `[CODE]`."""
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        code = CODE.search(line.partition("#")[0])
+        if code:
+            return code.group(1).startswith("~")
+    return False
+
+
+def agent_phrases(raw: str, substitutions: dict[str, list[str]]) -> list[str]:
+    """`FOREIGN_!MINIST!` -> [`foreign minister`, `foreign ministers`, ...], lower case."""
+    phrases = [raw]
+    for name, forms in substitutions.items():
+        phrases = [p.replace(name, form) for p in phrases for form in forms] if name in raw else phrases
+    return [" ".join(re.split(r"[_\s]+", p.strip("_ ").lower())) for p in phrases if p.strip("_ ")]
+
+
+def read_agents(path: Path) -> dict[str, list[str]]:
+    """An agents dictionary as sector vocabulary: {SECTOR: [phrases]}, in file order."""
+    substitutions: dict[str, list[str]] = {}
+    sectors: dict[str, list[str]] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.partition("#")[0].strip()
+        declared = SUBSTITUTION.match(line)
+        if declared:
+            substitutions[declared["name"]] = [f.strip().replace(" ", "_") for f in declared["forms"].split(",")]
+            continue
+        entry = AGENT_LINE.match(line)
+        if entry is None:
+            continue
+        plurals = [p for p in (entry["plurals"] or "").split(",") if p.strip("_ ")]
+        for phrase in [entry["phrase"], *plurals]:
+            sectors.setdefault(entry["code"], []).extend(agent_phrases(phrase, substitutions))
+    return {sector: list(dict.fromkeys(phrases)) for sector, phrases in sectors.items()}

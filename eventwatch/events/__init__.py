@@ -22,12 +22,13 @@ from itertools import permutations, product
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
-from eventwatch.coref import FIRST_PERSON, is_pronoun, resolve_pronoun
+from eventwatch.coref import is_first_person, is_pronoun, resolve_pronoun
+from eventwatch.events.anaphora import resolve_references
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
-from eventwatch.events.roles import Role, expand, find_roles
+from eventwatch.events.roles import Role, doer_places, expand, find_roles, is_place_object
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -40,6 +41,11 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Clauses hanging off a trigger that state something else; evidence leaves them out.
 DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
+# Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
+# expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
+UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
+# Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
+NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
 Party = tuple[Token | None, Actor]
 
@@ -53,15 +59,15 @@ def find_events(
 ) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
-    events: list[Event] = []
+    coded = [(role, event) for role in find_roles(doc, lexicon) for event in coder.events_of(role)]
+    unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
-    for role in find_roles(doc, lexicon):
-        for event in coder.events_of(role):
-            key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
-    events = _without_generic_duplicates(events)
+    for role, event in resolve_references(doc, coded):
+        key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append((role, event))
+    events = _without_generic_duplicates(unique)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -80,10 +86,10 @@ class _RoleResolver:
         return next((q for q in self.marked if q.start <= token.idx < q.end), None)
 
     def actor(self, token: Token) -> Actor | None:
-        if token.lower_ in FIRST_PERSON:
+        if is_first_person(token):
             quote = self.quote_at(token)
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
-        if is_pronoun(token):
+        if is_pronoun(token) or token.lower_ == "it":  # "since *it* expelled the French ambassador"
             return resolve_pronoun(token, self.actors, self.quotes)
         return self.actors.actor_for(token)
 
@@ -93,15 +99,43 @@ class _RoleResolver:
             actor = self.actor(token)
             if actor is not None and actor.code:
                 found.append((token, actor))
+                found += self._coordinated_states(token, actor)
         return found
+
+    def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
+        """ "Senior Hungarian *and Romanian* officials": the same kind of actor for each further
+        state among the noun's coordinated modifiers."""
+        if not actor.country or not actor.code.startswith(actor.country):
+            return []
+        further = []
+        for modifier in token.children:
+            if modifier.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in modifier.conjuncts:
+                state = self.actors.actor_for(other)
+                if state is not None and state.country and state.country != actor.country:
+                    code = state.country + actor.code[len(actor.country):]
+                    further.append((other, replace(actor, name=state.name, country=state.country, code=code)))
+        return further
 
     def first_resolved(self, candidates: tuple[Token, ...], unlike: list[Party] = ()) -> list[Party]:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
         or organisation first, else a bare sector ("police") as the last resort."""
         codes = {actor.code for _, actor in unlike}
-        resolved = [[p for p in self.actors_of(c) if p[1].code not in codes] for c in candidates]
+        states = {actor.country for _, actor in unlike if actor.country}
+        resolved = [
+            [p for p in self._parties_at(c) if p[1].code not in codes and not _own(p, states)] for c in candidates
+        ]
         placed = next((found for found in resolved if any(a.country or a.org for _, a in found)), None)
         return placed or next((found for found in resolved if found), [])
+
+    def _parties_at(self, candidate: Token) -> list[Party]:
+        """The candidate's actors; a place where the act happened ("demonstrated *in Kirkuk*")
+        stands for its state, whoever lives there."""
+        parties = self.actors_of(candidate)
+        if not is_place_object(candidate):
+            return parties
+        return [(t, replace(a, sector=None, code=a.country)) if a.country else (t, a) for t, a in parties]
 
     def sources(self, role: Role) -> list[Party]:
         found = self.first_resolved(role.source_candidates)
@@ -112,6 +146,21 @@ class _RoleResolver:
         # No subject of its own inside a quote: the speaker's side acts.
         quote = self.quote_at(role.trigger)
         return [(None, quote.speaker)] if quote and quote.speaker and quote.speaker.code else []
+
+    def unseen_doer(self, role: Role) -> list[Party]:
+        """The doer of a coercive or violent act the text does not name ("three soldiers were
+        killed by a roadside bomb near Samarra"): unidentified, of the state it happened in,
+        as ICEWS codes "unidentified gunmen (Iraq)"; for arrests and other coercion (17), that
+        state's authorities."""
+        sector = UNSEEN_DOER_SECTORS.get(role.pattern.code[:2])
+        if sector is None:
+            return []
+        for place in doer_places(role.frame):
+            state = next((a for _, a in self.actors_of(place) if a.country), None)
+            if state is not None:
+                actor = Actor(f"unidentified, in {place.text}", place.text, state.country, None, sector, state.country + sector)
+                return [(place, actor)]
+        return []
 
     def targets(self, role: Role, sources: list[Party]) -> list[Party]:
         found = self.first_resolved(role.target_candidates, sources)
@@ -150,9 +199,15 @@ class _Coder:
 
     def events_of(self, role: Role) -> list[Event]:
         sources = self.resolver.sources(role)
+        unseen = not sources
+        if unseen:
+            sources = self.resolver.unseen_doer(role)
         if not sources:
             return []
         targets = self.resolver.targets(role, sources)
+        doer = sources[0][0]
+        if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
+            return []  # an unnamed doer is coded only against someone named besides the place
         if not any(_placed(actor) for _, actor in (*sources, *targets)):
             return []  # "Soldiers seized power": no state or organisation to place it on
         mood = mood_of(role.trigger)
@@ -168,6 +223,8 @@ class _Coder:
         if role.symmetric and len(sources) > 1 and targets and not self.resolver.is_reciprocal(role, targets):
             targets = []  # "X and Y held talks on the sidelines of ...": with each other
         symmetric = role.symmetric and (not targets or self.resolver.is_reciprocal(role, targets))
+        if note and len(sources) == 1:
+            symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
         for (source_token, source), target_party in _dyads(sources, targets, symmetric):
             target_token, target = target_party or (None, None)
             if target is not None and target.code == source.code:
@@ -207,21 +264,45 @@ class _Coder:
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
 
 
-def _without_generic_duplicates(events: list[Event]) -> list[Event]:
+def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
     """A root-level code ("warned", 130) yields to a specific code of the same root by the same
-    source stated within its clause ("warned it would *reimpose* sanctions", 1312)."""
-    return [e for e in events if not (len(e.cameo) == 3 and e.cameo.endswith("0") and _has_inner_specific(e, events))]
+    source stated in its own clause ("warned it would *reimpose* sanctions", 1312); a clause
+    merely attached to a word of it ("a lunch *hosted* by ...") states another event."""
+    return [
+        event
+        for role, event in coded
+        if not (len(event.cameo) == 3 and event.cameo.endswith("0") and _has_inner_specific(role, event, coded))
+    ]
 
 
-def _has_inner_specific(generic: Event, events: list[Event]) -> bool:
+def _has_inner_specific(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> bool:
     return any(
         other is not generic
         and other.source.code == generic.source.code
         and other.cameo_root == generic.cameo_root
         and other.cameo != generic.cameo
-        and generic.evidence.start <= other.evidence.start < generic.evidence.end
-        for other in events
+        and _states_inside(role.trigger, generic_role.trigger)
+        for role, other in coded
     )
+
+
+def _states_inside(inner: Token, outer: Token) -> bool:
+    """Whether `inner` is stated within the clause of `outer`: reached from it through
+    complements and prepositions, not through a clause that modifies one of its nouns."""
+    token = inner
+    while token.i != outer.i:
+        if token.dep_ in NOUN_MODIFYING_CLAUSES or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _own(party: Party, states: set[str]) -> bool:
+    """ "withdraw *their* troops from Chad": what the source's own pronoun owns is no target."""
+    token, actor = party
+    if token is None or actor.country not in states:
+        return False
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
 def _placed(actor: Actor) -> bool:
@@ -247,7 +328,7 @@ def _dyads(sources: list[Party], targets: list[Party], symmetric: bool) -> list[
 
 
 def _explain(role: Role, source: Token | None, target: Token | None, note: str) -> Explanation:
-    lexicon = "nouns.yaml" if isinstance(role.pattern, NounPattern) else "verbs.yaml"
+    lexicon = role.pattern.origin  # the lexicon file the pattern came from
     bound = [Binding.of(name, token) for name, token in role.bound]
     bound += [Binding.of(name, token) for name, token in (("source", source), ("target", target)) if token is not None]
     return Explanation(lexicon, role.pattern.describe(), tuple(bound), note)

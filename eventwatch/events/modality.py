@@ -80,7 +80,9 @@ def mood_of(trigger: Token) -> Mood:
         suspected=_is_suspected(trigger, chain, words, modifiers),
     )
     own_intent = _is_future(chain, words) or modal or consequent
-    announced = trigger.pos_ == "VERB" and own_intent and not (requested or antecedent)
+    # A noun event is announced by the verb it is the object of ("it would tighten *the blockade*").
+    stated = trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and clause is not None and clause.pos_ == "VERB"
+    announced = stated and own_intent and not (requested or antecedent)
     return Mood(modality, announced, conditioned=consequent and not hedged)
 
 
@@ -176,7 +178,20 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     ):
         return True
     # "is going to meet", "is due to visit"
-    return any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain)
+    if any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain):
+        return True
+    return any(_is_headline_infinitive(v) for v in chain)
+
+
+def _is_headline_infinitive(verb: Token) -> bool:
+    """Headline style "France to pull troops from Mali": a subject with a bare infinitive
+    as its sentence's main verb announces what is to come."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _is_suspected(trigger: Token, chain: list[Token], words: ModalityWords, modifiers: set[str]) -> bool:

@@ -7,9 +7,9 @@ from spacy.tokens import Span, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import (
-    FIRST_PERSON,
     QuoteLookup,
     actor_of,
+    is_first_person,
     is_resolvable,
     load_people_words,
     looks_like_person,
@@ -63,7 +63,7 @@ class Speakers:
             head = head.head.head  # "Blinken, who said ..."
         if is_resolvable(head):
             return resolve_pronoun(head, self.actors, self.marked)
-        if head.lower_ in FIRST_PERSON or head.pos_ not in NOMINAL | {"NUM"}:
+        if is_first_person(head) or head.pos_ not in NOMINAL | {"NUM"}:
             return None
         person = named_person(head, self.words)
         if person is not None:

@@ -16,6 +16,8 @@ from eventwatch.records import Event
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 # Clauses that describe a noun ("Putin, who annexed Crimea in 2014, ...") say nothing of the event.
 NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# Entity types of names: a word inside one is not a verb, whatever its tag.
+NAME_ENTITIES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
 class Attachment(IntEnum):
@@ -36,10 +38,19 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
     return min(named, key=lambda t: len(list(t.ancestors))) if named else span.root
 
 
+def is_clause_head(token: Token) -> bool:
+    """A verb, unless it is a name or an acronym: the small model tags an unknown acronym
+    or name as a verb at times ("delegates of the bloc SADC in Maputo"), and the phrases
+    under it still belong to the clause around it."""
+    if token.pos_ not in CLAUSE_HEADS:
+        return False
+    return token.ent_type_ not in NAME_ENTITIES and not (token.is_upper and len(token) > 1)
+
+
 def clause_head(token: Token, trigger: Token) -> Token:
     """The trigger or the nearest verb above `token`: the clause it is part of."""
     for ancestor in token.ancestors:
-        if ancestor == trigger or ancestor.pos_ in CLAUSE_HEADS:
+        if ancestor == trigger or is_clause_head(ancestor):
             return ancestor
     return token.sent.root
 

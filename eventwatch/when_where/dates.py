@@ -12,7 +12,7 @@ import calendar
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -55,13 +55,18 @@ class DateMention:
     precision: DatePrecision
     absolute: bool
     resolver: Resolver
+    after_previous: int | None = None  # "the next day": days from the date expression before it
 
     def resolve(self, published: date | None, future: bool) -> DateValue | None:
-        """The period named; None if it needs a publication date that is unknown, or lies
-        after publication while the event is not in the future tense."""
+        """The period named; None if it needs a publication date that is unknown, lies
+        after publication while the event is not in the future tense, or falls outside
+        the calendar (years 1-9999)."""
         if published is None and not self.absolute:
             return None
-        value = self.resolver(published, future)
+        try:
+            value = self.resolver(published, future)
+        except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31, "last year" of year 1
+            return None
         if value is None or (published and not future and value.day > published):
             return None
         return value
@@ -135,6 +140,7 @@ class DateWords:
     day_parts: tuple[str, ...]
     weekend: tuple[str, ...]
     numbers: dict[str, int]
+    days_after_previous: dict[str, int]
     month_cues: frozenset[str]
     ambiguous_months: frozenset[str]
     not_years: frozenset[str]
@@ -153,6 +159,7 @@ def load_date_words() -> DateWords:
         day_parts=tuple(words(raw, "day_parts", source)),
         weekend=tuple(words(raw, "weekend", source)),
         numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
+        days_after_previous={k.lower(): int(v) for k, v in raw["days_after_previous"].items()},
         month_cues=frozenset(words(raw, "month_cues", source)),
         ambiguous_months=frozenset(words(raw, "ambiguous_months", source)),
         not_years=frozenset(words(raw, "not_years", source)),
@@ -209,6 +216,7 @@ class _Patterns:
             (rf"\b(?:{shift}\s+)?(?P<weekday>{WEEKDAY})(?:\s+{part})?\b", self._weekday),
             (rf"\b{_alternation(words.days)}\b", self._day_word),
             (rf"\b{_alternation(words.holidays)}\b", self._holiday),
+            (rf"\b{_alternation(words.days_after_previous)}\b", self._after_previous),
             (rf"\b{count}\s+(?P<unit>(?i:{'|'.join(UNITS)}))s?\s+(?i:ago)\b", self._ago),
             (rf"\b(?:{edge})?{shift}\s+{UNIT}{END}", self._period),
             (rf"\b{_alternation(words.period_edges)}\s+(?:{shift}|(?i:the))\s+{UNIT}{END}", self._period),
@@ -225,7 +233,21 @@ class _Patterns:
         for mention in found:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
-        return kept
+        return self._anchored(kept)
+
+    @staticmethod
+    def _anchored(mentions: list[DateMention]) -> list[DateMention]:
+        """ "The next day" counts from the date expression before it, when that names a day;
+        without one it names nothing and is dropped."""
+        anchored: list[DateMention] = []
+        for mention in mentions:
+            if mention.after_previous is not None:
+                previous = anchored[-1] if anchored and anchored[-1].precision == "day" else None
+                if previous is None:
+                    continue
+                mention = replace(mention, absolute=previous.absolute, resolver=_days_after(previous, mention.after_previous))
+            anchored.append(mention)
+        return anchored
 
     @staticmethod
     def _mention(match: re.Match[str], precision: DatePrecision, absolute: bool, resolver: Resolver) -> DateMention:
@@ -267,6 +289,10 @@ class _Patterns:
             return DateValue(found, "day") if found else None
 
         return self._mention(match, "day", False, resolve)
+
+    def _after_previous(self, match: re.Match[str]) -> DateMention:
+        mention = self._mention(match, "day", False, lambda published, future: None)
+        return replace(mention, after_previous=self.words.days_after_previous[_phrase_key(match.group(0))])
 
     def _holiday(self, match: re.Match[str]) -> DateMention | None:
         return self._yearless(match, *self.words.holidays[_phrase_key(match.group(0))])
@@ -337,6 +363,14 @@ class _Patterns:
             return None
         value = DateValue(date(int(match["year"]), 1, 1), "year")
         return self._mention(match, "year", True, lambda published, future: value)
+
+
+def _days_after(previous: DateMention, days: int) -> Resolver:
+    def resolve(published: date | None, future: bool) -> DateValue | None:
+        base = previous.resolve(published, future)
+        return DateValue(base.day + timedelta(days=days), "day") if base else None
+
+    return resolve
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,10 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 NAMED_COUNTRY_WEIGHT = 3.0
 ACTOR_COUNTRY_WEIGHT = 1.0
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Places smaller than this count only in or next to a country the article speaks of: the
+# gazetteer holds 100,000 villages, and a name that is also a village far away ("West",
+# Texas, in an article on Haiti) is more often something else.
+VILLAGE = 5_000
 # Prepositions that, after a noun trigger or object, introduce what was hit ("strikes on Kharkiv").
 OBJECT_PREPOSITIONS = frozenset({"of", "on", "against"})
 
@@ -40,10 +44,14 @@ OBJECT_PREPOSITIONS = frozenset({"of", "on", "against"})
 class PlaceWords:
     prepositions: frozenset[str]
     travel_heads: frozenset[str]
+    origin_heads: frozenset[str]
+    on_places: frozenset[str]
     region_words: frozenset[str]
     settlement_words: frozenset[str]
     directions: frozenset[str]
     site_words: frozenset[str]
+    topic_nouns: frozenset[str]
+    inside_prepositions: frozenset[str]
     object_place_codes: tuple[str, ...]
 
 
@@ -107,34 +115,62 @@ class PlaceFinder:
         """The most specific place in the event's own clause; for attacks, captures and
         visits without one, the place attacked or visited. A verb conjoined to another
         without a subject of its own shares its place: "visited Belgrade and met Vucic"."""
-        verb, objects_are_places = trigger, event.cameo.startswith(self.words.object_place_codes)
-        found = self._clause_places(verb, objects_are_places)
+        verb = trigger
+        objects_are_places = event.cameo.startswith(self.words.object_place_codes) or self._is_travel(trigger)
+        home = event.source.country
+        found = self._clause_places(verb, objects_are_places, home)
         while not found and verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
             verb = verb.head
-            found = self._clause_places(verb, verb.lemma_.lower() in self.words.travel_heads)
+            found = self._clause_places(verb, self._is_travel(verb), home)
         if not found:
             return None
         return max(found, key=lambda m: (m.specificity, -m.token.i)).location
 
-    def _clause_places(self, verb: Token, objects_are_places: bool) -> list[PlaceMention]:
-        found = [m for m in self._prepositional(verb) if attachment(m.token, verb) == Attachment.OWN]
+    def _is_travel(self, verb: Token) -> bool:
+        """ "Visit", "tour": the object is the place, whatever the event's code ("will
+        visit Kabul" is coded as an intent to meet)."""
+        return verb.lemma_.lower() in self.words.travel_heads
+
+    def _clause_places(self, verb: Token, objects_are_places: bool, home: str | None) -> list[PlaceMention]:
+        found = [m for m in self._prepositional(verb, home) if attachment(m.token, verb) == Attachment.OWN]
         return found or (self._objects(verb) if objects_are_places else [])
 
-    def _prepositional(self, trigger: Token) -> list[PlaceMention]:
+    def _prepositional(self, trigger: Token, home: str | None = None) -> list[PlaceMention]:
         mentions = []
         for token in trigger.sent:
             if token.dep_ == "pobj" and self._is_place_preposition(token.head):
                 mention = self.mention(token)
-                if mention:
+                if mention and not self._is_topic(token, trigger, mention, home):
                     mentions.append(mention)
         return mentions
+
+    def _is_topic(self, token: Token, trigger: Token, mention: PlaceMention, home: str | None) -> bool:
+        """Whether the place phrase says what the event is about, not where it happened: it
+        hangs off a war or crisis noun that the event is for, over or against ("sanctions
+        over the war in Ukraine", "talks on the situation in Gaza"). Not when the event took
+        place in or during it ("killed in the fighting in Bakhmut"), when the noun is what
+        the event did ("agreed a ceasefire in Moscow"), or when the place is in the source's
+        own country: people protest against a war at home, and the parse cannot tell
+        "protested against the war in Moscow" from "the war in Ukraine"."""
+        if mention.location.country is not None and mention.location.country == home:
+            return False
+        for noun in token.ancestors:
+            if noun == trigger or not trigger.is_ancestor(noun):
+                return False
+            if noun.lemma_.lower() in self.words.topic_nouns and noun.dep_ == "pobj":
+                return noun.head.lower_ not in self.words.inside_prepositions
+        return False
 
     def _is_place_preposition(self, preposition: Token) -> bool:
         word, head = preposition.lower_, preposition.head
         if word in self.words.prepositions:
             return True
+        if word == "on":  # "on the island of Capri", "on the Korean peninsula", "on the border"
+            return any(o.dep_ == "pobj" and o.lemma_.lower() in self.words.on_places for o in preposition.children)
         if word == "to":
             return head.lemma_.lower() in self.words.travel_heads
+        if word == "from":  # "evacuated residents from Bakhmut", "withdrew from Kherson"
+            return head.lemma_.lower() in self.words.origin_heads
         return word == "of" and head.lower_ in self.words.directions  # "east of Kharkiv"
 
     def _objects(self, trigger: Token) -> list[PlaceMention]:
@@ -208,11 +244,15 @@ class PlaceFinder:
 
     def _place_named(self, words: list[Token], token: Token) -> tuple[Place | None, str]:
         """The place `words` name and the direction word before it: the whole name first, then
-        the name up to a coordination (one entity "Kyiv and Kharkiv"), then the name after a
-        direction ("eastern Ukraine"), then a state the actor layer knows by that name."""
+        the name up to a coordination (one entity "Kyiv and Kharkiv"), then the token's own
+        proper nouns, then the name after a direction ("eastern Ukraine"), then a state the
+        actor layer knows by that name."""
         attempts = [(words, "")]
         if any(t.dep_ == "cc" for t in words):
             attempts.append(([t for t in words if t.i <= token.i], ""))
+        own = [*self._compounds(token), token]
+        if own != words:  # an entity that runs on past the name ("Kyiv on New Year's Eve")
+            attempts.append((own, ""))
         if len(words) > 1 and words[0].lower_ in self.words.directions:
             attempts.append((words[1:], words[0].lower_))
         for attempt, direction in attempts:
@@ -227,7 +267,15 @@ class PlaceFinder:
         if not name or name.isupper():
             return None  # an abbreviation ("EU", "U.S.") is the actor layer's: the EU is not the town of Eu
         within = self._area(qualifier) if qualifier else self._qualifier(token)
-        return self.gazetteer.best(name, self.context, within)
+        place = self.gazetteer.best(name, self.context, within)
+        if place is not None and place.kind == "city" and place.population < VILLAGE and not self._near_article(place):
+            return None  # a village far from every country of the article: more likely another place or a misread name
+        return place
+
+    def _near_article(self, place: Place) -> bool:
+        """Whether the place is in or next to a country the article speaks of (a border
+        village is often named with the other side only: "Hezbollah attacked Metula")."""
+        return place.country in self.context or not self.gazetteer.neighbours.get(place.country or "", frozenset()).isdisjoint(self.context)
 
     def _name_words(self, token: Token) -> list[Token]:
         """The words of the name: the entity `token` heads, else the proper nouns ending at it."""

@@ -1,0 +1,64 @@
+"""Places that are not states as actors: "Kirkuk said", "Gaza", "rebels in Darfur".
+
+A spaCy GPE, LOC or FAC entity the knowledge base does not know is looked up in the shared
+gazetteer (eventwatch/gazetteer.py, loaded on first need); a city, US state, region or
+territory found there stands for its state, with the sector of its phrase, else its
+people (places.yaml). Only entities are looked up, so the stage stays cheap, and a small
+city counts only when the article names its state: spaCy tags many a surname GPE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+from eventwatch.actors.kb import ActorKB, Entry, KBMatch
+from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer
+from eventwatch.records import Actor
+
+STATE_KINDS = frozenset({"name", "adjective", "capital", "seat"})  # KB names that say which state
+NAMED_STATE_WEIGHT = 3.0  # the article's states, for telling same-named places apart
+
+
+def article_states(matches: Iterable[KBMatch]) -> dict[str, float]:
+    """The states the article names (by knowledge-base names), weighted for `Gazetteer.best`."""
+    return {m.entry.actor.country: NAMED_STATE_WEIGHT for m in matches if m.entry.kind in STATE_KINDS and m.entry.actor.country}
+
+
+def _bare_entity(ent: Span) -> Span:
+    """The entity without a leading determiner ("the West Bank")."""
+    return ent[1:] if len(ent) > 1 and ent[0].dep_ == "det" else ent
+
+
+def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazetteer: Gazetteer | None = None) -> list[KBMatch]:
+    """Matches for the entities that name a place of the gazetteer, not overlapping `known`."""
+    settings = kb.places
+    candidates = [e for e in ents if e.label_ in settings.labels]
+    taken = {i for m in known for i in range(m.start, m.end)}
+    candidates = [e for e in candidates if not any(i in taken for i in range(e.start, e.end))]
+    if not candidates or not settings.kinds:
+        return []
+    gazetteer = gazetteer or load_gazetteer()
+    named = article_states(known)
+    found = []
+    for ent in map(_bare_entity, candidates):
+        place = gazetteer.best(ent.text, named, kinds=settings.kinds)
+        entry = _place_entry(place, kb, named) if place else None
+        if entry:
+            found.append(KBMatch(ent.start, ent.end, entry))
+    return found
+
+
+def _place_entry(place: Place, kb: ActorKB, named: dict[str, float]) -> Entry | None:
+    state = kb.states.get(place.country or "")
+    if state is None:
+        return None
+    adjective = kb.adjectives.get(state.country or "", state.name)
+    if place.kind == "country":  # a name of a state the knowledge base lacks
+        return Entry(state.with_mention(place.name), "name", adjective)
+    if place.kind == "city" and place.population < kb.places.min_population and place.country not in named:
+        return None
+    sector = kb.places.sector
+    actor = Actor(place.name, place.name, state.country, None, sector, (state.country or "") + (sector or ""))
+    return Entry(actor, "place", adjective)

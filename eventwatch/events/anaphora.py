@@ -1,0 +1,127 @@
+"""Targets from references back to earlier acts: "Japan condemned *the launch*".
+
+A news story names an act once and refers to it again by a definite noun ("the launch",
+"the decision", "the warrant"). An event whose target slot holds such a noun, and no owner
+of its own ("North Korea's launch" already names its target), is aimed at the one who did
+the act referred to: the source of the nearest earlier event of a fitting root, by someone
+else, a few sentences back at most. The nouns and their roots are data
+(eventwatch/data/lexicon/act_nouns.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.data import read_yaml
+from eventwatch.events.explain import Binding, CodedEvent
+from eventwatch.events.roles import Role, frame_of
+from eventwatch.records import Actor
+
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+ANY_ROOT = "any"
+STATEMENT_ROOT = "01"
+MATERIAL_QUADS = frozenset({2, 4})  # material cooperation and conflict
+THREAT_ROOT = "13"
+
+
+@dataclass(frozen=True)
+class ActNouns:
+    prefixes: dict[str, tuple[str, ...] | None]  # CAMEO code prefixes; None: any but statements
+    window: int
+
+
+@lru_cache(maxsize=1)
+def load_act_nouns() -> ActNouns:
+    raw = read_yaml("lexicon", "act_nouns.yaml")
+    prefixes = {
+        noun: None if value == ANY_ROOT else tuple(_code(v) for v in value) for noun, value in raw["nouns"].items()
+    }
+    return ActNouns(prefixes, int(raw["window"]))
+
+
+def _code(value: object) -> str:
+    """YAML reads 16 as a number and "08" as text: both are code prefixes."""
+    return f"{value:02d}" if isinstance(value, int) else str(value)
+
+
+def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | None:
+    """The definite, ownerless act noun in the event's target slot: its objects, and for a
+    threat those of the threatened act ("warned that it would reimpose *the sanctions*")."""
+    frame = role.frame
+    inner = [frame_of(c) for c in (*frame.xcomps, *frame.ccomps)] if event.cameo_root == THREAT_ROOT else []
+    for noun in [*frame.objects, *(o for f in inner for o in f.objects)]:
+        if _act_form(noun, nouns) is None:
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+        owned = any(c.dep_ in {"poss", "compound", "nmod"} or c.ent_type_ for c in noun.children)
+        if definite and not owned:
+            return noun
+    return None
+
+
+def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+    """Every event with its role, those without a target given the doer of the act their
+    object refers to."""
+    nouns = load_act_nouns()
+    referring = [referring_noun(role, event, nouns) if event.target is None else None for role, event in coded]
+    if not any(referring):
+        return coded
+    sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
+    ordered = sorted(zip(coded, referring), key=lambda pair: pair[0][0].trigger.i)
+    resolved = []
+    for position, ((role, event), noun) in enumerate(ordered):
+        if noun is not None:
+            earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
+            first = sentence_of[role.trigger.i] - nouns.window
+            prefixes = nouns.prefixes[_act_form(noun, nouns)]
+            target = _antecedent(earlier, event, prefixes, sentence_of, first)
+            if target is not None:
+                event = _aimed_at(event, target, noun)
+        resolved.append((role, event))
+    return resolved
+
+
+def _act_form(noun: Token, nouns: ActNouns) -> str | None:
+    """The form (as written, or its lemma) under which the act noun list has the noun."""
+    return next((form for form in (noun.lower_, noun.lemma_.lower()) if form in nouns.prefixes), None)
+
+
+def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> Actor | None:
+    """Whom the act referred to makes the target: the doer of the nearest earlier act of a
+    fitting code ("Japan condemned *the launch*": North Korea), or, when the event's own
+    source did that act, that act's target ("Washington would reimpose *the sanctions*": on
+    Venezuela). A noun that may name any act ("the decision") prefers a material act to a
+    verbal one. None when the act has several doers and the reference is ambiguous."""
+    window = [(r, e) for r, e in earlier if sentence_of[r.trigger.i] >= first_sentence]
+    passes = [MATERIAL_QUADS, None] if prefixes is None else [None]
+    for quads in passes:
+        for role, candidate in reversed(window):
+            if not _fits(candidate, prefixes) or quads is not None and candidate.quad_class not in quads:
+                continue
+            if _party(candidate.source) == _party(event.source):
+                if candidate.target is not None:
+                    return candidate.target
+                continue
+            doers = {e.source.code for r, e in earlier if r.trigger.i == role.trigger.i}
+            return candidate.source if len(doers) == 1 else None
+    return None
+
+
+def _fits(candidate: CodedEvent, prefixes: tuple[str, ...] | None) -> bool:
+    return candidate.cameo_root != STATEMENT_ROOT if prefixes is None else candidate.cameo.startswith(prefixes)
+
+
+def _party(actor: Actor) -> str:
+    return actor.country or actor.code
+
+
+def _aimed_at(event: CodedEvent, target: Actor, noun: Token) -> CodedEvent:
+    explanation = event.explanation
+    if explanation is not None:
+        note = f"target: {noun.text!r} refers to an act by or on {target.code}"
+        bindings = (*explanation.bindings, Binding.of("refers to", noun))
+        explanation = replace(explanation, bindings=bindings, note="; ".join(filter(None, [explanation.note, note])))
+    return replace(event, target=target.with_mention(noun.text), explanation=explanation)

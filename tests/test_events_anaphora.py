@@ -1,0 +1,51 @@
+"""Targets from references back to earlier acts ("Japan condemned the launch")."""
+
+from __future__ import annotations
+
+from eventwatch.pipeline import extract_text
+
+
+def coded(text: str) -> list[tuple]:
+    result = extract_text(text, published="2023-03-01")
+    return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in result.events]
+
+
+def test_a_definite_act_noun_is_aimed_at_whoever_did_the_act():
+    found = coded("North Korea fired a ballistic missile over Japan on Tuesday. Japan condemned the launch.")
+    assert ("JPN", "111", "PRK") in found
+
+
+def test_a_decision_refers_to_the_nearest_act_by_someone_else():
+    found = coded("Belarus refused to invite observers from the OSCE. The OSCE criticised the decision.")
+    assert ("IGOEURSCE", "111", "BLR") in found
+
+
+def test_no_earlier_act_of_that_kind_leaves_the_target_empty():
+    assert ("KEN", "111", None) in coded("Kenya condemned the attack.")
+    found = coded("Kenya and Somalia held talks on Monday. Ethiopia condemned the attack.")
+    assert ("ETH", "111", None) in found
+
+
+def test_an_act_with_several_doers_is_an_ambiguous_antecedent():
+    found = coded("Serb protesters clashed with NATO peacekeepers on Monday. Hungary condemned the attacks.")
+    assert ("HUN", "111", None) in found
+
+
+def test_the_explanation_names_the_reference():
+    result = extract_text("North Korea fired a missile over Japan. Japan condemned the launch.", published="2023-03-01")
+    (condemned,) = [e for e in result.events if e.source.code == "JPN"]
+    assert "'launch' refers to an act by or on PRK" in condemned.explanation.note
+    assert any(b.role == "refers to" and b.text == "launch" for b in condemned.explanation.bindings)
+
+
+def test_a_reference_to_the_sources_own_act_is_aimed_at_that_acts_target():
+    found = coded("The United States eased sanctions on Venezuela on Wednesday. Washington warned that it would reimpose the sanctions.")
+    assert ("USAGOV", "1312", "VEN") in found
+
+
+def test_a_decision_prefers_a_material_act_to_a_verbal_reaction():
+    found = coded(
+        "The International Criminal Court issued an arrest warrant for a Sudanese general on Friday. "
+        "Khartoum dismissed the warrant. Chad welcomed the decision."
+    )
+    assert ("TCD", "051", "IGOJUDICC") in found
