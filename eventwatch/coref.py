@@ -17,6 +17,8 @@ which knows the quote.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -115,24 +117,52 @@ class Mention:
     salience: int  # 2 subject of the main clause, 1 of another clause, 0 not a subject
 
 
-def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: list[Quote]) -> Actor | None:
-    """The most recent compatible mention before the pronoun, or None."""
+class QuoteLookup:
+    """The quotes in marks (direct and partial) of one doc, to look up the one around an
+    offset without scanning them all; they never overlap."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = sorted((q for q in quotes if q.kind != "indirect"), key=_start)
+
+    def around(self, offset: int) -> Quote | None:
+        at = bisect_right(self.quotes, offset, key=_start) - 1
+        return self.quotes[at] if at >= 0 and offset < self.quotes[at].end else None
+
+
+def _start(quote: Quote) -> int:
+    return quote.start
+
+
+def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quote] | QuoteLookup) -> Actor | None:
+    """The most recent compatible mention before the pronoun, or None; a mention inside a
+    quote counts only for a pronoun inside the same quote."""
     wanted = COMPATIBLE.get(pronoun.lower_)
     if wanted is None:
         return None
     gender = PRONOUN_GENDER.get(pronoun.lower_)
-    inside = _quote_around(pronoun.idx, quotes)
+    marked = quotes if isinstance(quotes, QuoteLookup) else QuoteLookup(quotes)
+    inside = marked.around(pronoun.idx)
+    mentions = _mentions(actors)  # in text order, one per head
     best: tuple[tuple[int, int, int, int], Mention] | None = None
-    for mention in _mentions(actors):
+    # Nearest first: once a sentence before the best one is reached, nothing can outrank it.
+    for at in range(bisect_left(mentions, pronoun.i, key=_head_index) - 1, -1, -1):
+        mention = mentions[at]
         head = mention.head
-        if head.i >= pronoun.i or mention.kind not in wanted or _quote_around(head.idx, quotes) is not inside:
+        sentence = sentence_of(head).start
+        if best is not None and sentence < best[0][0]:
+            break
+        if mention.kind not in wanted or marked.around(head.idx) is not inside:
             continue
         if gender and mention.gender and mention.gender != gender:
             continue
-        rank = (sentence_of(head).start, mention.salience, -wanted.index(mention.kind), head.i)
+        rank = (sentence, mention.salience, -wanted.index(mention.kind), head.i)
         if best is None or rank > best[0]:
             best = (rank, mention)
     return best[1].actor.with_mention(pronoun.text) if best else None
+
+
+def _head_index(mention: Mention) -> int:
+    return mention.head.i
 
 
 @lru_cache(maxsize=8)
@@ -148,10 +178,6 @@ def sentence_of(token: Token) -> Span:
     """`token.sent`, looked up in a per-doc table: spaCy computes `.sent` anew on each call."""
     sentences, index = _sentence_index(token.doc)
     return sentences[index[token.i]]
-
-
-def _quote_around(offset: int, quotes: list[Quote]) -> Quote | None:
-    return next((q for q in quotes if q.kind != "indirect" and q.start <= offset < q.end), None)
 
 
 @lru_cache(maxsize=8)

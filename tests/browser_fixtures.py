@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from eventwatch.actors.kb import USER_FILES_VARIABLE
 from eventwatch.analysis.synthetic import Scenario, generate, to_results
 from eventwatch.api import Settings, create_app
 from eventwatch.api.server import background_server
@@ -49,12 +50,39 @@ HOSTILE = Article(
 )
 
 
+# Actor data a user might have been handed: names carrying markup and script, for the
+# speakers and actors of HOSTILE_ACTORS (read through EVENTWATCH_ACTORS, as a user's file is).
+HOSTILE_ACTOR_DATA = """
+people:
+  - name: "<img src=x onerror=\\"window.__xss='speaker'\\">Vesna Marek"
+    aliases: [Vesna Marek, Marek]
+    roles: [HRVGOV 2020-01-01.. foreign minister]
+organisations:
+  - name: "<script>window.__xss='actor'</script>Kessel Liberation Front"
+    org: "<b onmouseover=\\"window.__xss='org'\\">KLF</b>"
+    code: NGOKLF
+    sector: NGO
+    aliases: [Kessel Liberation Front]
+"""
+HOSTILE_ACTORS = Article(
+    body=(
+        "Croatian Foreign Minister Vesna Marek accused the Kessel Liberation Front on Monday of attacking "
+        "a police station near Zagreb.\n\n"
+        "\"We will answer this attack with the full force of the law,\" Marek told reporters in Zagreb.\n\n"
+        "The Kessel Liberation Front denied the claim and said Croatia had provoked the clashes."
+    ),
+    title="Minister blames front for police station attack",
+    published="2023-05-09",
+)
+
+
 @dataclass
 class CorpusStore:
     path: Path
     scenario: Scenario  # the synthetic escalation
     samples: list[ArticleResult]
     hostile: ArticleResult
+    hostile_actors: ArticleResult  # speakers and actors named with markup (HOSTILE_ACTOR_DATA)
 
 
 @pytest.fixture(scope="session")
@@ -64,15 +92,31 @@ def corpus_store(tmp_path_factory, nlp) -> CorpusStore:
     paths = [str(p) for p in sorted((ROOT / "samples").iterdir())]
     articles = [a for a in read_paths(paths, published=SAMPLE_DATE) if isinstance(a, Article)]
     coded = list(extract([*articles, HOSTILE]))
+    folder = tmp_path_factory.mktemp("dashboard")
+    coded += _with_actor_file(folder / "hostile-actors.yaml", HOSTILE_ACTOR_DATA, [HOSTILE_ACTORS])
     assert all(isinstance(r, ArticleResult) for r in coded)
-    *samples, hostile = coded
+    *samples, hostile, hostile_actors = coded
     scenario = generate(seed=7)
-    path = tmp_path_factory.mktemp("dashboard") / "corpus.duckdb"
+    path = folder / "corpus.duckdb"
     con = open_store(path)
     write_results(con, coded)
     write_results(con, list(to_results(scenario.events)))
     con.close()
-    return CorpusStore(path, scenario, samples, hostile)
+    return CorpusStore(path, scenario, samples, hostile, hostile_actors)
+
+
+def _with_actor_file(path: Path, data: str, articles: list[Article]) -> list[Any]:
+    """The articles coded with a user's actor file added, as EVENTWATCH_ACTORS adds it."""
+    path.write_text(data, encoding="utf-8")
+    before = os.environ.get(USER_FILES_VARIABLE)
+    os.environ[USER_FILES_VARIABLE] = str(path)
+    try:
+        return list(extract(articles))
+    finally:
+        if before is None:
+            del os.environ[USER_FILES_VARIABLE]
+        else:
+            os.environ[USER_FILES_VARIABLE] = before
 
 
 @pytest.fixture(scope="session")

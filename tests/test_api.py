@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from urllib.error import URLError
+from urllib.parse import quote
 from urllib.request import urlopen
 
 import jsonschema
@@ -80,7 +81,8 @@ def test_unknown_article_is_a_one_line_404(client):
 
 def test_articles_list_searches_and_counts(client, corpus_store):
     everything = get(client, "/api/articles", limit=MAX_PAGE)
-    assert everything["total"] == len(corpus_store.samples) + 1 + sum(e.reports for e in corpus_store.scenario.events)
+    hostile = 2  # corpus_store.hostile and corpus_store.hostile_actors
+    assert everything["total"] == len(corpus_store.samples) + hostile + sum(e.reports for e in corpus_store.scenario.events)
     grain = get(client, "/api/articles", q="GRAIN CORRIDOR")
     assert [a["title"] for a in grain["items"]] == ["Talks on grain corridor resume in Istanbul"]
     (hit,) = grain["items"]
@@ -127,16 +129,8 @@ def test_events_pages_join_up_and_sort(client):
 )
 def test_bad_event_parameters_are_refused_with_a_reason(client, params):
     detail = get(client, "/api/events", 422, **params)["detail"]
-    assert detail and all("loc" in d and "msg" in d for d in detail)
-
-
-def test_filter_values_are_data_never_sql(client, con):
-    before = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    for value in ("x' OR '1'='1", "RUS'); DROP TABLE events; --", "%"):
-        assert get(client, "/api/events", actor=value)["total"] == 0
-        assert get(client, "/api/quotes", speaker=value, text=value)["total"] == 0
-        assert get(client, "/api/actors", q=value) == []
-    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == before
+    (name,) = params
+    assert detail.startswith(f"query {name}: ") and "\n" not in detail
 
 
 def test_quotes_search_by_words_and_speaker(client, corpus_store):
@@ -201,6 +195,13 @@ def test_actor_search_and_network_neighbours(client, con, corpus_store):
     assert get(client, "/api/actors/NOSUCHACTOR", 404)["detail"] == "no actor 'NOSUCHACTOR' in the store"
 
 
+def test_an_actor_whose_name_holds_a_slash_has_its_own_record(client, corpus_store):
+    org = next(e.target.org for e in corpus_store.hostile_actors.events if e.target and e.target.org)
+    assert "/" in org
+    detail = get(client, f"/api/actors/{quote(org, safe='')}")
+    assert [i["org"] for i in detail["identities"]] == [org]
+
+
 def test_extract_codes_a_text_without_storing_it(client, corpus_store):
     text = ("Lithuania expelled two Belarusian diplomats on Tuesday, the foreign ministry in Vilnius said.\n\n"
             "\"Their activities were incompatible with their status,\" Foreign Minister Gabrielius Landsbergis told reporters.")
@@ -230,13 +231,6 @@ def test_extract_refuses_oversized_or_malformed_input(client, body, status, deta
         assert response.json() == {"detail": detail}
 
 
-def test_request_bodies_are_capped_before_parsing(corpus_store):
-    with client_for(corpus_store.path, max_body_bytes=1000) as small:
-        response = small.post("/api/extract", content=b'{"text": "' + b"a" * 2000 + b'"}',
-                              headers={"Content-Type": "application/json"})
-    assert response.status_code == 413 and response.json() == {"detail": "request body over 1000 bytes"}
-
-
 def test_ingest_is_refused_unless_enabled(client, corpus_store):
     response = client.post("/api/ingest", json={"articles": [{"text": "Kenya hosted talks on Monday."}]})
     assert response.status_code == 403
@@ -255,36 +249,6 @@ def test_ingest_when_enabled_stores_articles_once(corpus_store, tmp_path):
     assert (first["articles"], first["skipped"], first["bad"]) == (1, 0, [])
     assert (again["articles"], again["skipped"]) == (0, 1)
     assert stored["title"] == "Talks in Nairobi" and stored["events"] == first["events"]
-
-
-def test_an_unexpected_error_is_one_line_without_a_traceback(corpus_store):
-    app = create_app(Settings(db=str(corpus_store.path), allowed_hosts=("testserver",)))
-
-    def broken() -> None:
-        raise RuntimeError("secret detail /etc/passwd")
-
-    app.add_api_route("/api/broken", broken)
-    with TestClient(app, raise_server_exceptions=False) as test_client:
-        response = test_client.get("/api/broken")
-    assert response.status_code == 500
-    assert response.json() == {"detail": "internal error; the server log has the details"}
-    assert "secret" not in response.text and "Traceback" not in response.text
-
-
-def test_cors_is_closed_unless_origins_are_named(client, corpus_store):
-    origin = {"Origin": "https://elsewhere.example"}
-    assert "access-control-allow-origin" not in client.get("/api/stats", headers=origin).headers
-    preflight = client.options("/api/events", headers={**origin, "Access-Control-Request-Method": "GET"})
-    assert "access-control-allow-origin" not in preflight.headers
-    with client_for(corpus_store.path, cors_origins=("https://elsewhere.example",)) as open_client:
-        allowed = open_client.get("/api/stats", headers=origin)
-    assert allowed.headers["access-control-allow-origin"] == "https://elsewhere.example"
-
-
-def test_only_loopback_host_names_are_answered(corpus_store):
-    with TestClient(create_app(Settings(db=str(corpus_store.path)))) as loopback_only:
-        assert loopback_only.get("/api/stats", headers={"Host": "rebound.example"}).status_code == 400
-        assert loopback_only.get("/api/stats", headers={"Host": "127.0.0.1:8000"}).status_code == 200
 
 
 def test_docs_and_dashboard_need_nothing_from_elsewhere(client):

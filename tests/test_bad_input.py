@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from eventwatch.ingest import BadArticle, InputError, read_path, read_paths
-from eventwatch.ingest.checks import MAX_CHUNK_CHARS
 from eventwatch.pipeline import extract
-from eventwatch.records import Article, ArticleResult
+from eventwatch.records import MAX_CHUNK_CHARS, Article, ArticleResult
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bad_input"
 GOOD_TEXT = (FIXTURES / "kessel_port.txt").read_text(encoding="utf-8")
@@ -358,6 +357,75 @@ def test_10000_separate_quotation_marks_are_analysed(nlp, tmp_path):
 
     assert sum(article.body.count(m) for m in "\u201c\u201d\"'\u00ab\u00bb\u2018\u2019") > 10_000
     assert result.article is article
+
+
+# --- long runs without a space: the same body on every path ----------------------------------------------------
+
+# 8,000 characters without a space that spaCy's tokenizer would take seconds on, whole.
+SPACE_FREE = "=" * 4_000 + "-." * 2_000
+LONG_RUN_TEXT = GOOD_TEXT.replace("Ships can dock", f"Notice: {SPACE_FREE} Ships can dock")
+
+
+def body_by_path(path: str, tmp_path: Path) -> tuple[str, list[ArticleResult]]:
+    """The body (and results, where the path gives them) of LONG_RUN_TEXT coming in by `path`."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from eventwatch.api import Settings, create_app
+    from eventwatch.cli import app as cli
+    from eventwatch.nlp import parse
+    from eventwatch.pipeline import analyse, extract_text
+    from eventwatch.store import open_store
+
+    if path in ("text file", "JSON line"):
+        name, content = ("long.txt", LONG_RUN_TEXT) if path == "text file" else ("long.jsonl", json.dumps({"text": LONG_RUN_TEXT}))
+        [article] = read_all(write(tmp_path, name, content))
+        return article.body, analysed([article])
+    if path == "stdin":
+        [article] = list(read_path("-", stdin=io.BytesIO(LONG_RUN_TEXT.encode())))
+        return article.body, analysed([article])
+    if path == "library extract_text":
+        result = extract_text(LONG_RUN_TEXT)
+        return result.article.body, [result]
+    if path == "library analyse":
+        article = Article(body=LONG_RUN_TEXT)
+        return article.body, [analyse(article, next(parse([article.body])))]
+    if path == "pipeline extract":
+        [result] = list(extract([Article(body=LONG_RUN_TEXT)]))
+        return result.article.body, [result]
+    if path == "CLI extract":
+        done = CliRunner().invoke(cli, ["extract", write(tmp_path, "long.txt", LONG_RUN_TEXT)])
+        assert done.exit_code == 0, done.output
+        return "", [json.loads(done.stdout)]
+    db = tmp_path / "store.duckdb"
+    open_store(db).close()
+    with TestClient(create_app(Settings(db=str(db), allowed_hosts=("testserver",), allow_ingest=True))) as client:
+        if path == "API extract":
+            return "", [client.post("/api/extract", json={"text": LONG_RUN_TEXT}).json()]
+        [stored] = client.post("/api/ingest", json={"articles": [{"text": LONG_RUN_TEXT}]}).json() and client.get("/api/articles").json()["items"]
+        record = client.get(f"/api/articles/{stored['id']}").json()
+        return record["body"], [record]
+
+
+LONG_RUN_PATHS = ["text file", "JSON line", "stdin", "library extract_text", "library analyse", "pipeline extract",
+                  "CLI extract", "API extract", "API ingest"]
+
+
+@pytest.mark.parametrize("path", LONG_RUN_PATHS)
+def test_long_runs_without_a_space_are_broken_alike_on_every_path(nlp, tmp_path, path):
+    """One normalisation for every Article: the same body, so the same id and offsets,
+    whichever way the text comes in; nothing but spaces added."""
+    expected = Article(body=LONG_RUN_TEXT)
+    body, results = body_by_path(path, tmp_path)
+    for result in results:
+        record = result.to_dict() if isinstance(result, ArticleResult) else result
+        assert (record["article"]["id"], record["article"]["chars"]) == (expected.id, expected.chars)
+        if body:
+            assert body == expected.body
+            assert all(body[s["start"]:s["end"]] == s["text"] for s in [*record["quotes"], *record["entities"]])
+    assert max(len(chunk) for chunk in expected.body.split()) == MAX_CHUNK_CHARS
+    assert "".join(expected.body.split()) == "".join(LONG_RUN_TEXT.split())
+    assert SPACE_FREE not in expected.body
 
 
 # --- deeply nested markup and JSON -------------------------------------------------------------------------------

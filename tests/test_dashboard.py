@@ -175,6 +175,48 @@ def test_hostile_article_renders_as_text_and_runs_nothing(visit, corpus_store):
     assert_clean(visit)
 
 
+MARKUP = "#page img, #page script, #page b, #page i, #page svg:not(.chart):not(.ego)"
+
+
+def test_markup_in_speaker_and_actor_names_renders_as_text_and_runs_nothing(visit, corpus_store):
+    """Names from a user's actor file carry <img onerror>, <script> and <b onmouseover>:
+    on every page that shows speakers and actors they stay text."""
+    result = corpus_store.hostile_actors
+    speaker = next(q.speaker for q in result.quotes if q.speaker and "<img" in q.speaker.name)
+    target = next(e.target for e in result.events if e.target and "<script>" in e.target.name)
+    assert target.org.startswith("<b onmouseover")
+
+    page = visit.open(f"/articles/{result.article.id}")
+    assert speaker.name in texts(visit, "#quote-list button")
+    assert speaker.name in texts(visit, "#event-list a")
+    for mark in page.locator("#article-body mark").all():
+        mark.dispatch_event("mouseover")  # fills #hover-info from the title, as hovering does
+        assert page.locator(MARKUP).count() == 0
+    marks = page.locator("#article-body mark")
+    titles = [marks.nth(i).get_attribute("title") for i in range(marks.count())]
+    assert any(f"{speaker.name} ({speaker.code})" in t for t in titles)
+    assert any(f"{target.name} ({target.code})" in t for t in titles)
+    page.locator("#article-body mark[data-quote]").first.dispatch_event("mouseover")
+    assert speaker.name in page.locator("#hover-info").text_content()
+    assert page.locator(MARKUP).count() == 0
+    visit.screenshot("hostile-names")
+    assert_clean(visit)
+
+    for path, shown in [
+        ("/events?actor=HRV", "#events-table"),
+        ("/actors?q=kessel", "#page table"),
+        (f"/actors/{url_part(target.org, safe='')}", "#page table"),
+        ("/actors/HRV", "#page table"),
+    ]:
+        page = visit.open(path)
+        page.wait_for_selector(shown)
+        page.wait_for_load_state("networkidle")
+        body = page.locator("#page").text_content()
+        assert speaker.name in body or target.name in body, path
+        assert page.locator(MARKUP).count() == 0, path
+    assert_clean(visit)
+
+
 def test_actor_page_shows_network_neighbours(visit, corpus_store):
     source, target = corpus_store.scenario.planted
     page = visit.open(f"/actors/{source}")

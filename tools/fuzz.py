@@ -14,7 +14,9 @@ The promises: reading raises nothing but InputError, whose message is one line n
 input; it yields Articles and BadArticles only, a BadArticle's reason one line; an Article
 is normalised, has words, no control characters, a true date, a size within the limit and
 is English. Analysis fails on no article; every quote's, event evidence's and entity's
-text is the body's slice at its offsets, and each result fits the output contract.
+text is the body's slice at its offsets, and each result fits the output contract. The
+API ("api" inputs: POST bodies for /api/extract and /api/ingest) answers 200 with such
+records or a 4xx whose detail is one line, and never raises.
 """
 
 from __future__ import annotations
@@ -193,12 +195,61 @@ def raw_files() -> st.SearchStrategy[tuple[str, bytes]]:
     return st.tuples(st.sampled_from(SUFFIXES), st.binary(max_size=600))
 
 
+API_PATHS = ["/api/extract", "/api/extract", "/api/ingest"]
+
+
+def _json_values() -> st.SearchStrategy[Any]:
+    leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8), st.sampled_from(DATES))
+    return st.recursive(leaves, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+                        max_leaves=12)
+
+
+def _field() -> st.SearchStrategy[Any]:
+    """What a client may send for a field: mostly right, sometimes of another type."""
+    return st.one_of(st.text(max_size=12), st.text(max_size=12), st.none(), st.integers(), st.floats(), st.sampled_from(DATES))
+
+
+@st.composite
+def _article_fields(draw: st.DrawFn, with_source: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {"text": draw(st.one_of(news_text(30), news_text(30), _field()))}
+    names = ["title", "published", "url", "source"] if with_source else ["title", "published"]
+    for name in draw(st.sets(st.sampled_from(names))):
+        body[name] = draw(st.one_of(st.sampled_from(DATES), _field()) if name == "published" else _field())
+    return body
+
+
+# Spliced into a body's JSON: escapes no UTF-8 text can hold, nesting, numbers no field takes.
+SPLICES = ['"\\ud800"', '"x\\udfff"', '"\\ude00\\ud83d"', "1e999", "-1e999", "NaN", "Infinity", "9" * 400,
+           "[" * 40 + "]" * 40, "[" * 5000 + "]" * 5000, '{"a": ' * 50 + "1" + "}" * 50]
+
+
+@st.composite
+def api_requests(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A POST body for the API: a request of the right shape with wrong values, any JSON,
+    JSON with something spliced in, or bytes; damaged as files are."""
+    path = draw(st.sampled_from(API_PATHS))
+    how = draw(st.sampled_from(["shaped", "shaped", "spliced", "any JSON", "bytes"]))
+    if how == "bytes":
+        return path, draw(st.binary(max_size=300))
+    if how == "any JSON":
+        value = draw(_json_values())
+    elif path == "/api/extract":
+        value = draw(_article_fields(with_source=False))
+    else:
+        value = {"articles": draw(st.lists(_article_fields(with_source=True), max_size=3))}
+    text = json.dumps(value, ensure_ascii=draw(st.booleans()))
+    if how == "spliced":
+        text = text.replace('"text": ', f'"text": {draw(st.sampled_from(SPLICES))}, "was": ', 1)
+    return path, draw(_damaged(text.encode("utf-8")))
+
+
 INPUTS: dict[str, Callable[[], st.SearchStrategy[tuple[str, bytes]]]] = {
     "bytes": raw_files,
     "text": text_files,
     "jsonl": jsonl_files,
     "feed": feed_files,
     "html": html_files,
+    "api": api_requests,
 }
 
 # --- the checks --------------------------------------------------------------------------
@@ -216,7 +267,10 @@ class Outcome:
 
 
 def check_input(suffix: str, data: bytes, analyse: bool = True) -> Outcome:
-    """Write the input to a file, read it through ingest, analyse its articles."""
+    """Write the input to a file, read it through ingest, analyse its articles; or, for
+    an API path, send it as the body of a POST."""
+    if suffix.startswith("/api/"):
+        return check_api_request(suffix, data)
     with tempfile.TemporaryDirectory(prefix="eventwatch-fuzz-") as folder:
         path = str(Path(folder) / f"input{suffix}")
         Path(path).write_bytes(data)
@@ -247,6 +301,65 @@ def check_reading(path: str) -> Outcome:
         else:
             outcome.problems.append(f"reading yielded {item!r}")
     return outcome
+
+
+API_STATUSES = {200, 400, 413, 415, 422}
+
+
+def check_api_request(path: str, body: bytes) -> Outcome:
+    """The promises of the API: a 200 with records of the contract, or a 4xx whose detail
+    is one line; never an exception (the test client re-raises any that escapes)."""
+    outcome = Outcome()
+    try:
+        response = _api_client().post(path, content=body, headers={"Content-Type": "application/json"})
+    except Exception as err:
+        outcome.problems.append(f"the server raised {err!r}")
+        return outcome
+    answer = response.json()
+    if response.status_code != 200:
+        outcome.refused = f"{response.status_code} {_api_reason_kind(str(answer.get('detail')))}"
+        _expect(outcome, response.status_code in API_STATUSES, f"status {response.status_code}: {answer}")
+        _expect(outcome, isinstance(answer.get("detail"), str) and _one_line(answer["detail"]), f"detail: {answer}")
+        return outcome
+    if path == "/api/ingest":
+        outcome.bad = [_api_reason_kind(reason) for reason in answer["bad"]]
+        _expect(outcome, all(_one_line(reason) for reason in answer["bad"]), f"reasons: {answer['bad']}")
+        outcome.analysed = answer["articles"] + answer["skipped"]
+        return outcome
+    outcome.analysed = 1
+    outcome.problems.extend(_served_record_problems(json.loads(body)["text"], answer))
+    return outcome
+
+
+def _served_record_problems(text: str, record: dict[str, Any]) -> list[str]:
+    """The served record against the contract, its spans against the body the server coded."""
+    from eventwatch.ingest import check_article
+
+    article = check_article(Article(body=text))
+    if not isinstance(article, Article) or article.id != record["article"]["id"]:
+        return [f"served article {record['article']['id'][:12]} is not the checked text"]
+    body = article.body
+    spans = [*record["quotes"], *(e["evidence"] for e in record["events"]), *record["entities"]]
+    problems = [f"span {s} is not the body's slice" for s in spans
+                if not 0 <= s["start"] <= s["end"] <= len(body) or body[s["start"]:s["end"]] != s["text"]]
+    return problems + [f"contract: {e.message}" for e in sorted(_validator().iter_errors(record), key=str)[:3]]
+
+
+@lru_cache(maxsize=1)
+def _api_client() -> Any:
+    """A test client of the app over a fresh store in a temporary folder, ingest allowed,
+    no rate limit; open for the rest of the process."""
+    from fastapi.testclient import TestClient
+
+    from eventwatch.api import Settings, create_app
+    from eventwatch.store import open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="eventwatch-fuzz-api-"))
+    open_store(folder / "fuzz.duckdb").close()
+    settings = Settings(db=str(folder / "fuzz.duckdb"), allowed_hosts=("testserver",), allow_ingest=True, rate_limit=0)
+    client = TestClient(create_app(settings))
+    client.__enter__()
+    return client
 
 
 def article_problems(article: Article) -> list[str]:
@@ -317,6 +430,13 @@ def _kind_of_reason(reason: str) -> str:
     return _REASON_KIND.match(reason).group().strip()
 
 
+def _api_reason_kind(detail: str) -> str:
+    """ "article 2: not English (detected fr)" -> "not English"; "body articles[1].text: Input
+    should be ..." -> "body articles[n].text"."""
+    detail = re.sub(r"^(text|article \d+): ", "", detail)
+    return re.sub(r"\[\d+\]", "[n]", detail).split(" (")[0].split(": ")[0]
+
+
 def _one_line(message: str) -> bool:
     return bool(message.strip()) and "\n" not in message and "\r" not in message
 
@@ -336,31 +456,52 @@ SCALING_SHAPES: dict[str, Callable[[int], str]] = {
     "n/2 quoted words": lambda n: LEAD + " and ".join('"talks"' for _ in range(n // 2)),
     "n/2 quotes with a cue, one sentence": lambda n: LEAD + " ".join(f'"We will go," he said "{i}' for i in range(n // 2)),
     "n/2 quoted sentences": lambda n: LEAD + " ".join(f'"We will go {i}," he said.' for i in range(n // 2)),
+    "n/2 dash attributions, one line": lambda n: LEAD + " ".join(f'"We go {i}" \u2014 General Ivan Petrov,' for i in range(n // 2)),
+    "n/2 quotes by pronoun, two names each": lambda n: LEAD + " ".join(
+        f'Ivan Petrov met Anna Sokolova. "We go {i}," she said.' for i in range(n // 2)),
 }
 
 
 def scaling(sizes: list[int]) -> None:
-    """Seconds to read, parse and analyse each shape at each size, and the growth per step."""
-    from eventwatch.ingest import check_article
-    from eventwatch.nlp import parse
-    from eventwatch.pipeline import analyse, extract_text
+    """Seconds per stage for each shape at each size, and the growth per step of the
+    parse and of the quote stage (x2 per doubling is linear, x4 quadratic)."""
+    from eventwatch.pipeline import extract_text
 
     extract_text(LEAD)  # load the model and data before timing
     for name, shape in SCALING_SHAPES.items():
-        previous: tuple[float, float] | None = None
+        previous: dict[str, float] | None = None
         for n in sizes:
-            article = check_article(Article(body=shape(n), published="2024-03-05"))
-            assert isinstance(article, Article), article
-            started = time.perf_counter()
-            doc = next(parse([article.body]))
-            parsed = time.perf_counter()
-            analyse(article, doc)
-            seconds = (parsed - started, time.perf_counter() - parsed)
-            growth = "" if previous is None else "  growth x{:.1f} parse, x{:.1f} stages".format(
-                *(now / max(before, 1e-3) for now, before in zip(seconds, previous))
-            )
-            print(f"{name:38s} n={n:6d}: parse {seconds[0]:6.2f} s, stages {seconds[1]:7.2f} s{growth}", flush=True)
+            seconds = _stage_seconds(Article(body=shape(n), published="2024-03-05"))
+            line = ", ".join(f"{stage} {time:6.2f} s" for stage, time in seconds.items())
+            if previous is not None:
+                line += "  growth " + ", ".join(
+                    f"{stage} x{seconds[stage] / max(previous[stage], 1e-3):.1f}" for stage in ("parse", "quotes"))
+            print(f"{name:38s} n={n:6d}: {line}", flush=True)
             previous = seconds
+
+
+def _stage_seconds(article: Article) -> dict[str, float]:
+    """The pipeline's stages one by one, as eventwatch.pipeline.analyse runs them, timed."""
+    from eventwatch.actors import find_actors
+    from eventwatch.events import find_events
+    from eventwatch.nlp import parse
+    from eventwatch.quotes import find_quotes
+    from eventwatch.when_where import date_and_place
+
+    seconds: dict[str, float] = {}
+
+    def timed(stage: str, run: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        result = run()
+        seconds[stage] = time.perf_counter() - started
+        return result
+
+    doc = timed("parse", lambda: next(parse([article.body])))
+    actors = timed("actors", lambda: find_actors(doc, on=article.published))
+    quotes = timed("quotes", lambda: find_quotes(doc, actors))
+    events = timed("events", lambda: find_events(doc, actors, quotes))
+    timed("when/where", lambda: date_and_place(doc, events, article, actors))
+    return seconds
 
 
 # --- the long run --------------------------------------------------------------------------
@@ -376,11 +517,13 @@ class Tally:
     failures: list[tuple[str, tuple[str, bytes], list[str]]] = field(default_factory=list)
 
 
-def run(kinds: Iterable[str], inputs: int, seed: int, analyse: bool, verbose: bool) -> Tally:
-    """`inputs` generated inputs of each kind; never stops at a failure."""
+def run(kinds: Iterable[str], inputs: int, seed: int, analyse: bool, verbose: bool, progress: int = 0) -> Tally:
+    """`inputs` generated inputs of each kind; never stops at a failure. With `progress`,
+    a line of the tally so far every that many inputs."""
     tally = Tally()
+    started = time.perf_counter()
     for kind in kinds:
-        trial = given(INPUTS[kind]())(_trial(tally, kind, analyse, verbose))
+        trial = given(INPUTS[kind]())(_trial(tally, kind, analyse, verbose, progress, started))
         settled = settings(
             max_examples=inputs, database=None, deadline=None, phases=[Phase.generate],
             suppress_health_check=list(HealthCheck),
@@ -389,7 +532,9 @@ def run(kinds: Iterable[str], inputs: int, seed: int, analyse: bool, verbose: bo
     return tally
 
 
-def _trial(tally: Tally, kind: str, analyse: bool, verbose: bool) -> Callable[[tuple[str, bytes]], None]:
+def _trial(
+    tally: Tally, kind: str, analyse: bool, verbose: bool, progress: int, started: float
+) -> Callable[[tuple[str, bytes]], None]:
     def trial(sample: tuple[str, bytes]) -> None:
         outcome = check_input(*sample, analyse=analyse)
         tally.inputs += 1
@@ -401,8 +546,16 @@ def _trial(tally: Tally, kind: str, analyse: bool, verbose: bool) -> Callable[[t
             tally.failures.append((kind, sample, outcome.problems))
         if verbose or outcome.problems:
             print(_describe(tally.inputs, kind, sample, outcome), flush=True)
+        if progress and tally.inputs % progress == 0:
+            print(f"  ... {_summary(tally, time.perf_counter() - started)} (now {kind})", flush=True)
 
     return trial
+
+
+def _summary(tally: Tally, seconds: float) -> str:
+    return (f"{tally.inputs} inputs tried in {seconds:.0f} s; {tally.refused.total()} refused with a message, "
+            f"{tally.articles} articles read, {tally.bad.total()} bad articles skipped with a message, "
+            f"{tally.analysed} analysed; {len(tally.failures)} failures")
 
 
 def _describe(number: int, kind: str, sample: tuple[str, bytes], outcome: Outcome) -> str:
@@ -423,7 +576,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=500, help="generated inputs per kind (default 500)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--kind", choices=[*INPUTS, "all"], default="all")
+    parser.add_argument("--kind", choices=[*INPUTS, "all"], nargs="+", default=["all"], help="kinds of input (default all)")
+    parser.add_argument("--progress", type=int, default=0, metavar="N", help="a line of the tally every N inputs")
     parser.add_argument("--no-analysis", action="store_true", help="read only; do not run the pipeline")
     parser.add_argument("--verbose", "-v", action="store_true", help="one line per input tried")
     parser.add_argument("--save", type=Path, default=Path("test-artifacts/fuzz"), help="where failing inputs go")
@@ -432,15 +586,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.scaling is not None:
         scaling(args.scaling or [250, 500, 1000])
         return 0
-    kinds = list(INPUTS) if args.kind == "all" else [args.kind]
+    kinds = list(INPUTS) if "all" in args.kind else args.kind
     started = time.perf_counter()
-    tally = run(kinds, args.inputs, args.seed, not args.no_analysis, args.verbose)
-    seconds = time.perf_counter() - started
-    print(
-        f"fuzz seed {args.seed}: {tally.inputs} inputs tried ({', '.join(kinds)}) in {seconds:.0f} s; "
-        f"{tally.refused.total()} refused with a message, {tally.articles} articles read, {tally.bad.total()} bad "
-        f"articles skipped with a message, {tally.analysed} analysed; {len(tally.failures)} failures"
-    )
+    tally = run(kinds, args.inputs, args.seed, not args.no_analysis, args.verbose, args.progress)
+    print(f"fuzz seed {args.seed} ({', '.join(kinds)}): {_summary(tally, time.perf_counter() - started)}")
     for title, reasons in (("inputs refused", tally.refused), ("articles skipped", tally.bad)):
         print(f"  {title}: " + "; ".join(f"{reason} {count}" for reason, count in reasons.most_common()))
     if tally.failures:

@@ -3,29 +3,34 @@
 Safe by default: the store is opened read-only unless ingest is enabled, no CORS
 headers are sent unless origins are named, only loopback host names are answered
 (a page elsewhere cannot reach the server by rebinding a domain name to 127.0.0.1),
-request bodies are capped, and an unexpected error is logged here and answered with
-one line, never a traceback.
+each client's rate is limited, request bodies are capped and checked (guards.py), a
+malformed request gets a 4xx whose detail is one line, and an unexpected error is
+logged here and answered with one line, never a traceback.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwatch import __version__
 from eventwatch.api import pages, routes
+from eventwatch.api.guards import BodyGuard, RateLimit
 from eventwatch.api.store import Store
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")  # as the Host header names them (IPv6 in brackets)
+RATE_LIMIT = 600
+RATE_BURST = 120
 log = logging.getLogger("eventwatch.api")
 
 
@@ -38,6 +43,8 @@ class Settings:
     max_extract_chars: int = 100_000  # per article, for /api/extract and /api/ingest
     max_ingest_articles: int = 100  # per /api/ingest request
     max_body_bytes: int = 8 * 1024 * 1024
+    rate_limit: int = RATE_LIMIT  # requests to /api per client and minute; 0 for none
+    rate_burst: int = RATE_BURST  # requests a client may send at once before the rate applies
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -60,7 +67,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(routes.router)
     pages.mount(app)
     app.add_exception_handler(Exception, _internal_error)
-    app.add_middleware(_BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
+    if settings.rate_limit:
+        app.add_middleware(RateLimit, per_minute=settings.rate_limit, burst=settings.rate_burst)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type"])
@@ -73,32 +83,22 @@ async def _internal_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": "internal error; the server log has the details"}, status_code=500)
 
 
-class _BodyLimit:
-    """Refuse a request body over `max_bytes` with 413 before the app reads any of it."""
+async def _invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    """422 naming each bad parameter or field in one line; the input is not echoed."""
+    return JSONResponse({"detail": validation_reason(error.errors())}, status_code=422)
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
-            await self.app(scope, receive, send)
-            return
-        chunks, size, more = [], 0, True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            more = message.get("more_body", False)
-            if size > self.max_bytes:
-                response = JSONResponse({"detail": f"request body over {self.max_bytes} bytes"}, status_code=413)
-                await response(scope, receive, send)
-                return
-        pending = [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+def validation_reason(errors: Sequence[Any], most: int = 3) -> str:
+    """ "query limit: Input should be less than or equal to 500; body text: Field required" """
+    reasons = [f"{' '.join(_location(e.get('loc', ())))}: {' '.join(str(e.get('msg', 'invalid')).split())}"
+               for e in errors[:most]]
+    more = f" (and {len(errors) - most} more)" if len(errors) > most else ""
+    return "; ".join(reasons) + more if reasons else "invalid request"
 
-        async def replay() -> Message:
-            return pending.pop() if pending else await receive()
 
-        await self.app(scope, replay, send)
+def _location(loc: Sequence[Any]) -> list[str]:
+    """("body", "articles", 0, "text") -> ["body", "articles[0].text"]"""
+    where, path = [str(part) for part in loc[:1]], ""
+    for part in loc[1:]:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
+    return where + [path] if path else where

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).parent / "static"
-PAGE_PATHS = ("/", "/events", "/articles", "/articles/{article_id}", "/actors", "/actors/{key}", "/dyad/{source}/{target}")
+PAGE_PATHS = ("/", "/events", "/articles", "/articles/{article_id}", "/actors", "/actors/{key:path}", "/dyad/{source}/{target}")
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"

@@ -25,6 +25,7 @@ router = APIRouter(prefix="/api")
 
 MAX_PAGE = 500
 DEFAULT_PAGE = 50
+MAX_OFFSET = 1_000_000_000  # DuckDB takes a 64-bit OFFSET; a larger one must be a 422, not a 500
 _extract_lock = threading.Lock()  # one model per process; spaCy is not guaranteed thread-safe
 
 
@@ -34,7 +35,7 @@ def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
-Offset = Annotated[int, Query(ge=0, description="matches to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="matches to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"matches per page, at most {MAX_PAGE}")]
 Since = Annotated[dt.date | None, Query(description="from this day (YYYY-MM-DD), inclusive")]
 Until = Annotated[dt.date | None, Query(description="up to this day (YYYY-MM-DD), inclusive")]
@@ -141,7 +142,7 @@ def actors(con: Con, q: Words = None, limit: Annotated[int, Query(ge=1, le=MAX_P
     return reads.find_actors(con, q, limit)
 
 
-@router.get("/actors/{key}", response_model=models.ActorDetail, summary="An actor and its network neighbours")
+@router.get("/actors/{key:path}", response_model=models.ActorDetail, summary="An actor and its network neighbours")
 def actor(con: Con, key: Annotated[str, Path(max_length=80)], since: Since = None, until: Until = None) -> dict[str, Any]:
     """The identities under a country or organisation key, its centrality and neighbours."""
     key = key.upper()

@@ -23,6 +23,13 @@ def serve(
     cors_origin: Annotated[
         Optional[list[str]], typer.Option("--cors-origin", help="An origin whose pages may call the API (repeatable).")
     ] = None,
+    rate_limit: Annotated[
+        Optional[int],
+        typer.Option(min=0, help="Requests to /api one client may make per minute, 429 beyond (default 600); 0: no limit."),
+    ] = None,
+    rate_burst: Annotated[
+        Optional[int], typer.Option(min=1, help="Requests one client may make at once before the rate applies (default 120)."),
+    ] = None,
 ) -> None:
     """The dashboard at http://HOST:PORT/, the JSON API under /api, its docs at /docs."""
     import uvicorn
@@ -30,11 +37,13 @@ def serve(
     from eventwatch.api import LOOPBACK_HOSTS, Settings, create_app
 
     loopback = _is_loopback(host)
+    limits = {name: value for name, value in (("rate_limit", rate_limit), ("rate_burst", rate_burst)) if value is not None}
     settings = Settings(
         db=db or default_db(),
         allow_ingest=allow_ingest,
         cors_origins=tuple(cors_origin or ()),
-        allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else ("*",),
+        allowed_hosts=(*LOOPBACK_HOSTS, _url_host(host)) if loopback else ("*",),
+        **limits,
     )
     try:
         api = create_app(settings)

@@ -2,12 +2,12 @@
 
 Every reader's articles pass here, so the rules hold whatever the input format: no
 control characters, some words, a size the parser copes with, a publication date that
-can be true, English, and no run of text without a space longer than MAX_CHUNK_CHARS.
+can be true, English. (Runs of text without a space are broken up in every Article's
+body, on every path: eventwatch.records.normalise_body.)
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from eventwatch.ingest.dates import date_out_of_range
@@ -22,12 +22,6 @@ MAX_ARTICLE_CHARS = 200_000
 MAX_ARTICLE_CHARS_ENV = "EVENTWATCH_MAX_ARTICLE_CHARS"
 
 _TEXT_FIELDS = ("body", "title", "source", "url")
-# spaCy's tokenizer strips punctuation off a space-free chunk one piece at a time, copying
-# the rest each time: 8,000 '=' or "'s's..." take 5-20 s, 200,000 hours. Prose has no
-# such chunks (a long URL is some 200 characters); a space every MAX_CHUNK_CHARS in one
-# bounds the cost.
-MAX_CHUNK_CHARS = 200
-_LONG_CHUNK = re.compile(r"\S{%d}(?=\S)" % MAX_CHUNK_CHARS)
 
 
 def max_article_chars() -> int:
@@ -41,7 +35,7 @@ def check_article(article: Article) -> Article | BadArticle:
     problem = _problem(article)
     if problem:
         return BadArticle(article.origin or article.id[:12], problem)
-    return _with_chunks_broken(article)
+    return article
 
 
 def _problem(article: Article) -> str | None:
@@ -70,9 +64,3 @@ def _without_controls(article: Article) -> Article:
             changed[name] = clean if name == "body" else clean.strip() or None
     return replace(article, **changed) if changed else article
 
-
-def _with_chunks_broken(article: Article) -> Article:
-    """A space after every MAX_CHUNK_CHARS characters of a longer space-free chunk."""
-    if not _LONG_CHUNK.search(article.body):
-        return article
-    return replace(article, body=_LONG_CHUNK.sub(r"\g<0> ", article.body))

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from eventwatch.actors import ActorLayer
 from eventwatch.quotes.cues import Cues, load_cues
 from eventwatch.quotes.marked import MarkedQuotes
-from eventwatch.quotes.marks import QuoteSpan, find_quote_spans
+from eventwatch.quotes.marks import QuoteIndex, QuoteSpan, find_quote_spans
 from eventwatch.quotes.reported import find_reported_speech
 from eventwatch.quotes.speakers import Speakers
 from eventwatch.records import Quote
@@ -37,10 +37,10 @@ def find_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     """Quotes in marks with their speakers, then reported speech."""
     cues = load_cues()
     text = doc.text
-    spans = find_quote_spans(text)
+    quoted = QuoteIndex(text, find_quote_spans(text))
     speakers = Speakers(actors, cues, [])
-    marked = MarkedQuotes(doc, text, spans, speakers, cues)
-    quotes = marked.attribute() + find_reported_speech(doc, text, speakers, cues, spans)
+    marked = MarkedQuotes(doc, text, quoted, speakers, cues)
+    quotes = marked.attribute() + find_reported_speech(doc, text, speakers, cues, quoted)
     quotes.sort(key=lambda q: q.start)
     for number, quote in enumerate(quotes, start=1):
         quote.id = f"q{number}"

@@ -13,12 +13,14 @@ The speaker is looked for in this order, the first that names one wins:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwatch.coref import MODIFIER_DEPS, sentence_of
+from eventwatch.coref import MODIFIER_DEPS, QuoteLookup, sentence_of
 from eventwatch.quotes.cues import Cues
-from eventwatch.quotes.marks import OPENING_MARKS, SENTENCE_END, QuoteSpan
+from eventwatch.quotes.marks import OPENING_MARKS, SENTENCE_END, QuoteIndex, QuoteSpan, any_within
 from eventwatch.quotes.speakers import Speakers, dash_speaker_head, subject_of
 from eventwatch.records import Actor, Quote, QuoteKind
 
@@ -28,22 +30,32 @@ SENTENCE_LEAD_IN = {"", ":", ",", ".", "?", "!", "(", "-", "\u2014", "\u2013"}
 OPEN_ENDINGS = {",", "?", "!", "-", "\u2014", "\u2013", "\u2026"}
 DASH_AFTER = re.compile(r"[\"\u201d\u00bb\u2019'\u201c]?[ \t]*[,.]?[ \t]*(?:\u2014|\u2013|--?)[ \t]*")
 TERMINATOR = re.compile(r"[.?!][\"\u201d\u00bb\u2019]?\s")
+_VISIBLE = re.compile(r"\S")
+_LINE_BREAK = re.compile("\n")
 
 
 class MarkedQuotes:
-    """Attributes every marked quote of one doc, in text order."""
+    """Attributes every marked quote of one doc, in text order.
 
-    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], speakers: Speakers, cues: Cues) -> None:
+    Time grows linearly with the quotes: where a quote, a cue, a sentence end or a line
+    break is, is looked up in sorted offsets built once per doc, never by scanning the
+    text or the other quotes again for each quote.
+    """
+
+    def __init__(self, doc: Doc, text: str, index: QuoteIndex, speakers: Speakers, cues: Cues) -> None:
         self.doc = doc
         self.text = text  # doc.text, which spaCy rebuilds on every access
-        self.spans = spans
+        self.index = index
+        self.spans = spans = index.spans
         self.speakers = speakers
         self.cues = cues
+        self._line_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        self._framing: dict[int, Token | None] = {}  # token -> it or its nearest framing ancestor
         kinds = [quote_kind(doc, text, s, cues, spans[i - 1] if i else None) for i, s in enumerate(spans)]
         self.quotes = [
             Quote("", text[s.start : s.end], kind, s.start, s.end, None, None) for s, kind in zip(spans, kinds)
         ]
-        speakers.quotes = self.quotes
+        speakers.marked = QuoteLookup(self.quotes)
 
     def attribute(self) -> list[Quote]:
         for index, quote in enumerate(self.quotes):
@@ -70,10 +82,33 @@ class MarkedQuotes:
     # 1. a cue in the quote's own sentence
 
     def _cue_in_sentence(self, index: int) -> Token | None:
+        """The cue nearest the quote among those in its sentences that reach it. Only
+        cues between the quotes before and after it can reach it, so only those are tried."""
         span = self.spans[index]
         first, last = self._sentences(span)
-        candidates = [t for t in self.doc[first.start : last.end] if self._is_cue(t) and self._reaches(t, index)]
+        earliest = self.index.last_start_before(span.start) or 0
+        latest = self.index.first_start_after(span.end) or len(self.text)
+        offsets, tokens = self._cue_offsets
+        nearby = tokens[bisect_left(offsets, earliest) : bisect_right(offsets, latest)]
+        candidates = [t for t in nearby if first.start <= t.i < last.end and self._reaches(t, index)]
         return min(candidates, key=lambda t: _distance(t, span), default=None)
+
+    @cached_property
+    def _cue_offsets(self) -> tuple[list[int], list[Token]]:
+        """Every cue of the doc outside quotes, and its offset, in text order."""
+        tokens = [t for t in self.doc if self._is_cue(t)]
+        return [t.idx for t in tokens], tokens
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        """Indices of the "." and ";" tokens, where a dash attribution's words end."""
+        return [t.i for t in self.doc if t.text in {".", ";"}]
+
+    @cached_property
+    def _stops(self) -> list[int]:
+        """Offsets of the tokens that end a sentence: a full stop, question or exclamation
+        mark of its own (not the one in "U.S.")."""
+        return [t.idx for t in self.doc if t.text in {".", "?", "!"}]
 
     def _sentences(self, span: QuoteSpan) -> tuple[Span, Span]:
         """The sentences the quote touches; one more when the quote leaves its sentence open
@@ -90,27 +125,30 @@ class MarkedQuotes:
         return (self.cues.is_speech_verb(token) or self.cues.according_at(token) > 0) and not self._in_quote(token)
 
     def _in_quote(self, token: Token) -> bool:
-        return any(s.start - 1 <= token.idx < s.end + 1 for s in self.spans)
+        return self.index.on_quote(token.idx)
 
     def _reaches(self, cue: Token, index: int) -> bool:
         """A cue attributes the quote when no other quote and no sentence end stand
         between them, and a cue after a quote only when the quote left its sentence open."""
         span = self.spans[index]
         if cue.idx < span.start:
-            between = self.text[cue.idx : span.start - 1]
-            others = any(cue.idx < s.start < span.start for s in self.spans)
-            return not others and not self._sentence_ends(cue.idx, span.start) and "\n" not in between
-        between = self.text[span.end + 1 : cue.idx]
-        others = any(span.end < s.start < cue.idx for s in self.spans)
-        if others or self._sentence_ends(span.end + 1, cue.idx) or "\n" in between:
+            others = self.index.start_between(cue.idx, span.start)
+            line_break = any_within(self._line_breaks, cue.idx, span.start - 2)
+            return not others and not self._sentence_ends(cue.idx, span.start) and not line_break
+        others = self.index.start_between(span.end, cue.idx)
+        if others or self._sentence_ends(span.end + 1, cue.idx) or any_within(self._line_breaks, span.end + 1, cue.idx - 1):
             return False
-        ending, following = self.text[span.end - 1], between.strip()[:1]
+        ending, following = self.text[span.end - 1], self._first_visible(span.end + 1, cue.idx)
         return ending not in SENTENCE_END or ending in OPEN_ENDINGS or not following or following.islower()
 
     def _sentence_ends(self, start: int, end: int) -> bool:
         """A full stop, question or exclamation mark of its own (not "U.S.") between offsets."""
-        words = self.doc.char_span(start, end, alignment_mode="contract")
-        return words is not None and any(t.text in {".", "?", "!"} for t in words)
+        return any_within(self._stops, start, end - 1)
+
+    def _first_visible(self, start: int, end: int) -> str:
+        """The first character between the offsets that is not white space, or ""."""
+        found = _VISIBLE.search(self.text, start, max(start, end))
+        return found.group() if found else ""
 
     # 2. a dash attribution
 
@@ -121,23 +159,40 @@ class MarkedQuotes:
         words = self.doc.char_span(dash.end(), _line_end(self.text, dash.end()), alignment_mode="expand")
         if words is None or len(words) == 0:
             return None
-        words = words[: next((t.i - words.start for t in words if t.text in {".", ";"}), len(words))]
+        stop = bisect_left(self._clause_ends, words.start)  # the words run to the first "." or ";"
+        if stop < len(self._clause_ends) and self._clause_ends[stop] < words.end:
+            words = self.doc[words.start : self._clause_ends[stop]]
         head = dash_speaker_head(words) if len(words) else None
         return self.speakers.of_head(head) if head is not None else None
 
     # 3. the verb framing a fragment
 
     def _framing_verb(self, span: QuoteSpan) -> Token | None:
-        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-        token = tokens.root
-        while token.head.i != token.i:
+        """The nearest reporting or framing verb above the fragment, outside it; only
+        if it has a subject."""
+        token = self.doc.char_span(span.start, span.end, alignment_mode="expand").root
+        verb = None if token.head.i == token.i else self._framing_at_or_above(token.head)
+        while verb is not None and span.start - 1 <= verb.idx < span.end + 1:  # a verb of the fragment itself
+            verb = None if verb.head.i == verb.i else self._framing_at_or_above(verb.head)
+        return verb if verb is not None and subject_of(verb) is not None else None
+
+    def _framing_at_or_above(self, token: Token) -> Token | None:
+        """The token, or its nearest ancestor, that is a reporting or framing verb. Found
+        once per token of the doc: the chains of heads in a long sentence are long."""
+        passed = []
+        while token.i not in self._framing:
+            passed.append(token)
+            if token.pos_ == "VERB" and (token.lemma_.lower() in self.cues.framing_verbs
+                                         or token.lemma_.lower() in self.cues.speech_verbs):
+                break
+            if token.head.i == token.i:
+                token = None
+                break
             token = token.head
-            if token.idx >= span.start - 1 and token.idx < span.end + 1:
-                continue
-            lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and (lemma in self.cues.framing_verbs or lemma in self.cues.speech_verbs):
-                return token if subject_of(token) is not None else None
-        return None
+        found = self._framing[token.i] if token is not None and token.i in self._framing else token
+        for step in passed:
+            self._framing[step.i] = found
+        return found
 
     # 4. the sentence before
 
@@ -146,7 +201,7 @@ class MarkedQuotes:
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         sentence = sentence_of(tokens[0])
         lead = self.doc[sentence.start : tokens[0].i]
-        if _ends_with_colon(lead):
+        if self._ends_with_colon(lead):
             return self._lead_in_speaker(lead)
         if sentence.start == 0:
             return None
@@ -170,11 +225,14 @@ class MarkedQuotes:
             subject = subject_of(root)
             if subject is not None and not self._in_quote(subject) and self.speakers.can_speak(subject):
                 return self.speakers.of_head(subject)
-        if not _ends_with_colon(clause):
+        if not self._ends_with_colon(clause):
             return None
         # "The message from Commissioner Sorensen was blunt:", "Their reply was short:"
         named = next((t for t in outside if self.speakers.can_speak(t) and _stands_for_itself(t)), None)
         return self.speakers.of_head(named) if named is not None else None
+
+    def _ends_with_colon(self, clause: Span) -> bool:
+        return self.text[clause.start_char : clause.end_char].rstrip(" " + OPENING_MARKS).endswith(":")
 
 
 def quote_kind(doc: Doc, text: str, span: QuoteSpan, cues: Cues, previous: QuoteSpan | None) -> QuoteKind:
@@ -204,10 +262,6 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _ends_with_colon(clause: Span) -> bool:
-    return clause.text.rstrip(" " + OPENING_MARKS).endswith(":")
-
-
 def _stands_for_itself(token: Token) -> bool:
     """A noun phrase's head, or a possessive that names someone ("Their reply")."""
     return token.dep_ not in MODIFIER_DEPS or token.dep_ == "poss"
@@ -215,3 +269,4 @@ def _stands_for_itself(token: Token) -> bool:
 
 def _distance(token: Token, span: QuoteSpan) -> int:
     return min(abs(token.idx - span.start), abs(token.idx - span.end))
+

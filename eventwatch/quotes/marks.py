@@ -16,6 +16,7 @@ they cannot be an apostrophe. The scan never raises and recovers what it can:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
@@ -45,6 +46,55 @@ class QuoteSpan:
 
     start: int
     end: int
+
+
+class QuoteIndex:
+    """Where the quotes of one text are, so that a lookup costs no scan of every quote.
+
+    `spans` are find_quote_spans' result: in text order, none overlapping. A quote's
+    marks are taken as the character either side of its span.
+    """
+
+    def __init__(self, text: str, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.ends = [s.end for s in spans]
+        self._quoted = bytearray(len(text) + 1)
+        for span in spans:
+            start, end = max(span.start - 1, 0), min(span.end + 1, len(text) + 1)
+            self._quoted[start:end] = b"\x01" * (end - start)
+
+    def on_quote(self, offset: int) -> bool:
+        """Inside a quote or on one of its marks."""
+        return bool(self._quoted[offset])
+
+    def start_between(self, low: int, high: int) -> bool:
+        """Whether a quote starts strictly between the offsets."""
+        return any_between(self.starts, low, high)
+
+    def last_start_before(self, offset: int) -> int | None:
+        at = bisect_left(self.starts, offset)
+        return self.starts[at - 1] if at else None
+
+    def first_start_after(self, offset: int) -> int | None:
+        at = bisect_right(self.starts, offset)
+        return self.starts[at] if at < len(self.starts) else None
+
+    def touching(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotes whose words or marks overlap the characters from `start` to `end`."""
+        return self.spans[bisect_left(self.ends, start) : bisect_right(self.starts, end)]
+
+
+def any_between(offsets: list[int], low: int, high: int) -> bool:
+    """Whether a sorted list holds an offset strictly between `low` and `high`."""
+    at = bisect_right(offsets, low)
+    return at < len(offsets) and offsets[at] < high
+
+
+def any_within(offsets: list[int], low: int, high: int) -> bool:
+    """Whether a sorted list holds an offset from `low` to `high`, both included."""
+    at = bisect_left(offsets, low)
+    return at < len(offsets) and offsets[at] <= high
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

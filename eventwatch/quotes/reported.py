@@ -7,13 +7,13 @@ The quote is the reported clause, from its first to its last word: without the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.coref import sentence_of
 from eventwatch.quotes.cues import Cues
-from eventwatch.quotes.marks import CLOSING_MARKS, QuoteSpan
+from eventwatch.quotes.marks import CLOSING_MARKS, QuoteIndex
 from eventwatch.quotes.speakers import Speakers
 from eventwatch.records import Quote
 
@@ -24,18 +24,19 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
-def find_reported_speech(doc: Doc, text: str, speakers: Speakers, cues: Cues, spans: list[QuoteSpan]) -> list[Quote]:
+def find_reported_speech(doc: Doc, text: str, speakers: Speakers, cues: Cues, quoted: QuoteIndex) -> list[Quote]:
     """Reported clauses outside quotation marks with their speakers; `text` is doc.text."""
     found = []
     for cue, clause in _reported_clauses(doc, cues):
-        if len(clause) < MIN_TOKENS or any(s.start - 1 <= cue.idx < s.end + 1 for s in spans):
+        if len(clause) < MIN_TOKENS or quoted.on_quote(cue.idx):
             continue  # a reporting verb inside a quote is part of what was said
         start, end = clause.start_char, clause.end_char
-        overlapping = [s for s in spans if s.start - 1 < end and start < s.end + 1]
-        if any(s.start - 1 <= start for s in overlapping):
+        overlapping = quoted.touching(start, end)  # in text order
+        if overlapping and overlapping[0].start - 1 <= start:
             continue  # the clause is itself quoted: a direct quote, found already
-        for quoted in overlapping:  # a quoted fragment inside the clause stays whole
-            end = max(end, quoted.end + (text[quoted.end : quoted.end + 1] in CLOSING_MARKS))
+        if overlapping:  # a quoted fragment inside the clause stays whole, to its closing mark
+            last = overlapping[-1]
+            end = max(end, last.end + (text[last.end : last.end + 1] in CLOSING_MARKS))
         speaker = speakers.of_cue(cue)
         if speaker is None:
             continue
@@ -44,6 +45,7 @@ def find_reported_speech(doc: Doc, text: str, speakers: Speakers, cues: Cues, sp
 
 
 def _reported_clauses(doc: Doc, cues: Cues) -> Iterator[tuple[Token, Span]]:
+    edges = _SubtreeEdges()
     for token in doc:
         if cues.according_at(token):
             yield token, _according_clause(token, cues)
@@ -53,7 +55,7 @@ def _reported_clauses(doc: Doc, cues: Cues) -> Iterator[tuple[Token, Span]]:
                 continue
             complement = next((c for c in token.children if c.dep_ == "ccomp"), None) or _that_clause_of_noun(token)
             if complement is not None and _has_subject(complement):
-                yield token, _clause(complement)
+                yield token, _clause(complement, edges)
         elif cues.is_speech_verb(token) and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "that":
             # The parser mistook the verb ("a video's voice-over states that ..."): take the rest.
             yield token, _trimmed(doc[token.i + 2 : sentence_of(token).end])
@@ -78,15 +80,42 @@ def _has_subject(verb: Token) -> bool:
     )
 
 
-def _clause(complement: Token) -> Span:
+def _clause(complement: Token, edges: _SubtreeEdges) -> Span:
     doc = complement.doc
-    tokens = [t for t in complement.subtree]
-    start = tokens[0].i
+    start = edges.first(complement).i
     while start < complement.i and doc[start].head == complement and _is_complementiser(doc[start]):
         start += 1
     if doc[start].lower_ in QUESTION_MARKERS:
         return doc[start:start]
-    return _trimmed(doc[start : tokens[-1].i + 1])
+    return _trimmed(doc[start : edges.last(complement).i + 1])
+
+
+class _SubtreeEdges:
+    """The first and last tokens of `token.subtree`, remembered for one doc: reported
+    clauses nest, and listing each clause's subtree again costs quadratic time."""
+
+    def __init__(self) -> None:
+        self._first: dict[int, Token] = {}
+        self._last: dict[int, Token] = {}
+
+    def first(self, token: Token) -> Token:
+        """The subtree lists left children first: follow the first left child down."""
+        return self._follow(token, self._first, lambda t: next(iter(t.lefts)) if t.n_lefts else None)
+
+    def last(self, token: Token) -> Token:
+        """... and right children last: follow the last right child down."""
+        return self._follow(token, self._last, lambda t: list(t.rights)[-1] if t.n_rights else None)
+
+    @staticmethod
+    def _follow(token: Token, known: dict[int, Token], step: Callable[[Token], Token | None]) -> Token:
+        chain = []
+        while token.i not in known and (child := step(token)) is not None:
+            chain.append(token)
+            token = child
+        end = known.get(token.i, token)
+        for passed in chain:
+            known[passed.i] = end
+        return end
 
 
 def _is_complementiser(token: Token) -> bool:

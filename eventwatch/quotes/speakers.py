@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import (
+    QuoteLookup,
     actor_of,
     is_first_person,
     is_resolvable,
@@ -32,12 +33,12 @@ NOT_IN_LEFT_PHRASE = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PUNCT"
 
 
 class Speakers:
-    """Speaker lookup for one doc; `quotes` are the marked quotes found so far."""
+    """Speaker lookup for one doc; `marked` holds its quotes in marks once they are found."""
 
     def __init__(self, actors: ActorLayer, cues: Cues, quotes: list[Quote]) -> None:
         self.actors = actors
         self.cues = cues
-        self.quotes = quotes
+        self.marked = QuoteLookup(quotes)
         self.words = load_people_words()
 
     def of_cue(self, cue: Token) -> Actor | None:
@@ -61,7 +62,7 @@ class Speakers:
         if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl":
             head = head.head.head  # "Blinken, who said ..."
         if is_resolvable(head):
-            return resolve_pronoun(head, self.actors, self.quotes)
+            return resolve_pronoun(head, self.actors, self.marked)
         if is_first_person(head) or head.pos_ not in NOMINAL | {"NUM"}:
             return None
         person = named_person(head, self.words)
@@ -71,7 +72,7 @@ class Speakers:
         return actor_of(head, self.actors)
 
     def _quoted(self, token: Token) -> bool:
-        return any(q.kind != "indirect" and q.start <= token.idx < q.end for q in self.quotes)
+        return self.marked.around(token.idx) is not None
 
     def can_speak(self, head: Token) -> bool:
         """A person, a group or a body: what may speak a quote no cue attributes."""
@@ -138,10 +139,15 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def dash_speaker_head(span: Span) -> Token | None:
-    """The noun heading the words after a dash ("— General Ivan Petrov, commander ...")."""
-    nominal = [t for t in span if t.pos_ in NOMINAL]
-    if not nominal:
-        return None
-    person = next((t for t in nominal if t.dep_ != "compound" and looks_like_person(t)), None)
-    heads = [t for t in nominal if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return person or (heads[0] if heads else nominal[-1])
+    """The noun heading the words after a dash ("— General Ivan Petrov, commander ..."):
+    the first person named, else the first noun whose head is outside, else the last noun."""
+    first_head = last_nominal = None
+    for token in span:
+        if token.pos_ not in NOMINAL:
+            continue
+        if token.dep_ != "compound" and looks_like_person(token):
+            return token
+        if first_head is None and (not (span.start <= token.head.i < span.end) or token.head.i == token.i):
+            first_head = token
+        last_nominal = token
+    return first_head or last_nominal

@@ -14,9 +14,7 @@ export async function api(path, params = {}) {
 }
 
 function describe(body) {
-  const detail = body && body.detail;
-  if (Array.isArray(detail)) return detail.map((d) => `${d.loc[d.loc.length - 1]}: ${d.msg}`).join("; ");
-  return detail ? String(detail) : "";
+  return body && body.detail ? String(body.detail) : ""; // the API's errors are one line
 }
 
 const part = encodeURIComponent;
