@@ -207,3 +207,10 @@ def test_a_name_may_start_with_a_lower_case_arabic_article(parse):
     _, layer = parse("Drone strikes killed two al-Qaeda commanders in Yemen.")
     found = {m.text: m.actor.code for m in layer.entities if m.actor}
     assert found.get("al-Qaeda") == "IMGMUSALQ"
+
+
+def test_a_phrase_that_refers_back_to_itself_resolves_without_end(parse):
+    # Found by the fuzzer: stray backslashes and full stops made a name its own possessor.
+    doc, layer = parse("Zelensky \\\n\n. a. \\.")
+    resolved = [layer.actor_for(token) for token in doc]  # raised RecursionError before
+    assert len(resolved) == len(doc)

@@ -270,6 +270,7 @@ class ActorLayer:
 
     def _resolve(self, token: Token) -> _Resolution | None:
         if token.i not in self._cache:
+            self._cache[token.i] = None  # a phrase that refers back to itself resolves to nothing
             self._cache[token.i] = self._resolve_uncached(token)
         return self._cache[token.i]
 
