@@ -22,7 +22,7 @@ from itertools import permutations, product
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
-from eventwatch.coref import is_first_person, is_pronoun, resolve_pronoun
+from eventwatch.coref import QuoteLookup, is_first_person, is_pronoun, resolve_pronoun
 from eventwatch.events.anaphora import resolve_references
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
@@ -83,18 +83,17 @@ class _RoleResolver:
 
     def __init__(self, actors: ActorLayer, quotes: list[Quote]):
         self.actors = actors
-        self.quotes = quotes
-        self.marked = [q for q in quotes if q.kind != "indirect"]
+        self.marked = QuoteLookup(quotes)  # quotes in marks, looked up by offset
 
     def quote_at(self, token: Token) -> Quote | None:
-        return next((q for q in self.marked if q.start <= token.idx < q.end), None)
+        return self.marked.around(token.idx)
 
     def actor(self, token: Token) -> Actor | None:
         if is_first_person(token):
             quote = self.quote_at(token)
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
         if is_pronoun(token) or token.lower_ == "it":  # "since *it* expelled the French ambassador"
-            return resolve_pronoun(token, self.actors, self.quotes)
+            return resolve_pronoun(token, self.actors, self.marked)
         return self.actors.actor_for(token)
 
     def actors_of(self, head: Token | None) -> list[Party]:

@@ -532,8 +532,10 @@ def _asked(request: Frame) -> Token | None:
 def _past_dateline(subject: Token) -> Token:
     """A dateline the parser took for the subject ("ISTANBUL, July 22 - Russia and Ukraine
     signed") yields to the first noun after its dash that belongs to the same verb."""
+    if not (subject.is_upper and len(subject.text) > 2):
+        return subject  # cheap test first: `.sent` walks the sentence
     sentence = subject.sent
-    if not (subject.is_upper and len(subject.text) > 2 and subject.i - sentence.start < 2):
+    if subject.i - sentence.start >= 2:
         return subject
     dash = next((t for t in sentence[:12] if t.text in DASHES), None)
     if dash is None:
