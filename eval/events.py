@@ -6,7 +6,9 @@
 (c) eval/data/events/*.yaml: news-style articles written for EventWatch (see its README), read
     while the coder was improved, so a development set;
 (c) held-out: eval/data/events_heldout/*.yaml, 30 articles written and annotated blind (without
-    running the coder), scored the same way and printed after (c); `--set c` runs both.
+    running the coder), scored the same way and printed after (c);
+(c) held-out 2: eval/data/events_heldout2/*.yaml, a second blind set of 30 articles, scored the same
+    way and printed after (c) held-out; `--set c` runs all three.
 
 A gold or coded event is the tuple (source, target, type), compared per sentence (per article in
 (c)). Actors are compared at the *state level*: the first three letters of a Phoenix/CAMEO code
@@ -20,7 +22,8 @@ accuracy. The sets measure; no rule may be written for one of their sentences.
 Each reference set is also scored in two halves fixed by a hash of the unit id: "dev", the only
 half whose misses may be read while improving the coder (`--misses` prints only those), and
 "held-out", read by nobody, which shows whether an improvement generalises. `--misses` prints the
-misses of (c) but never those of (c) held-out; only `--all-misses` (for the final review) does.
+misses of (c) but never those of (c) held-out or (c) held-out 2; only `--all-misses` (for the final
+review) does.
 
 Run: .venv/bin/python eval/events.py [--set a|b|c] [--misses] [--all-misses]
 """
@@ -46,7 +49,10 @@ PETR2_FILE = REFERENCE / "UniversalPetrarch" / "PETR2_GSR_validation.xml"
 PLOVER_FILE = REFERENCE / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
 OWN_DIR = Path(__file__).resolve().parent / "data" / "events"
 HELDOUT_DIR = Path(__file__).resolve().parent / "data" / "events_heldout"
+HELDOUT2_DIR = Path(__file__).resolve().parent / "data" / "events_heldout2"
 HELDOUT = "c held-out"  # run with (c); its misses are shown only by --all-misses
+HELDOUT2 = "c held-out 2"  # run with (c) after HELDOUT; its misses too only by --all-misses
+BLIND = {HELDOUT: "(c) held-out", HELDOUT2: "(c) held-out 2"}
 
 # PLOVER 0.5 type names of the GSR -> the 16 types EventWatch codes.
 PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -313,7 +319,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=["a", "b", "c"], action="append", help="which gold set(s); default all")
     parser.add_argument("--misses", action="store_true",
-                        help="print the dev-half units where coded and gold differ (never those of (c) held-out)")
+                        help="print the dev-half units where coded and gold differ (never those of the (c) held-out sets)")
     parser.add_argument("--all-misses", action="store_true", help="print them for both halves (for the final review only)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     chosen = args.set or ["a", "b", "c"]
@@ -322,8 +328,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         "b": ("(b) PLOVER GSR (CAMEO manual examples), by PLOVER type", plover_units, by_plover),
         "c": ("(c) EventWatch news articles, by CAMEO root", own_units, by_root),
         HELDOUT: ("(c) held-out: blind news articles, by CAMEO root", lambda: own_units(HELDOUT_DIR), by_root),
+        HELDOUT2: ("(c) held-out 2: second blind set of news articles, by CAMEO root",
+                   lambda: own_units(HELDOUT2_DIR), by_root),
     }
-    for name in [run for name in chosen for run in ((name, HELDOUT) if name == "c" else (name,))]:
+    for name in [run for name in chosen for run in ((name, *BLIND) if name == "c" else (name,))]:
         title, load, key = sets[name]
         units = load()
         coded = code_units(units)
@@ -331,7 +339,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         if name in ("a", "b"):
             report_halves(units, coded, key)
         else:
-            label = "(c) held-out" if name == HELDOUT else "(c)"
+            label = BLIND.get(name, "(c)")
             report(f"{label} at full actor code and full CAMEO code", units, coded, by_code, lambda u: u.full)
             right, total = modality_accuracy(units, coded)
             print(f"modality exactly right on {right}/{total} gold events found at full code")

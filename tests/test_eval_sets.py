@@ -1,5 +1,6 @@
-"""The gold articles of eval/events.py, set (c) and set (c) held-out: a file that does not parse,
-a CAMEO code the codebook lacks or a misspelt modality would silently score as a miss."""
+"""The gold articles of eval/events.py, set (c) and the blind sets (c) held-out and (c) held-out 2:
+a file that does not parse, a CAMEO code the codebook lacks or a misspelt modality would silently
+score as a miss, and a blind set that repeats a sentence of another set is not blind."""
 
 import importlib.util
 import re
@@ -15,7 +16,7 @@ from eventwatch.events.codebook import load_codebook
 from eventwatch.events.modality import EventModality
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = (ROOT / "eval" / "data" / "events", ROOT / "eval" / "data" / "events_heldout")
+FOLDERS = tuple(ROOT / "eval" / "data" / name for name in ("events", "events_heldout", "events_heldout2"))
 GOLD_FILES = sorted(path for folder in FOLDERS for path in folder.glob("*.yaml"))
 CODEBOOK = load_codebook()
 MODALITIES = {field.name for field in fields(EventModality)}
@@ -51,12 +52,35 @@ def test_gold_article_parses_with_known_codes_and_modalities(path):
         assert set(event.get("modality") or ()) <= MODALITIES, event
 
 
-def test_scorer_loads_both_sets_each_event_once():
+def test_scorer_loads_every_set_each_event_once():
     scorer = _scorer()
-    for folder in (scorer.OWN_DIR, scorer.HELDOUT_DIR):
+    for folder in (scorer.OWN_DIR, scorer.HELDOUT_DIR, scorer.HELDOUT2_DIR):
         units = scorer.own_units(folder)
         assert len(units) == len(list(folder.glob("*.yaml")))
         for unit in units:
             events = yaml.safe_load((folder / f"{unit.id}.yaml").read_text("utf-8"))["events"]
             assert len(unit.modality) == len(events)
             assert len(unit.full) == len(events), f"{unit.id}: an event recorded twice"
+
+
+def test_scorer_runs_the_second_blind_set_after_the_first():
+    scorer = _scorer()
+    assert list(scorer.BLIND) == [scorer.HELDOUT, scorer.HELDOUT2]
+    assert scorer.HELDOUT2_DIR == FOLDERS[2]
+
+
+def _sentences(folder: Path) -> set[str]:
+    """The sentences of a set's articles, headlines and datelines included, spacing normalised."""
+    found = set()
+    for path in folder.glob("*.yaml"):
+        text = " ".join(yaml.safe_load(path.read_text("utf-8"))["text"].split())
+        found.update(part for part in re.split(r"(?<=[.!?\"])\s+", text) if len(part) > 30)
+    return found
+
+
+@pytest.mark.parametrize("blind", FOLDERS[1:], ids=lambda folder: folder.name)
+def test_blind_set_repeats_no_sentence_of_another_set(blind):
+    own = _sentences(blind)
+    for other in FOLDERS:
+        if other != blind:
+            assert not own & _sentences(other), (blind.name, other.name, sorted(own & _sentences(other))[:3])
