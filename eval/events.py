@@ -5,10 +5,10 @@
     mapped: DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT, INVESTIGATE->ACCUSE);
 (c) eval/data/events/*.yaml: news-style articles written for EventWatch (see its README), read
     while the coder was improved, so a development set;
-(c) held-out: eval/data/events_heldout/*.yaml, 30 articles written and annotated blind (without
-    running the coder), scored the same way and printed after (c);
-(c) held-out 2: eval/data/events_heldout2/*.yaml, a second blind set of 30 articles, scored the same
-    way and printed after (c) held-out; `--set c` runs all three.
+(c) dev 2: eval/data/events_dev2/*.yaml, 30 articles written and annotated blind (without running
+    the coder), scored once blind, then read while the coder was improved: a development set too;
+(c) held-out: eval/data/events_heldout/*.yaml, a second blind set of 30 articles, scored the same
+    way and printed after (c) dev 2; `--set c` runs all three.
 
 A gold or coded event is the tuple (source, target, type), compared per sentence (per article in
 (c)). Actors are compared at the *state level*: the first three letters of a Phoenix/CAMEO code
@@ -22,7 +22,7 @@ accuracy. The sets measure; no rule may be written for one of their sentences.
 Each reference set is also scored in two halves fixed by a hash of the unit id: "dev", the only
 half whose misses may be read while improving the coder (`--misses` prints only those), and
 "held-out", read by nobody, which shows whether an improvement generalises. `--misses` prints the
-misses of (c) but never those of (c) held-out or (c) held-out 2; only `--all-misses` (for the final
+misses of (c) and (c) dev 2 but never those of (c) held-out; only `--all-misses` (for the final
 review) does.
 
 Run: .venv/bin/python eval/events.py [--set a|b|c] [--misses] [--all-misses]
@@ -48,11 +48,11 @@ REFERENCE = ROOT.parent / "shared" / "reference"
 PETR2_FILE = REFERENCE / "UniversalPetrarch" / "PETR2_GSR_validation.xml"
 PLOVER_FILE = REFERENCE / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
 OWN_DIR = Path(__file__).resolve().parent / "data" / "events"
+DEV2_DIR = Path(__file__).resolve().parent / "data" / "events_dev2"
 HELDOUT_DIR = Path(__file__).resolve().parent / "data" / "events_heldout"
-HELDOUT2_DIR = Path(__file__).resolve().parent / "data" / "events_heldout2"
-HELDOUT = "c held-out"  # run with (c); its misses are shown only by --all-misses
-HELDOUT2 = "c held-out 2"  # run with (c) after HELDOUT; its misses too only by --all-misses
-BLIND = {HELDOUT: "(c) held-out", HELDOUT2: "(c) held-out 2"}
+DEV2 = "c dev 2"  # run with (c); the first blind set, read since it was scored
+HELDOUT = "c held-out"  # run with (c) after DEV2; its misses are shown only by --all-misses
+FOLLOWERS = {DEV2: "(c) dev 2", HELDOUT: "(c) held-out"}  # the sets run after (c), by label
 
 # PLOVER 0.5 type names of the GSR -> the 16 types EventWatch codes.
 PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -319,7 +319,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=["a", "b", "c"], action="append", help="which gold set(s); default all")
     parser.add_argument("--misses", action="store_true",
-                        help="print the dev-half units where coded and gold differ (never those of the (c) held-out sets)")
+                        help="print the dev-half units where coded and gold differ (never those of (c) held-out)")
     parser.add_argument("--all-misses", action="store_true", help="print them for both halves (for the final review only)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     chosen = args.set or ["a", "b", "c"]
@@ -327,11 +327,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         "a": ("(a) PETR-2 GSR validation, by CAMEO root", petr2_units, by_root),
         "b": ("(b) PLOVER GSR (CAMEO manual examples), by PLOVER type", plover_units, by_plover),
         "c": ("(c) EventWatch news articles, by CAMEO root", own_units, by_root),
-        HELDOUT: ("(c) held-out: blind news articles, by CAMEO root", lambda: own_units(HELDOUT_DIR), by_root),
-        HELDOUT2: ("(c) held-out 2: second blind set of news articles, by CAMEO root",
-                   lambda: own_units(HELDOUT2_DIR), by_root),
+        DEV2: ("(c) dev 2: the first blind set, read since, by CAMEO root", lambda: own_units(DEV2_DIR), by_root),
+        HELDOUT: ("(c) held-out: the second blind set of news articles, by CAMEO root",
+                  lambda: own_units(HELDOUT_DIR), by_root),
     }
-    for name in [run for name in chosen for run in ((name, *BLIND) if name == "c" else (name,))]:
+    for name in [run for name in chosen for run in ((name, *FOLLOWERS) if name == "c" else (name,))]:
         title, load, key = sets[name]
         units = load()
         coded = code_units(units)
@@ -339,13 +339,13 @@ def main(argv: Iterable[str] | None = None) -> int:
         if name in ("a", "b"):
             report_halves(units, coded, key)
         else:
-            label = BLIND.get(name, "(c)")
+            label = FOLLOWERS.get(name, "(c)")
             report(f"{label} at full actor code and full CAMEO code", units, coded, by_code, lambda u: u.full)
             right, total = modality_accuracy(units, coded)
             print(f"modality exactly right on {right}/{total} gold events found at full code")
         if args.misses or args.all_misses:
             shown = [(u, c) for u, c in zip(units, coded)
-                     if args.all_misses or name == "c" or (name in ("a", "b") and half_of(u) == "dev")]
+                     if args.all_misses or name in ("c", DEV2) or (name in ("a", "b") and half_of(u) == "dev")]
             print_misses([u for u, _ in shown], [c for _, c in shown], key)
     print()
     print(PEER_NOTE)

@@ -16,7 +16,7 @@ from eventwatch.events.codebook import load_codebook
 from eventwatch.events.modality import EventModality
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = tuple(ROOT / "eval" / "data" / name for name in ("events", "events_heldout", "events_heldout2"))
+FOLDERS = tuple(ROOT / "eval" / "data" / name for name in ("events", "events_dev2", "events_heldout"))
 GOLD_FILES = sorted(path for folder in FOLDERS for path in folder.glob("*.yaml"))
 CODEBOOK = load_codebook()
 MODALITIES = {field.name for field in fields(EventModality)}
@@ -54,7 +54,7 @@ def test_gold_article_parses_with_known_codes_and_modalities(path):
 
 def test_scorer_loads_every_set_each_event_once():
     scorer = _scorer()
-    for folder in (scorer.OWN_DIR, scorer.HELDOUT_DIR, scorer.HELDOUT2_DIR):
+    for folder in (scorer.OWN_DIR, scorer.DEV2_DIR, scorer.HELDOUT_DIR):
         units = scorer.own_units(folder)
         assert len(units) == len(list(folder.glob("*.yaml")))
         for unit in units:
@@ -63,10 +63,10 @@ def test_scorer_loads_every_set_each_event_once():
             assert len(unit.full) == len(events), f"{unit.id}: an event recorded twice"
 
 
-def test_scorer_runs_the_second_blind_set_after_the_first():
+def test_scorer_runs_the_blind_held_out_set_after_the_read_ones():
     scorer = _scorer()
-    assert list(scorer.BLIND) == [scorer.HELDOUT, scorer.HELDOUT2]
-    assert scorer.HELDOUT2_DIR == FOLDERS[2]
+    assert list(scorer.FOLLOWERS) == [scorer.DEV2, scorer.HELDOUT]
+    assert (scorer.DEV2_DIR, scorer.HELDOUT_DIR) == FOLDERS[1:]
 
 
 def _sentences(folder: Path) -> set[str]:
