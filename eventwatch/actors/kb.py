@@ -275,13 +275,16 @@ class ActorKB:
 
     def by_surname(self, surname: str, day: dt.date | None) -> Entry | None:
         """The one person of the knowledge base with this last name in office on `day`
-        ("President Mugabe" when the dictionaries list only "Robert Mugabe")."""
-        if day is None:
+        ("President Mugabe" when the dictionaries list only "Robert Mugabe"; "Dos Santos"
+        for "Jose Eduardo dos Santos")."""
+        words = WORD.findall(surname.lower())
+        if day is None or not words:
             return None
+        tail = " ".join(words)
         found = {
             id(holder): holder
-            for _, key in self.names_by_last_word.get(surname.lower(), ())
-            if key.startswith("person/")
+            for phrase, key in self.names_by_last_word.get(words[-1], ())
+            if key.startswith("person/") and " ".join(WORD.findall(phrase.lower())).endswith(" " + tail)
             for holder in self.entries[key].holders
             if any(role.covers(day) for role in holder.roles if role.dated)
         }

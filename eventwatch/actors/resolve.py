@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
 from eventwatch.actors.places import place_matches
+from eventwatch.actors.tabari import LOWER_INSIDE
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -35,6 +36,7 @@ STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 COMPOUND_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 SPLIT_OFF_TOKENS = 3  # a split-off "sentence": one word, perhaps with a mark or a space
+SURNAME_WORDS = 3  # "Van der Bellen"
 DOMINANCE = 2  # the article's state: named at least this often, and this many times more than the next
 
 
@@ -141,6 +143,14 @@ class NounPhrases:
         return sorted(found, key=lambda t: t.i)
 
 
+def _is_surname(name: Span) -> bool:
+    """One word ("Mugabe"), or a surname that starts with a particle ("Dos Santos",
+    "de Klerk", "al Bashir"); "Grace Mugabe" is a given name and a surname."""
+    if len(name) == 1:
+        return name[0].is_alpha
+    return len(name) <= SURNAME_WORDS and name[0].lower_ in LOWER_INSIDE and all(t.is_alpha for t in name)
+
+
 def _entity_head(ent: Span) -> Token:
     """The root of an entity without its leading determiner, which may hang elsewhere."""
     start = ent.start + 1 if len(ent) > 1 and ent[0].dep_ == "det" else ent.start
@@ -245,7 +255,7 @@ class ActorLayer:
         found = []
         for ent in person_ents:
             name = self._strip_titles(ent, places)
-            if len(name) == 1 and name[0].is_alpha and not any(i in taken for i in range(ent.start, ent.end)):
+            if _is_surname(name) and not any(i in taken for i in range(ent.start, ent.end)):
                 entry = self.kb.by_surname(name.text, self.day)
                 if entry:
                     found.append(KBMatch(name.start, name.end, entry))
@@ -425,6 +435,12 @@ class ActorLayer:
         if found is None:
             return None
         holder, role = found
+        named = self._states_named_with(head)
+        if role.state and named and role.state not in named:  # "Jordan's King Abdullah" is no Saudi
+            found = next(((h, r) for h in match.entry.holders if (r := h.role_on(self.day)) and r.state in named), None)
+            if found is None:
+                return self._compose(head, None, self.doc[match.start : match.end])
+            holder, role = found
         if role.inferred:
             titled = self._compose(head, None, self.doc[match.start : match.end])
             if titled and (titled.actor.country or titled.actor.org):
@@ -434,12 +450,23 @@ class ActorLayer:
         actor = self.kb.role_actor(holder, role, self._text_of(start, end))
         return _Resolution(start, end, actor, (start, end) != (match.start, match.end))
 
+    def _states_named_with(self, head: Token) -> set[str]:
+        """States a person's own phrase or apposition names ("Jordan's King", "Iranian
+        Foreign Minister"), but not in a compound such as "Moscow-backed"."""
+        doc, states = self.doc, set()
+        for token in self._phrases.tokens(head) + self._appositions(head):
+            match = self._match_at.get(token.i)
+            if match and match.entry.kind in STATE_KINDS and match.entry.actor.country:
+                if match.end >= len(doc) or doc[match.end].text != "-":
+                    states.add(match.entry.actor.country)
+        return states
+
     def _referred(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> _Resolution | None:
         """ "the alliance", "its troops", "the country's army", "the foreign minister",
         "Putin's spokesman": the actor a referring word or a person's name in the phrase
-        stands for."""
-        for token in tokens:
-            if token is not head and token.dep_ in ("poss", "compound") and self._is_person(token):
+        stands for; a person who owns the phrase ("the government of President X") first."""
+        for token in sorted(tokens, key=lambda t: not self._owns(head, t)):
+            if self._owns(head, token):
                 actor = self.actor_for(token)
                 antecedent = _Antecedent(token.i + 1, actor, True, "") if actor and (actor.country or actor.org) else None
             else:
@@ -460,9 +487,14 @@ class ActorLayer:
             base = self._base(antecedent.actor)
             if base is None or (sector is None and token.dep_ in ("poss", "compound")):
                 return None
-            name = base.name if sector is None else self._composed_name(base, tokens, sectors)
+            name = base.name if sector is None else self._composed_name(base, head, tokens)
             return _Resolution(start, end, _acting(base, name, mention, sector), True)
         return None
+
+    def _owns(self, head: Token, token: Token) -> bool:
+        """A person's name modifying the phrase: "Putin's spokesman", "the Bush
+        administration", "the government of President X"."""
+        return token is not head and (token.dep_ in ("poss", "compound") or _is_of_object(token)) and self._is_person(token)
 
     def _is_person(self, token: Token) -> bool:
         match = self._match_at.get(token.i)
@@ -481,12 +513,16 @@ class ActorLayer:
             return self.kb.org_actors.get(actor.org)
         return self.kb.states.get(actor.country or "")
 
-    def _composed_name(self, base: Actor, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> str:
-        words = [t for t in tokens if t.dep_ != "poss" and self._reference_of(t) is None]
+    def _composed_name(self, base: Actor, head: Token, tokens: list[Token]) -> str:
+        words = [
+            t
+            for t in tokens
+            if t.i <= head.i and t.dep_ != "poss" and not self._is_person(t) and (t is head or self._reference_of(t) is None)
+        ]
         found = self.kb.find_sectors(words)
         label = self.kb.adjectives.get(base.country or "", base.org or base.name)
         if not found:
-            return f"{label} {tokens[-1].lower_}"
+            return f"{label} {head.lower_}"
         first, last = words[found[0][0]].i, words[found[-1][1] - 1].i
         return f"{label} {self._text_of(first, last + 1).lower()}"
 
