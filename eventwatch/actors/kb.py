@@ -41,6 +41,7 @@ from eventwatch.records import Actor
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 DEFAULT_FILES = (
     "countries.yaml",
+    "countries_phoenix.json",  # other names and misspellings of the states, converted
     "international_phoenix.json",  # organisations and their officials, converted
     "organisations.yaml",
     "sectors_phoenix.json",  # agent nouns, converted; sectors.yaml, read after it, wins
