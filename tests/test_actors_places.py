@@ -61,6 +61,10 @@ def test_names_that_are_not_places_stay_unresolved(nlp):
         ("Students from Nigeria protested outside the embassy.", "Students", "NGAEDU"),
         ("Rebels in Darfur attacked a convoy on Tuesday.", "Rebels", "SDNREB"),
         ("Fishermen from Gaza blocked the port.", "Fishermen", "PSEAGR"),  # a sector of the converted agents
+        ("Students throughout Kenya boycotted classes.", "Students", "KENEDU"),
+        ("Rebels across Darfur ambushed a convoy.", "Rebels", "SDNREB"),
+        ("Militants inside Syria fired mortars.", "Militants", "SYRREB"),
+        ("Thousands of teachers across Nigeria went on strike.", "Thousands", "NGAEDU"),  # a quantity's noun
     ],
 )
 def test_an_agent_takes_the_state_of_its_own_locative(nlp, text, word, code):

@@ -368,8 +368,10 @@ class ActorLayer:
     def _locative(self, head: Token) -> KBMatch | None:
         """The state named by an agent's own locative: "rebels in the Ivory Coast",
         "students from Nigeria". Not for people: "killed General X in Baghdad" is often
-        parsed with the place on the name."""
-        for prep in head.children:
+        parsed with the place on the name. The noun of a quantity has its own ("thousands
+        of students throughout Indonesia")."""
+        nouns = [head, *(obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj")]
+        for prep in (child for noun in nouns for child in noun.children):
             if prep.dep_ != "prep" or prep.lower_ not in self.kb.places.locatives:
                 continue
             for obj in prep.children:
