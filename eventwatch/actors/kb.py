@@ -115,9 +115,11 @@ class PlaceSettings:
     demonym_sector: str | None = None
     ethnic_words: frozenset[str] = frozenset()
     context: str = "none"
+    mislabelled: dict[str, frozenset[str]] = field(default_factory=dict)  # entity label -> place kinds
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> PlaceSettings:
+        mislabelled = {label: frozenset(kinds or ()) for label, kinds in (data.get("mislabelled_places") or {}).items()}
         return cls(
             frozenset(data.get("place_labels") or ()),
             tuple(data.get("place_kinds") or ()),
@@ -127,6 +129,7 @@ class PlaceSettings:
             data.get("demonym_sector") or None,
             frozenset(w.lower() for w in data.get("ethnic_words") or ()),
             data.get("state_from_context") or "none",
+            mislabelled,
         )
 
 
@@ -423,7 +426,7 @@ MAPPING_KEYS = ("definites", "possessives")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
-    "demonym_sector", "ethnic_words", "state_from_context",
+    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places",
 )
 CONTEXT_SCOPES = ("none", "sentence", "article")
 

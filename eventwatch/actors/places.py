@@ -5,6 +5,8 @@ gazetteer (eventwatch/gazetteer.py, loaded on first need); a city, US state, reg
 territory found there stands for its state, with the sector of its phrase, else its
 people (places.yaml). Only entities are looked up, so the stage stays cheap, and a small
 city counts only when the article names its state: spaCy tags many a surname GPE.
+Entities spaCy labels otherwise ("Samarra" NORP, "Kirkuk" ORG) count by their own name
+only, and a city only when it is large.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def _bare_entity(ent: Span) -> Span:
 def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazetteer: Gazetteer | None = None) -> list[KBMatch]:
     """Matches for the entities that name a place of the gazetteer, not overlapping `known`."""
     settings = kb.places
-    candidates = [e for e in ents if e.label_ in settings.labels]
+    candidates = [e for e in ents if e.label_ in settings.labels or e.label_ in settings.mislabelled]
     taken = {i for m in known for i in range(m.start, m.end)}
     candidates = [e for e in candidates if not any(i in taken for i in range(e.start, e.end))]
     if not candidates or not settings.kinds:
@@ -42,12 +44,39 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
     gazetteer = gazetteer or load_gazetteer()
     named = article_states(known)
     found = []
-    for ent in map(_bare_entity, candidates):
-        place = gazetteer.best(ent.text, named, kinds=settings.kinds)
+    for ent in candidates:
+        bare = _bare_entity(ent)
+        if ent.label_ in settings.labels:
+            place = gazetteer.best(bare.text, named, kinds=settings.kinds)
+        elif _after_a_title(bare, kb):  # "Governor Lincoln" is a person
+            continue
+        else:
+            place = _mislabelled_place(bare.text, settings.mislabelled[ent.label_], settings.min_population, gazetteer)
         entry = _place_entry(place, kb, named) if place else None
         if entry:
-            found.append(KBMatch(ent.start, ent.end, entry))
+            found.append(KBMatch(bare.start, bare.end, entry))
     return found
+
+
+def _after_a_title(ent: Span, kb: ActorKB) -> bool:
+    """A name right after a title or honorific ("Governor Lincoln", "Mr. Jackson")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_ in kb.honorifics or bool(kb.find_sectors([before]))
+
+
+def _mislabelled_place(name: str, kinds: frozenset[str], min_population: int, gazetteer: Gazetteer) -> Place | None:
+    """A place spaCy tagged otherwise ("Samarra" NORP, "Kirkuk" ORG, "Tigray" PERSON): only
+    by its own name, of the kinds allowed for that label, and a city only when it is large,
+    whatever the article names; a listed region first, else the largest."""
+    found = [
+        place
+        for place, own in gazetteer.candidates(name)
+        if own and place.kind in kinds and (place.kind != "city" or place.population >= min_population)
+    ]
+    regions = [place for place in found if place.kind == "region"]
+    return (regions or sorted(found, key=lambda place: -place.population) or [None])[0]
 
 
 def _place_entry(place: Place, kb: ActorKB, named: dict[str, float]) -> Entry | None:
