@@ -192,3 +192,31 @@ def test_a_state_named_with_a_person_outranks_a_namesake_of_another_state(parse)
     assert code_of(parse, "King Abdullah of Jordan urged restraint.", "Abdullah", "2012-03-01") == "JORGOV"
     assert code_of(parse, "Saudi King Abdullah urged restraint.", "Abdullah", "2012-03-01") == "SAUGOV"
     assert code_of(parse, "King Abdullah urged restraint.", "Abdullah", "2012-03-01") == "SAUGOV"
+
+
+def codes_for(parse, text: str, word: str, on: str = "2023-05-01", nth: int = 1) -> list[str]:
+    doc, layer = parse(text, on)
+    return [actor.code for actor in layer.actors_for(token(doc, word, nth))]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "codes"),
+    [
+        ("India and Pakistan exchanged fire. The two neighbours agreed to talk.", "neighbours", ["PAK", "IND"]),
+        ("Serbia and Kosovo met in Brussels. Both sides made concessions.", "sides", ["XKX", "SRB"]),  # not Brussels
+        ("Chile and Peru signed the deal. Both governments hailed it.", "governments", ["PERGOV", "CHLGOV"]),
+        ("Putin flew to Beijing. Both leaders signed a pact.", "leaders", ["CHNGOV", "RUSGOV"]),  # the state visited
+        # The one who speaks to both sides is none of them: Armenia and Azerbaijan are.
+        ("Azerbaijan shelled Armenian positions. Armenia protested. Iran urged both sides to stop.", "sides", ["ARM", "AZE"]),
+    ],
+)
+def test_both_sides_are_the_two_most_recent_states(parse, text, word, codes):
+    assert codes_for(parse, text, word) == codes
+    doc, layer = parse(text, "2023-05-01")
+    assert layer.actor_for(token(doc, word)).code == codes[0]  # one actor: the most recent
+
+
+def test_a_pair_needs_two_states_and_a_definite_numeral(parse):
+    assert codes_for(parse, "Two countries signed the deal.", "countries") == []  # no "the": any two
+    assert codes_for(parse, "Kenya sent troops. Both sides held their fire.", "sides") == []  # one state only
+    assert codes_for(parse, "Kenya and Uganda talked. Russian troops moved.", "troops") == ["RUSMIL"]  # one actor

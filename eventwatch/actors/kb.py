@@ -212,6 +212,9 @@ class ActorKB:
         self.possessives: dict[str, Reference] = {
             word.lower(): Reference(frozenset(kinds)) for word, kinds in (data.get("possessives") or {}).items()
         }
+        pairs = data.get("pairs") or {}
+        self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
+        self.pair_nouns: frozenset[str] = frozenset(w.lower() for w in pairs.get("nouns") or ())
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher, PhraseMatcher]] = {}
 
     def _add(self, key: str, entry: Entry, phrases: Iterable[str]) -> None:
@@ -426,7 +429,7 @@ MAPPING_KEYS = ("definites", "possessives")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
-    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places",
+    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places", "pairs",
 )
 CONTEXT_SCOPES = ("none", "sentence", "article")
 

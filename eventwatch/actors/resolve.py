@@ -36,6 +36,7 @@ STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 COMPOUND_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 SPLIT_OFF_TOKENS = 3  # a split-off "sentence": one word, perhaps with a mark or a space
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})  # "met in Antalya": where, not who
 SURNAME_WORDS = 3  # "Van der Bellen"
 DOMINANCE = 2  # the article's state: named at least this often, and this many times more than the next
 
@@ -224,6 +225,7 @@ class ActorLayer:
         self.people: list[Span] = sorted([*known, *dict.fromkeys(self._persons.values())], key=lambda s: s.start)
         self._person_names = [(span, self._person_name(span)) for span in self.people]
         self._cache: dict[int, _Resolution | None] = {}
+        self._pairs: dict[int, list[_Resolution]] = {}
         self._antecedents: list[_Antecedent] | None = None
         self._states: list[tuple[KBMatch, str]] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
@@ -240,6 +242,17 @@ class ActorLayer:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""
         found = self._resolve(token)
         return found.actor if found else None
+
+    def actors_for(self, token: Token) -> list[Actor]:
+        """Every actor the noun phrase headed by `token` stands for: none or one, but two for
+        "both sides", "the two countries", "both governments": the two most recent distinct
+        states named before the phrase (references.yaml, `pairs`), the most recent first.
+        `actor_for` gives the first of them."""
+        pair = self._pair(token)
+        if pair:
+            return [found.actor for found in pair]
+        actor = self.actor_for(token)
+        return [actor] if actor else []
 
     def role_for(self, token: Token) -> Role | None:
         """The role on the article's date of the known person or group named at `token`
@@ -284,6 +297,9 @@ class ActorLayer:
         return self._cache[token.i]
 
     def _resolve_uncached(self, token: Token) -> _Resolution | None:
+        pair = self._pair(token)
+        if pair:
+            return pair[0]
         adopter = self._phrases.adopter(token)
         if adopter is not None:  # "U.S." split off "President Barack Obama" belongs to it
             return self._resolve(adopter)
@@ -451,6 +467,58 @@ class ActorLayer:
         start, end = min(match.start, tokens[0].i), max(match.end, tokens[-1].i + 1)
         actor = self.kb.role_actor(holder, role, self._text_of(start, end))
         return _Resolution(start, end, actor, (start, end) != (match.start, match.end))
+
+    def _pair(self, head: Token) -> list[_Resolution]:
+        """ "both sides", "the two neighbours": the two most recent distinct states before the
+        phrase, passing over those the subject of its verb names ("Russia urged both sides")."""
+        if head.i not in self._pairs:
+            self._pairs[head.i] = self._find_pair(head)
+        return self._pairs[head.i]
+
+    def _find_pair(self, head: Token) -> list[_Resolution]:
+        if head.lemma_.lower() not in self.kb.pair_nouns or not self._is_pair_phrase(head):
+            return []
+        start = min([head.i, *(child.i for child in head.lefts)])
+        speakers = {t.i for t in self._subject_of_verb_over(head)}
+        countries: list[str] = []
+        for match, country in reversed(self._state_matches()):
+            if match.end <= start and match.start not in speakers and country not in countries and self._is_party(match):
+                countries.append(country)
+        if len(countries) < 2:
+            return []
+        sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
+        mention = self._text_of(start, head.i + 1)
+        found = []
+        for country in countries[:2]:
+            state = self.kb.states[country]
+            name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
+            found.append(_Resolution(start, head.i + 1, _acting(state, name, mention, sector), True))
+        return found
+
+    def _is_party(self, match: KBMatch) -> bool:
+        """A state that can be a side: not a place that is not a state, nor where something
+        happens ("met in Antalya"); a state visited is one ("Putin flew to Beijing")."""
+        if match.entry.kind == "place":
+            return False
+        root = self._root(match)
+        return not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
+
+    def _is_pair_phrase(self, head: Token) -> bool:
+        """ "both sides", or a numeral after "the": "the two countries"."""
+        for child in head.lefts:
+            if child.lower_ in self.kb.pair_quantifiers and (not child.like_num or _is_definite(head)):
+                return True
+        return False
+
+    @staticmethod
+    def _subject_of_verb_over(head: Token) -> list[Token]:
+        """The subject of the verb whose object (or prepositional object) `head` is."""
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if head.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [t for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree]
 
     def _states_named_with(self, head: Token) -> set[str]:
         """States a person's own phrase or apposition names ("Jordan's King", "Iranian
