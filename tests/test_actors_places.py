@@ -38,6 +38,13 @@ def test_places_that_are_not_states_stand_for_their_state(nlp, text, word, code)
     assert code_of(nlp, text, word) == code
 
 
+def test_a_small_town_is_not_found_by_a_word_of_its_name(nlp):
+    # "North" is another name of North Salt Lake (Utah, 20,000 people) in the gazetteer.
+    doc = nlp("U.S. officials said the North had tested a missile.")
+    assert "North" in {ent.text for ent in doc.ents}
+    assert code_of(nlp, "U.S. officials said the North had tested a missile.", "North") is None
+
+
 def test_a_small_town_counts_only_when_the_article_names_its_state(nlp):
     # Beit Jala (about 13,000 people): only an article that names the Palestinians makes it theirs.
     assert code_of(nlp, "Police in Beit Jala made two arrests on Sunday.", "Beit") is None

@@ -12,14 +12,16 @@ only, and a city only when it is large.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from spacy.tokens import Span
 
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch
-from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer
+from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from eventwatch.records import Actor
 
 STATE_KINDS = frozenset({"name", "adjective", "capital", "seat"})  # KB names that say which state
+SPELLING_LIKENESS = 0.55  # "Bayt Jala" for "Beit Jala", not "North" for "North Salt Lake"
 NAMED_STATE_WEIGHT = 3.0  # the article's states, for telling same-named places apart
 
 
@@ -48,6 +50,8 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
         bare = _bare_entity(ent)
         if ent.label_ in settings.labels:
             place = gazetteer.best(bare.text, named, kinds=settings.kinds)
+            if place and place.kind == "city" and place.population < settings.min_population and not _like(place.name, bare.text):
+                continue  # a small town by a name unlike its own: "the North" is no North Salt Lake
         elif _after_a_title(bare, kb):  # "Governor Lincoln" is a person
             continue
         else:
@@ -56,6 +60,12 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
         if entry:
             found.append(KBMatch(bare.start, bare.end, entry))
     return found
+
+
+def _like(own: str, name: str) -> bool:
+    """Whether a name is a spelling of a place's own ("Beit Jala" of "Bayt Jālā"), not a
+    part of it or a nickname."""
+    return SequenceMatcher(None, name_key(own), name_key(name)).ratio() >= SPELLING_LIKENESS
 
 
 def _after_a_title(ent: Span, kb: ActorKB) -> bool:
