@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors import find_actors, load_kb
 from eventwatch.actors.people import ActorDataError
+from eventwatch.nlp import dateline
 from eventwatch.pipeline import analyse
 from eventwatch.records import Article
 
@@ -159,18 +160,77 @@ def test_a_person_modifying_a_sector_noun_gives_its_state(nlp):
 
 
 def test_state_from_context_is_configurable_and_off_by_default(nlp, tmp_path: Path):
-    text = "Police said two Iraqi soldiers were wounded."
-    assert code_of(nlp, text, "Police") == "COP"  # no state guessed: the shipped setting
+    # Doctors are no domestic institution: the home-state rule leaves them alone.
+    text = "Doctors said two Iraqi soldiers were wounded."
+    assert code_of(nlp, text, "Doctors") == "HLH"  # no state guessed: the shipped setting
     sentence = tmp_path / "context.yaml"
     sentence.write_text("state_from_context: sentence\n", encoding="utf-8")
     kb = load_kb([sentence])
-    assert code_of(nlp, text, "Police", kb=kb) == "IRQCOP"  # the sentence's only state
-    two = "Police said Iraqi and Syrian soldiers were wounded."
-    assert code_of(nlp, two, "Police", kb=kb) == "COP"  # two states: no guess
+    assert code_of(nlp, text, "Doctors", kb=kb) == "IRQHLH"  # the sentence's only state
+    two = "Doctors said Iraqi and Syrian soldiers were wounded."
+    assert code_of(nlp, two, "Doctors", kb=kb) == "HLH"  # two states: no guess
     article = tmp_path / "article.yaml"
     article.write_text("state_from_context: article\n", encoding="utf-8")
-    text = "Iraq closed the border. Iraq's army moved north. Police said the roads were shut."
-    assert code_of(nlp, text, "Police", kb=load_kb([article])) == "IRQCOP"
+    text = "Iraq closed the border. Iraq's army moved north. Doctors said the roads were shut."
+    assert code_of(nlp, text, "Doctors", kb=load_kb([article])) == "IRQHLH"
+
+
+HOME = """Crowds defy ban on rally
+
+MINSK, June 3 - Hundreds of people gathered in the capital on Saturday despite a ban on public meetings.
+Police detained dozens of them. Parliament had passed the ban in May, and the opposition called it unlawful.
+Diplomats said the European Union would discuss the arrests. Doctors treated several people for injuries.
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Police", "BLRCOP"),
+        ("Parliament", "BLRLEG"),
+        ("opposition", "BLROPP"),
+        ("Diplomats", "GOV"),  # may be anyone's: no home state
+        ("Doctors", "HLH"),  # no domestic institution
+    ],
+)
+def test_domestic_institutions_take_the_state_of_the_dateline(nlp, word, code):
+    assert code_of(nlp, HOME, word) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("RAFAH, Egypt, Oct 21 - Police kept the crowds back.", "EGYCOP"),  # the state the dateline names
+        ("Blast in city\n\nKHARKIV, May 3 - Police said a missile hit a school.", "UKRCOP"),  # its city's state
+    ],
+)
+def test_the_dateline_state_from_its_state_or_its_place(nlp, text, code):
+    assert dateline(nlp(text)) is not None
+    assert code_of(nlp, text, "Police") == code
+
+
+def test_the_home_state_yields_to_a_named_state_a_locative_and_a_possessive(nlp):
+    text = "KYIV, May 2 - Russian police detained two journalists. Its parliament met. Police in Moldova made arrests."
+    assert code_of(nlp, text, "police") == "RUSCOP"
+    assert code_of(nlp, text, "parliament") == "RUSLEG"  # "its": the state before it, not the dateline
+    assert code_of(nlp, text, "Police") == "MDACOP"
+
+
+def test_without_a_dateline_the_only_state_of_the_sentence_is_home(nlp):
+    assert code_of(nlp, "Kenyan riot police dispersed demonstrators in Nairobi.", "demonstrators") == "KENOPP"
+    assert code_of(nlp, "Protesters marched as Kenyan and Ugandan ministers met.", "Protesters") == "OPP"  # two: none
+    assert code_of(nlp, "Police said two Iraqi soldiers were wounded.", "Police") == "IRQCOP"
+
+
+def test_a_noun_of_an_organisation_the_article_names_is_no_home_institution(nlp):
+    text = "THE HAGUE, May 4 - The International Court of Justice opened hearings. The court will rule in June."
+    assert code_of(nlp, text, "court") == "JUD"  # not the Dutch judiciary
+
+
+def test_the_home_state_is_configurable(nlp, tmp_path: Path):
+    off = tmp_path / "off.yaml"
+    off.write_text("home_state: {sectors: []}\n", encoding="utf-8")
+    assert code_of(nlp, HOME, "Police", kb=load_kb([off])) == "COP"
 
 
 def test_a_bad_context_setting_names_the_file(tmp_path: Path):

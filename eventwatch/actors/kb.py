@@ -104,6 +104,25 @@ class KBMatch:
 
 
 @dataclass(frozen=True)
+class HomeState:
+    """Which agents take the state of the article's dateline (places.yaml, `home_state`)."""
+
+    sectors: frozenset[str] = frozenset()  # inherently domestic: police, parliament, courts
+    words: frozenset[str] = frozenset()  # phrases with these words count whatever their sector
+    over_references: bool = False  # "the government" takes the home state before the last state named
+    sentence: bool = False  # without a dateline: the only state named in the sentence
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> HomeState:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in data.get(key) or ())
+
+        return cls(
+            frozenset(data.get("sectors") or ()), words("words"), bool(data.get("over_references")), bool(data.get("sentence"))
+        )
+
+
+@dataclass(frozen=True)
 class PlaceSettings:
     """How places that are not states, locatives and context give actors a state (places.yaml)."""
 
@@ -116,6 +135,7 @@ class PlaceSettings:
     ethnic_words: frozenset[str] = frozenset()
     context: str = "none"
     mislabelled: dict[str, frozenset[str]] = field(default_factory=dict)  # entity label -> place kinds
+    home: HomeState = HomeState()
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> PlaceSettings:
@@ -130,6 +150,7 @@ class PlaceSettings:
             frozenset(w.lower() for w in data.get("ethnic_words") or ()),
             data.get("state_from_context") or "none",
             mislabelled,
+            HomeState.of(data.get("home_state") or {}),
         )
 
 
@@ -429,7 +450,7 @@ MAPPING_KEYS = ("definites", "possessives")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
-    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places", "pairs",
+    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places", "pairs", "home_state",
 )
 CONTEXT_SCOPES = ("none", "sentence", "article")
 

@@ -62,6 +62,14 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
     return found
 
 
+def place_state(name: str, kb: ActorKB, gazetteer: Gazetteer | None = None) -> str | None:
+    """The state of a place named alone (a dateline's "KHARKIV"): a region, province or
+    large city the gazetteer has by that very name, of a state the knowledge base knows."""
+    kinds = frozenset({"city", "admin1", "region"})
+    place = _mislabelled_place(name, kinds, kb.places.min_population, gazetteer or load_gazetteer())
+    return place.country if place and place.country in kb.states else None
+
+
 def _like(own: str, name: str) -> bool:
     """Whether a name is a spelling of a place's own ("Beit Jala" of "Bayt Jālā"), not a
     part of it or a nickname."""

@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
-from eventwatch.actors.places import place_matches
+from eventwatch.actors.places import place_matches, place_state
 from eventwatch.actors.tabari import LOWER_INSIDE
+from eventwatch.nlp import dateline
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -226,6 +227,7 @@ class ActorLayer:
         self._person_names = [(span, self._person_name(span)) for span in self.people]
         self._cache: dict[int, _Resolution | None] = {}
         self._pairs: dict[int, list[_Resolution]] = {}
+        self._home: str | None = None  # the dateline's state, "" for none, once asked
         self._antecedents: list[_Antecedent] | None = None
         self._states: list[tuple[KBMatch, str]] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
@@ -329,10 +331,12 @@ class ActorLayer:
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
         if not (anchor or person):
-            referred = self._referred(head, tokens, word_sectors)
+            home = self._home_anchor(head, tokens, word_sectors)  # "Police fired tear gas" in a Tbilisi story
+            over = home is not None and self.kb.places.home.over_references
+            referred = None if over else self._referred(head, tokens, word_sectors)
             if referred or not word_sectors:
                 return referred or self._surname(head)
-            anchor = self._context_state(head)  # "police said": the sentence's only state, if so set
+            anchor = home or self._context_state(head)  # "police said": the sentence's only state, if so set
         extent = tokens + list(person or [])
         start, end = min(t.i for t in extent), max(t.i for t in extent) + 1
         mention = self._text_of(start, end)
@@ -397,6 +401,52 @@ class ActorLayer:
                     if state:
                         return state
         return None
+
+    def _home_anchor(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> KBMatch | None:
+        """The article's home state for an agent of an inherently domestic sector (police,
+        parliament, courts, the opposition, the government, ministries) that nothing else
+        places: the state of the dateline, else (where places.yaml asks) the only state
+        named in its sentence. Never for a phrase a possessive or a person owns, nor for one
+        holding the head noun of the name of an organisation the article names."""
+        home = self.kb.places.home
+        if not sectors or any(t.dep_ == "poss" or self._owns(head, t) for t in tokens):
+            return None
+        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        if self.kb.strongest(s for *_, s in sectors) not in home.sectors and not words & home.words:
+            return None
+        if words & self._organisation_heads():
+            return None  # "the court" of an article on the International Criminal Court
+        country = self._dateline_state()
+        if country is None and home.sentence:
+            sentence = head.sent
+            named = {c for m, c in self._state_matches() if sentence.start <= m.start < sentence.end}
+            country = next(iter(named)) if len(named) == 1 else None
+        return self._state_anchor(country) if country else None
+
+    def _organisation_heads(self) -> set[str]:
+        """Head nouns of the names of the organisations the article names ("court" for the
+        International Court of Justice, also in a headline before it), as lemmas."""
+        return {
+            word
+            for m in self._matches
+            if m.entry.kind == "org"
+            for word in (self.doc[m.end - 1].lemma_.lower(), self._root(m).lemma_.lower())
+        }
+
+    def _dateline_state(self) -> str | None:
+        """The state of the article's dateline: the last state it names ("RAFAH, Egypt"),
+        else the state of its place, when the gazetteer knows a large one by that name."""
+        if self._home is None:
+            line = dateline(self.doc)
+            named = [c for m, c in self._state_matches() if line is not None and line.start <= m.start < line.end]
+            if named:
+                self._home = named[-1]
+            elif line is not None:
+                place = line.text.split(",")[0].split("(")[0].strip()
+                self._home = place_state(place, self.kb) or ""
+            else:
+                self._home = ""
+        return self._home or None
 
     def _context_state(self, head: Token) -> KBMatch | None:
         """Where places.yaml asks for it: the only state named in the sentence, else (for
