@@ -3,8 +3,11 @@
 "Russian troops" is RUSMIL, "Ukraine's defense ministry" UKRMIL, "Russian Foreign
 Minister Sergei Lavrov" a person acting for RUSGOV. People in the knowledge base act
 in their role on the article's date; "the alliance" and "its troops" stand for the
-most recent fitting actor before them. The event stage asks
-`ActorLayer.actor_for(token)` for the noun phrase headed by a subject or object.
+most recent fitting actor before them; "both sides" for the two most recent states.
+Domestic institutions with no state of their own ("Police fired tear gas") take the
+article's home state, from its dateline. The event stage asks
+`ActorLayer.actor_for(token)` for the noun phrase headed by a subject or object, and
+`ActorLayer.actors_for(token)` for all the actors a phrase stands for ("both sides").
 """
 
 from __future__ import annotations
@@ -228,6 +231,7 @@ class ActorLayer:
         self._cache: dict[int, _Resolution | None] = {}
         self._pairs: dict[int, list[_Resolution]] = {}
         self._home: str | None = None  # the dateline's state, "" for none, once asked
+        self._org_heads: set[str] | None = None
         self._antecedents: list[_Antecedent] | None = None
         self._states: list[tuple[KBMatch, str]] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
@@ -426,12 +430,14 @@ class ActorLayer:
     def _organisation_heads(self) -> set[str]:
         """Head nouns of the names of the organisations the article names ("court" for the
         International Court of Justice, also in a headline before it), as lemmas."""
-        return {
-            word
-            for m in self._matches
-            if m.entry.kind == "org"
-            for word in (self.doc[m.end - 1].lemma_.lower(), self._root(m).lemma_.lower())
-        }
+        if self._org_heads is None:
+            self._org_heads = {
+                word
+                for m in self._matches
+                if m.entry.kind == "org"
+                for word in (self.doc[m.end - 1].lemma_.lower(), self._root(m).lemma_.lower())
+            }
+        return self._org_heads
 
     def _dateline_state(self) -> str | None:
         """The state of the article's dateline: the last state it names ("RAFAH, Egypt"),
