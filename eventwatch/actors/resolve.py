@@ -410,7 +410,8 @@ class ActorLayer:
         """The article's home state for an agent of an inherently domestic sector (police,
         parliament, courts, the opposition, the government, ministries) that nothing else
         places: the state of the dateline, else (where places.yaml asks) the only state
-        named in its sentence. Never for a phrase a possessive or a person owns, nor for one
+        named in its sentence, when it qualifies someone there or says where, and is no
+        verb's argument ("the ministry accused Moscow"). Never for a phrase a possessive or a person owns, nor for one
         holding the head noun of the name of an organisation the article names."""
         home = self.kb.places.home
         if not sectors or any(t.dep_ == "poss" or self._owns(head, t) for t in tokens):
@@ -423,9 +424,25 @@ class ActorLayer:
         country = self._dateline_state()
         if country is None and home.sentence:
             sentence = head.sent
-            named = {c for m, c in self._state_matches() if sentence.start <= m.start < sentence.end}
-            country = next(iter(named)) if len(named) == 1 else None
+            named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
+            countries = {c for _, c in named}
+            roles = {self._sentence_role(m) for m, _ in named}
+            if len(countries) == 1 and "places" in roles and "acted on" not in roles:
+                country = countries.pop()
         return self._state_anchor(country) if country else None
+
+    def _sentence_role(self, match: KBMatch) -> str:
+        """How a state is named in its sentence: "places" it as a qualifier ("Liberian riot
+        police", "Nicaragua's government"), as a person or group acting for it, or as where
+        the act happens ("rallied in Monrovia"); "acted on" as an argument of a verb ("the
+        ministry accused Moscow", "talks with Kyiv"); else "other" ("the war in Ukraine")."""
+        root = self._root(match)
+        if match.entry.holders or root.dep_ in MODIFIER_DEPS:
+            return "places"
+        prep = root.head
+        if root.dep_ == "pobj" and prep.head.pos_ in ("VERB", "AUX"):
+            return "places" if prep.lower_ in self.kb.places.locatives else "acted on"
+        return "acted on" if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else "other"
 
     def _organisation_heads(self) -> set[str]:
         """Head nouns of the names of the organisations the article names ("court" for the
