@@ -220,6 +220,9 @@ def test_without_a_dateline_the_only_state_of_the_sentence_is_home(nlp):
     assert code_of(nlp, "Kenyan riot police dispersed demonstrators in Nairobi.", "demonstrators") == "KENOPP"
     assert code_of(nlp, "Protesters marched as Kenyan and Ugandan ministers met.", "Protesters") == "OPP"  # two: none
     assert code_of(nlp, "Police said two Iraqi soldiers were wounded.", "Police") == "IRQCOP"
+    # A state acted upon or talked about is no home: the ministry is not Moscow's.
+    assert code_of(nlp, "The ministry accused Moscow of lying.", "ministry") == "GOV"
+    assert code_of(nlp, "Protesters rallied against the war in Ukraine.", "Protesters") == "OPP"
 
 
 def test_a_noun_of_an_organisation_the_article_names_is_no_home_institution(nlp):
