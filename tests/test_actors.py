@@ -88,6 +88,10 @@ def test_organisations(parse, text, head, org, code):
         ("Ukrainian defense officials said the bridge was hit.", "officials", "Ukrainian defense officials", "UKRMIL"),
         ("U.S. lawmakers approved the aid package.", "lawmakers", "U.S. lawmakers", "USALEG"),
         ("NATO troops guarded the airport.", "troops", "NATO troops", "IGOWSTNATMIL"),
+        ("The US Secretary of State flew to Cairo.", "Secretary", "US Secretary of State", "USAGOV"),
+        ("Washington's envoy left the talks early.", "envoy", "Washington's envoy", "USAGOV"),  # a capital as possessor
+        ("Beijing's foreign ministry lodged a protest.", "ministry", "Beijing's foreign ministry", "CHNGOV"),
+        ("The U.S. State Department issued a travel warning.", "Department", "U.S. State Department", "USAGOV"),
     ],
 )
 def test_sector_nouns_compose_with_the_state(parse, text, head, mention, code):

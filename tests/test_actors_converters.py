@@ -177,3 +177,54 @@ def test_a_title_alias_gives_the_name_after_the_title(tmp_path: Path):
     titles = tool.title_words(read_data([DATA_DIR / "countries.yaml", DATA_DIR / "sectors.yaml"]))
     people = tool.cleaned(tool.people_of(read_blocks(source), tool.dt.date(2000, 1, 1)), titles)
     assert people[0]["aliases"] == ["Berg"]  # "Olga Berg" is the name itself
+
+
+COUNTRIES = """\
+# A small country dictionary in the PETRARCH format, written for this test.
+NORWAY_  [NOR]
++NORWEGIAN_
++NORWAYY_
++NORWEGAIN_
++NORWAY_KINGDOM_OF_
++OSLO_
++TROMSO_
++THE_LAND_OF_THE_MIDNIGHT_SUN_
++HARDANGERVIDDA_PLATEAU_
++NOR_
++N.O.R._
++FJORD_
++SVALBARD_PROVINCE_
++NORDLANDIA_
+"""
+
+
+def test_the_countries_converter_keeps_spellings_of_the_state_only(tmp_path: Path):
+    from eventwatch.gazetteer import load_gazetteer
+
+    tool = load_tool("build_countries")
+    source = tmp_path / "Mini.actors.txt"
+    source.write_text(COUNTRIES, encoding="utf-8")
+    data = read_data([DATA_DIR / n for n in ("countries.yaml", "organisations.yaml", "people_phoenix.tsv")])
+    blocks = list(read_blocks(source))
+    english, given = tool.english_words(), tool.given_names(data, blocks)
+    converted = tool.convert(tool.country_blocks(blocks), data, load_gazetteer(), english, given)
+    # Kept: misspellings of the name and the adjective and a longer name holding the name.
+    # Left out: known names, cities, a nickname of English words, an acronym whose capitals the
+    # dictionary lost, an English word, a province, and a made-up name unlike the state's own.
+    assert converted == {
+        "countries": [{"code": "NOR", "aliases": ["Norwayy", "Norway Kingdom of"], "adjectives": ["Norwegain"]}]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Afganistan closed its border crossings on Monday.", "Afganistan", "AFG"),
+        ("Quatar offered to host the talks.", "Quatar", "QAT"),
+        ("Troops from Ethopia crossed the river.", "Troops", "ETHMIL"),
+        ("The Phillippines military denied the report.", "military", "PHLMIL"),
+        ("Phillipine soldiers guarded the port.", "soldiers", "PHLMIL"),
+    ],
+)
+def test_converted_spellings_name_their_state(nlp, text, word, code):
+    assert code_at(nlp, text, word) == code

@@ -160,3 +160,63 @@ def test_actor_lookup_is_cached_per_doc(parse):
     doc, layer = parse("Russian troops crossed the river.", "2022-05-01")
     troops = token(doc, "troops")
     assert layer.actor_for(troops) is layer.actor_for(troops)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "on", "code"),
+    [
+        ("President Reagan praised the arms accord.", "Reagan", "1987-12-10", "USAGOV"),
+        ("President Reagan praised the arms accord.", "Reagan", "2000-01-01", "USAELI"),  # out of office
+        ("Suharto ruled the country for three decades.", "Suharto", "1990-03-01", "IDNGOV"),
+        ("Suharto ruled the country for three decades.", "Suharto", "2001-03-01", "IDNELI"),
+    ],
+)
+def test_past_leaders_keep_their_state(parse, text, word, on, code):
+    assert code_of(parse, text, word, on) == code
+
+
+def test_a_surname_with_a_particle_names_the_person_in_office(parse):
+    # The dictionaries list "Jose Eduardo dos Santos"; the text calls him by his surname.
+    assert code_of(parse, "President Dos Santos received the rebel envoys.", "Santos", "2001-05-01") == "AGOGOV"
+
+
+def test_a_known_person_in_an_of_phrase_gives_the_phrase_his_state(parse):
+    doc, layer = parse("The military government of President Prosper Avril closed the border.", "2000-01-01")
+    actor = layer.actor_for(token(doc, "government"))
+    assert (actor.code, actor.name) == ("HTIGOV", "Haitian military government")
+
+
+def test_a_state_named_with_a_person_outranks_a_namesake_of_another_state(parse):
+    # The knowledge base knows a Saudi "Abdullah"; the text's possessive says which king is meant.
+    assert code_of(parse, "Jordan's King Abdullah urged restraint.", "Abdullah", "2012-03-01") == "JORGOV"
+    assert code_of(parse, "King Abdullah of Jordan urged restraint.", "Abdullah", "2012-03-01") == "JORGOV"
+    assert code_of(parse, "Saudi King Abdullah urged restraint.", "Abdullah", "2012-03-01") == "SAUGOV"
+    assert code_of(parse, "King Abdullah urged restraint.", "Abdullah", "2012-03-01") == "SAUGOV"
+
+
+def codes_for(parse, text: str, word: str, on: str = "2023-05-01", nth: int = 1) -> list[str]:
+    doc, layer = parse(text, on)
+    return [actor.code for actor in layer.actors_for(token(doc, word, nth))]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "codes"),
+    [
+        ("India and Pakistan exchanged fire. The two neighbours agreed to talk.", "neighbours", ["PAK", "IND"]),
+        ("Serbia and Kosovo met in Brussels. Both sides made concessions.", "sides", ["XKX", "SRB"]),  # not Brussels
+        ("Chile and Peru signed the deal. Both governments hailed it.", "governments", ["PERGOV", "CHLGOV"]),
+        ("Putin flew to Beijing. Both leaders signed a pact.", "leaders", ["CHNGOV", "RUSGOV"]),  # the state visited
+        # The one who speaks to both sides is none of them: Armenia and Azerbaijan are.
+        ("Azerbaijan shelled Armenian positions. Armenia protested. Iran urged both sides to stop.", "sides", ["ARM", "AZE"]),
+    ],
+)
+def test_both_sides_are_the_two_most_recent_states(parse, text, word, codes):
+    assert codes_for(parse, text, word) == codes
+    doc, layer = parse(text, "2023-05-01")
+    assert layer.actor_for(token(doc, word)).code == codes[0]  # one actor: the most recent
+
+
+def test_a_pair_needs_two_states_and_a_definite_numeral(parse):
+    assert codes_for(parse, "Two countries signed the deal.", "countries") == []  # no "the": any two
+    assert codes_for(parse, "Kenya sent troops. Both sides held their fire.", "sides") == []  # one state only
+    assert codes_for(parse, "Kenya and Uganda talked. Russian troops moved.", "troops") == ["RUSMIL"]  # one actor

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors import find_actors, load_kb
 from eventwatch.actors.people import ActorDataError
+from eventwatch.nlp import dateline
 from eventwatch.pipeline import analyse
 from eventwatch.records import Article
 
@@ -38,11 +39,37 @@ def test_places_that_are_not_states_stand_for_their_state(nlp, text, word, code)
     assert code_of(nlp, text, word) == code
 
 
+def test_a_small_town_is_not_found_by_a_word_of_its_name(nlp):
+    # "North" is another name of North Salt Lake (Utah, 20,000 people) in the gazetteer.
+    doc = nlp("U.S. officials said the North had tested a missile.")
+    assert "North" in {ent.text for ent in doc.ents}
+    assert code_of(nlp, "U.S. officials said the North had tested a missile.", "North") is None
+
+
 def test_a_small_town_counts_only_when_the_article_names_its_state(nlp):
     # Beit Jala (about 13,000 people): only an article that names the Palestinians makes it theirs.
     assert code_of(nlp, "Police in Beit Jala made two arrests on Sunday.", "Beit") is None
     named = "Palestinian officials met in Ramallah. Police in Beit Jala made two arrests on Sunday."
     assert code_of(nlp, named, "Jala") == "PSECVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label", "code"),
+    [
+        ("A car bomb exploded near Samarra on Friday, police said.", "Samarra", "NORP", "IRQCVL"),
+        ("Shelling hit Mariupol overnight.", "Mariupol", "ORG", "UKRCVL"),
+        ("Erbil officials denied the claim.", "officials", "ORG", "IRQGOV"),  # the place's state, the phrase's sector
+    ],
+)
+def test_a_place_spacy_labels_otherwise_is_looked_up_by_its_own_name(nlp, text, word, label, code):
+    doc = nlp(text)
+    assert label in {ent.label_ for ent in doc.ents}  # what the model says today; the rule covers it
+    assert code_of(nlp, text, word) == code
+
+
+def test_a_mislabelled_name_after_a_title_is_a_person_not_a_place(nlp):
+    # Lincoln, Nebraska has 290,000 people; here spaCy tags the governor's name ORG.
+    assert code_of(nlp, "Governor Lincoln spoke.", "Lincoln") == "GOV"
 
 
 def test_names_that_are_not_places_stay_unresolved(nlp):
@@ -61,6 +88,10 @@ def test_names_that_are_not_places_stay_unresolved(nlp):
         ("Students from Nigeria protested outside the embassy.", "Students", "NGAEDU"),
         ("Rebels in Darfur attacked a convoy on Tuesday.", "Rebels", "SDNREB"),
         ("Fishermen from Gaza blocked the port.", "Fishermen", "PSEAGR"),  # a sector of the converted agents
+        ("Students throughout Kenya boycotted classes.", "Students", "KENEDU"),
+        ("Rebels across Darfur ambushed a convoy.", "Rebels", "SDNREB"),
+        ("Militants inside Syria fired mortars.", "Militants", "SYRREB"),
+        ("Thousands of teachers across Nigeria went on strike.", "Thousands", "NGAEDU"),  # a quantity's noun
     ],
 )
 def test_an_agent_takes_the_state_of_its_own_locative(nlp, text, word, code):
@@ -129,18 +160,80 @@ def test_a_person_modifying_a_sector_noun_gives_its_state(nlp):
 
 
 def test_state_from_context_is_configurable_and_off_by_default(nlp, tmp_path: Path):
-    text = "Police said two Iraqi soldiers were wounded."
-    assert code_of(nlp, text, "Police") == "COP"  # no state guessed: the shipped setting
+    # Doctors are no domestic institution: the home-state rule leaves them alone.
+    text = "Doctors said two Iraqi soldiers were wounded."
+    assert code_of(nlp, text, "Doctors") == "HLH"  # no state guessed: the shipped setting
     sentence = tmp_path / "context.yaml"
     sentence.write_text("state_from_context: sentence\n", encoding="utf-8")
     kb = load_kb([sentence])
-    assert code_of(nlp, text, "Police", kb=kb) == "IRQCOP"  # the sentence's only state
-    two = "Police said Iraqi and Syrian soldiers were wounded."
-    assert code_of(nlp, two, "Police", kb=kb) == "COP"  # two states: no guess
+    assert code_of(nlp, text, "Doctors", kb=kb) == "IRQHLH"  # the sentence's only state
+    two = "Doctors said Iraqi and Syrian soldiers were wounded."
+    assert code_of(nlp, two, "Doctors", kb=kb) == "HLH"  # two states: no guess
     article = tmp_path / "article.yaml"
     article.write_text("state_from_context: article\n", encoding="utf-8")
-    text = "Iraq closed the border. Iraq's army moved north. Police said the roads were shut."
-    assert code_of(nlp, text, "Police", kb=load_kb([article])) == "IRQCOP"
+    text = "Iraq closed the border. Iraq's army moved north. Doctors said the roads were shut."
+    assert code_of(nlp, text, "Doctors", kb=load_kb([article])) == "IRQHLH"
+
+
+HOME = """Crowds defy ban on rally
+
+MINSK, June 3 - Hundreds of people gathered in the capital on Saturday despite a ban on public meetings.
+Police detained dozens of them. Parliament had passed the ban in May, and the opposition called it unlawful.
+Diplomats said the European Union would discuss the arrests. Doctors treated several people for injuries.
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Police", "BLRCOP"),
+        ("Parliament", "BLRLEG"),
+        ("opposition", "BLROPP"),
+        ("Diplomats", "GOV"),  # may be anyone's: no home state
+        ("Doctors", "HLH"),  # no domestic institution
+    ],
+)
+def test_domestic_institutions_take_the_state_of_the_dateline(nlp, word, code):
+    assert code_of(nlp, HOME, word) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("RAFAH, Egypt, Oct 21 - Police kept the crowds back.", "EGYCOP"),  # the state the dateline names
+        ("Blast in city\n\nKHARKIV, May 3 - Police said a missile hit a school.", "UKRCOP"),  # its city's state
+    ],
+)
+def test_the_dateline_state_from_its_state_or_its_place(nlp, text, code):
+    assert dateline(nlp(text)) is not None
+    assert code_of(nlp, text, "Police") == code
+
+
+def test_the_home_state_yields_to_a_named_state_a_locative_and_a_possessive(nlp):
+    text = "KYIV, May 2 - Russian police detained two journalists. Its parliament met. Police in Moldova made arrests."
+    assert code_of(nlp, text, "police") == "RUSCOP"
+    assert code_of(nlp, text, "parliament") == "RUSLEG"  # "its": the state before it, not the dateline
+    assert code_of(nlp, text, "Police") == "MDACOP"
+
+
+def test_without_a_dateline_the_only_state_of_the_sentence_is_home(nlp):
+    assert code_of(nlp, "Kenyan riot police dispersed demonstrators in Nairobi.", "demonstrators") == "KENOPP"
+    assert code_of(nlp, "Protesters marched as Kenyan and Ugandan ministers met.", "Protesters") == "OPP"  # two: none
+    assert code_of(nlp, "Police said two Iraqi soldiers were wounded.", "Police") == "IRQCOP"
+    # A state acted upon or talked about is no home: the ministry is not Moscow's.
+    assert code_of(nlp, "The ministry accused Moscow of lying.", "ministry") == "GOV"
+    assert code_of(nlp, "Protesters rallied against the war in Ukraine.", "Protesters") == "OPP"
+
+
+def test_a_noun_of_an_organisation_the_article_names_is_no_home_institution(nlp):
+    text = "THE HAGUE, May 4 - The International Court of Justice opened hearings. The court will rule in June."
+    assert code_of(nlp, text, "court") == "JUD"  # not the Dutch judiciary
+
+
+def test_the_home_state_is_configurable(nlp, tmp_path: Path):
+    off = tmp_path / "off.yaml"
+    off.write_text("home_state: {sectors: []}\n", encoding="utf-8")
+    assert code_of(nlp, HOME, "Police", kb=load_kb([off])) == "COP"
 
 
 def test_a_bad_context_setting_names_the_file(tmp_path: Path):

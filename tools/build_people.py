@@ -2,8 +2,10 @@
 
 people_phoenix.tsv: the office holders of Phoenix.Countries.actors.txt (CountryInfo
 people: heads of state and government, ministers) and the heads of international
-organisations of Phoenix.International.actors.txt (IGOrulers) in office on or after
---since, with their dated roles. Aliases that carry a title ("PRESIDENT_PUTIN") are
+organisations of Phoenix.International.actors.txt (IGOrulers), with their dated roles;
+all of them by default, since old news and reference sentences name past leaders
+("President Reagan" in an article dated 2000 is a former US president, USAELI), or
+those in office on or after --since. Aliases that carry a title ("PRESIDENT_PUTIN") are
 dropped, since the resolver reads titles from the text; so are one-word aliases that
 are someone's first name ("Abdullah"). Out-of-office (ELI) roles of the person's own
 state are left out: the resolver infers them (eventwatch/actors/people.py).
@@ -11,7 +13,7 @@ state are left out: the resolver infers them (eventwatch/actors/people.py).
 groups_phoenix.json: the non-state armed groups of Phoenix.MilNonState.actors.txt (JSON:
 it loads far faster than YAML).
 
-    python tools/build_people.py [--since 2000-01-01] [--out-dir DIR]
+    python tools/build_people.py [--since YYYY-MM-DD] [--out-dir DIR]
     python tools/build_people.py --convert MY.actors.txt --out mine.yaml   # any TABARI file, unfiltered
 """
 
@@ -182,7 +184,7 @@ def run_converter(description: str | None, build_text: Callable[[Path], str], so
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--since", type=dt.date.fromisoformat, default=dt.date(2000, 1, 1))
+    parser.add_argument("--since", type=dt.date.fromisoformat, default=dt.date.min, help="only people in office since")
     parser.add_argument("--out-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--convert", nargs="+", type=Path, metavar="DICTIONARY", help="convert these, unfiltered")
     parser.add_argument("--out", type=Path, help="where --convert writes")

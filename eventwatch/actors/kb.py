@@ -41,6 +41,7 @@ from eventwatch.records import Actor
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 DEFAULT_FILES = (
     "countries.yaml",
+    "countries_phoenix.json",  # other names and misspellings of the states, converted
     "international_phoenix.json",  # organisations and their officials, converted
     "organisations.yaml",
     "sectors_phoenix.json",  # agent nouns, converted; sectors.yaml, read after it, wins
@@ -103,6 +104,25 @@ class KBMatch:
 
 
 @dataclass(frozen=True)
+class HomeState:
+    """Which agents take the state of the article's dateline (places.yaml, `home_state`)."""
+
+    sectors: frozenset[str] = frozenset()  # inherently domestic: police, parliament, courts
+    words: frozenset[str] = frozenset()  # phrases with these words count whatever their sector
+    over_references: bool = False  # "the government" takes the home state before the last state named
+    sentence: bool = False  # without a dateline: the only state named in the sentence
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> HomeState:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in data.get(key) or ())
+
+        return cls(
+            frozenset(data.get("sectors") or ()), words("words"), bool(data.get("over_references")), bool(data.get("sentence"))
+        )
+
+
+@dataclass(frozen=True)
 class PlaceSettings:
     """How places that are not states, locatives and context give actors a state (places.yaml)."""
 
@@ -114,9 +134,12 @@ class PlaceSettings:
     demonym_sector: str | None = None
     ethnic_words: frozenset[str] = frozenset()
     context: str = "none"
+    mislabelled: dict[str, frozenset[str]] = field(default_factory=dict)  # entity label -> place kinds
+    home: HomeState = HomeState()
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> PlaceSettings:
+        mislabelled = {label: frozenset(kinds or ()) for label, kinds in (data.get("mislabelled_places") or {}).items()}
         return cls(
             frozenset(data.get("place_labels") or ()),
             tuple(data.get("place_kinds") or ()),
@@ -126,6 +149,8 @@ class PlaceSettings:
             data.get("demonym_sector") or None,
             frozenset(w.lower() for w in data.get("ethnic_words") or ()),
             data.get("state_from_context") or "none",
+            mislabelled,
+            HomeState.of(data.get("home_state") or {}),
         )
 
 
@@ -208,6 +233,9 @@ class ActorKB:
         self.possessives: dict[str, Reference] = {
             word.lower(): Reference(frozenset(kinds)) for word, kinds in (data.get("possessives") or {}).items()
         }
+        pairs = data.get("pairs") or {}
+        self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
+        self.pair_nouns: frozenset[str] = frozenset(w.lower() for w in pairs.get("nouns") or ())
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher, PhraseMatcher]] = {}
 
     def _add(self, key: str, entry: Entry, phrases: Iterable[str]) -> None:
@@ -275,13 +303,16 @@ class ActorKB:
 
     def by_surname(self, surname: str, day: dt.date | None) -> Entry | None:
         """The one person of the knowledge base with this last name in office on `day`
-        ("President Mugabe" when the dictionaries list only "Robert Mugabe")."""
-        if day is None:
+        ("President Mugabe" when the dictionaries list only "Robert Mugabe"; "Dos Santos"
+        for "Jose Eduardo dos Santos")."""
+        words = WORD.findall(surname.lower())
+        if day is None or not words:
             return None
+        tail = " ".join(words)
         found = {
             id(holder): holder
-            for _, key in self.names_by_last_word.get(surname.lower(), ())
-            if key.startswith("person/")
+            for phrase, key in self.names_by_last_word.get(words[-1], ())
+            if key.startswith("person/") and " ".join(WORD.findall(phrase.lower())).endswith(" " + tail)
             for holder in self.entries[key].holders
             if any(role.covers(day) for role in holder.roles if role.dated)
         }
@@ -419,7 +450,7 @@ MAPPING_KEYS = ("definites", "possessives")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
-    "demonym_sector", "ethnic_words", "state_from_context",
+    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places", "pairs", "home_state",
 )
 CONTEXT_SCOPES = ("none", "sentence", "article")
 

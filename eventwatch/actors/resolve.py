@@ -3,8 +3,11 @@
 "Russian troops" is RUSMIL, "Ukraine's defense ministry" UKRMIL, "Russian Foreign
 Minister Sergei Lavrov" a person acting for RUSGOV. People in the knowledge base act
 in their role on the article's date; "the alliance" and "its troops" stand for the
-most recent fitting actor before them. The event stage asks
-`ActorLayer.actor_for(token)` for the noun phrase headed by a subject or object.
+most recent fitting actor before them; "both sides" for the two most recent states.
+Domestic institutions with no state of their own ("Police fired tear gas") take the
+article's home state, from its dateline. The event stage asks
+`ActorLayer.actor_for(token)` for the noun phrase headed by a subject or object, and
+`ActorLayer.actors_for(token)` for all the actors a phrase stands for ("both sides").
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
-from eventwatch.actors.places import place_matches
+from eventwatch.actors.places import place_matches, place_state
+from eventwatch.actors.tabari import LOWER_INSIDE
+from eventwatch.nlp import dateline
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -35,6 +40,8 @@ STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 COMPOUND_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 SPLIT_OFF_TOKENS = 3  # a split-off "sentence": one word, perhaps with a mark or a space
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})  # "met in Antalya": where, not who
+SURNAME_WORDS = 3  # "Van der Bellen"
 DOMINANCE = 2  # the article's state: named at least this often, and this many times more than the next
 
 
@@ -141,6 +148,14 @@ class NounPhrases:
         return sorted(found, key=lambda t: t.i)
 
 
+def _is_surname(name: Span) -> bool:
+    """One word ("Mugabe"), or a surname that starts with a particle ("Dos Santos",
+    "de Klerk", "al Bashir"); "Grace Mugabe" is a given name and a surname."""
+    if len(name) == 1:
+        return name[0].is_alpha
+    return len(name) <= SURNAME_WORDS and name[0].lower_ in LOWER_INSIDE and all(t.is_alpha for t in name)
+
+
 def _entity_head(ent: Span) -> Token:
     """The root of an entity without its leading determiner, which may hang elsewhere."""
     start = ent.start + 1 if len(ent) > 1 and ent[0].dep_ == "det" else ent.start
@@ -214,6 +229,9 @@ class ActorLayer:
         self.people: list[Span] = sorted([*known, *dict.fromkeys(self._persons.values())], key=lambda s: s.start)
         self._person_names = [(span, self._person_name(span)) for span in self.people]
         self._cache: dict[int, _Resolution | None] = {}
+        self._pairs: dict[int, list[_Resolution]] = {}
+        self._home: str | None = None  # the dateline's state, "" for none, once asked
+        self._org_heads: set[str] | None = None
         self._antecedents: list[_Antecedent] | None = None
         self._states: list[tuple[KBMatch, str]] | None = None
         self.spans: list[ActorSpan] = self._find_spans()
@@ -231,6 +249,17 @@ class ActorLayer:
         found = self._resolve(token)
         return found.actor if found else None
 
+    def actors_for(self, token: Token) -> list[Actor]:
+        """Every actor the noun phrase headed by `token` stands for: none or one, but two for
+        "both sides", "the two countries", "both governments": the two most recent distinct
+        states named before the phrase (references.yaml, `pairs`), the most recent first.
+        `actor_for` gives the first of them."""
+        pair = self._pair(token)
+        if pair:
+            return [found.actor for found in pair]
+        actor = self.actor_for(token)
+        return [actor] if actor else []
+
     def role_for(self, token: Token) -> Role | None:
         """The role on the article's date of the known person or group named at `token`
         ("president", "deputy chairman of the Security Council")."""
@@ -245,7 +274,7 @@ class ActorLayer:
         found = []
         for ent in person_ents:
             name = self._strip_titles(ent, places)
-            if len(name) == 1 and name[0].is_alpha and not any(i in taken for i in range(ent.start, ent.end)):
+            if _is_surname(name) and not any(i in taken for i in range(ent.start, ent.end)):
                 entry = self.kb.by_surname(name.text, self.day)
                 if entry:
                     found.append(KBMatch(name.start, name.end, entry))
@@ -275,6 +304,9 @@ class ActorLayer:
         return self._cache[token.i]
 
     def _resolve_uncached(self, token: Token) -> _Resolution | None:
+        pair = self._pair(token)
+        if pair:
+            return pair[0]
         adopter = self._phrases.adopter(token)
         if adopter is not None:  # "U.S." split off "President Barack Obama" belongs to it
             return self._resolve(adopter)
@@ -304,10 +336,12 @@ class ActorLayer:
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
         if not (anchor or person):
-            referred = self._referred(head, tokens, word_sectors)
+            home = self._home_anchor(head, tokens, word_sectors)  # "Police fired tear gas" in a Tbilisi story
+            over = home is not None and self.kb.places.home.over_references
+            referred = None if over else self._referred(head, tokens, word_sectors)
             if referred or not word_sectors:
                 return referred or self._surname(head)
-            anchor = self._context_state(head)  # "police said": the sentence's only state, if so set
+            anchor = home or self._context_state(head)  # "police said": the sentence's only state, if so set
         extent = tokens + list(person or [])
         start, end = min(t.i for t in extent), max(t.i for t in extent) + 1
         mention = self._text_of(start, end)
@@ -359,8 +393,10 @@ class ActorLayer:
     def _locative(self, head: Token) -> KBMatch | None:
         """The state named by an agent's own locative: "rebels in the Ivory Coast",
         "students from Nigeria". Not for people: "killed General X in Baghdad" is often
-        parsed with the place on the name."""
-        for prep in head.children:
+        parsed with the place on the name. The noun of a quantity has its own ("thousands
+        of students throughout Indonesia")."""
+        nouns = [head, *(obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj")]
+        for prep in (child for noun in nouns for child in noun.children):
             if prep.dep_ != "prep" or prep.lower_ not in self.kb.places.locatives:
                 continue
             for obj in prep.children:
@@ -370,6 +406,71 @@ class ActorLayer:
                     if state:
                         return state
         return None
+
+    def _home_anchor(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> KBMatch | None:
+        """The article's home state for an agent of an inherently domestic sector (police,
+        parliament, courts, the opposition, the government, ministries) that nothing else
+        places: the state of the dateline, else (where places.yaml asks) the only state
+        named in its sentence, when it qualifies someone there or says where, and is no
+        verb's argument ("the ministry accused Moscow"). Never for a phrase a possessive or a person owns, nor for one
+        holding the head noun of the name of an organisation the article names."""
+        home = self.kb.places.home
+        if not sectors or any(t.dep_ == "poss" or self._owns(head, t) for t in tokens):
+            return None
+        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        if self.kb.strongest(s for *_, s in sectors) not in home.sectors and not words & home.words:
+            return None
+        if words & self._organisation_heads():
+            return None  # "the court" of an article on the International Criminal Court
+        country = self._dateline_state()
+        if country is None and home.sentence:
+            sentence = head.sent
+            named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
+            countries = {c for _, c in named}
+            roles = {self._sentence_role(m) for m, _ in named}
+            if len(countries) == 1 and "places" in roles and "acted on" not in roles:
+                country = countries.pop()
+        return self._state_anchor(country) if country else None
+
+    def _sentence_role(self, match: KBMatch) -> str:
+        """How a state is named in its sentence: "places" it as a qualifier ("Liberian riot
+        police", "Nicaragua's government"), as a person or group acting for it, or as where
+        the act happens ("rallied in Monrovia"); "acted on" as an argument of a verb ("the
+        ministry accused Moscow", "talks with Kyiv"); else "other" ("the war in Ukraine")."""
+        root = self._root(match)
+        if match.entry.holders or root.dep_ in MODIFIER_DEPS:
+            return "places"
+        prep = root.head
+        if root.dep_ == "pobj" and prep.head.pos_ in ("VERB", "AUX"):
+            return "places" if prep.lower_ in self.kb.places.locatives else "acted on"
+        return "acted on" if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else "other"
+
+    def _organisation_heads(self) -> set[str]:
+        """Head nouns of the names of the organisations the article names ("court" for the
+        International Court of Justice, also in a headline before it), as lemmas."""
+        if self._org_heads is None:
+            self._org_heads = {
+                word
+                for m in self._matches
+                if m.entry.kind == "org"
+                for word in (self.doc[m.end - 1].lemma_.lower(), self._root(m).lemma_.lower())
+            }
+        return self._org_heads
+
+    def _dateline_state(self) -> str | None:
+        """The state of the article's dateline: the last state it names ("RAFAH, Egypt"),
+        else the state of its place, when the gazetteer knows a large one by that name."""
+        if self._home is None:
+            line = dateline(self.doc)
+            named = [c for m, c in self._state_matches() if line is not None and line.start <= m.start < line.end]
+            if named:
+                self._home = named[-1]
+            elif line is not None:
+                place = line.text.split(",")[0].split("(")[0].strip()
+                self._home = place_state(place, self.kb) or ""
+            else:
+                self._home = ""
+        return self._home or None
 
     def _context_state(self, head: Token) -> KBMatch | None:
         """Where places.yaml asks for it: the only state named in the sentence, else (for
@@ -426,6 +527,12 @@ class ActorLayer:
         if found is None:
             return None
         holder, role = found
+        named = self._states_named_with(head)
+        if role.state and named and role.state not in named:  # "Jordan's King Abdullah" is no Saudi
+            found = next(((h, r) for h in match.entry.holders if (r := h.role_on(self.day)) and r.state in named), None)
+            if found is None:
+                return self._compose(head, None, self.doc[match.start : match.end])
+            holder, role = found
         if role.inferred:
             titled = self._compose(head, None, self.doc[match.start : match.end])
             if titled and (titled.actor.country or titled.actor.org):
@@ -435,12 +542,75 @@ class ActorLayer:
         actor = self.kb.role_actor(holder, role, self._text_of(start, end))
         return _Resolution(start, end, actor, (start, end) != (match.start, match.end))
 
+    def _pair(self, head: Token) -> list[_Resolution]:
+        """ "both sides", "the two neighbours": the two most recent distinct states before the
+        phrase, passing over those the subject of its verb names ("Russia urged both sides")."""
+        if head.i not in self._pairs:
+            self._pairs[head.i] = self._find_pair(head)
+        return self._pairs[head.i]
+
+    def _find_pair(self, head: Token) -> list[_Resolution]:
+        if head.lemma_.lower() not in self.kb.pair_nouns or not self._is_pair_phrase(head):
+            return []
+        start = min([head.i, *(child.i for child in head.lefts)])
+        speakers = {t.i for t in self._subject_of_verb_over(head)}
+        countries: list[str] = []
+        for match, country in reversed(self._state_matches()):
+            if match.end <= start and match.start not in speakers and country not in countries and self._is_party(match):
+                countries.append(country)
+        if len(countries) < 2:
+            return []
+        sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
+        mention = self._text_of(start, head.i + 1)
+        found = []
+        for country in countries[:2]:
+            state = self.kb.states[country]
+            name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
+            found.append(_Resolution(start, head.i + 1, _acting(state, name, mention, sector), True))
+        return found
+
+    def _is_party(self, match: KBMatch) -> bool:
+        """A state that can be a side: not a place that is not a state, nor where something
+        happens ("met in Antalya"); a state visited is one ("Putin flew to Beijing")."""
+        if match.entry.kind == "place":
+            return False
+        root = self._root(match)
+        return not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
+
+    def _is_pair_phrase(self, head: Token) -> bool:
+        """ "both sides", or a numeral after "the": "the two countries"."""
+        for child in head.lefts:
+            if child.lower_ in self.kb.pair_quantifiers and (not child.like_num or _is_definite(head)):
+                return True
+        return False
+
+    @staticmethod
+    def _subject_of_verb_over(head: Token) -> list[Token]:
+        """The subject of the verb whose object (or prepositional object) `head` is."""
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if head.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [t for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree]
+
+    def _states_named_with(self, head: Token) -> set[str]:
+        """States a person's own phrase or apposition names ("Jordan's King", "Iranian
+        Foreign Minister"), but not in a compound such as "Moscow-backed"."""
+        doc, states = self.doc, set()
+        for token in self._phrases.tokens(head) + self._appositions(head):
+            match = self._match_at.get(token.i)
+            if match and match.entry.kind in STATE_KINDS and match.entry.actor.country:
+                if match.end >= len(doc) or doc[match.end].text != "-":
+                    states.add(match.entry.actor.country)
+        return states
+
     def _referred(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> _Resolution | None:
         """ "the alliance", "its troops", "the country's army", "the foreign minister",
         "Putin's spokesman": the actor a referring word or a person's name in the phrase
-        stands for."""
-        for token in tokens:
-            if token is not head and token.dep_ in ("poss", "compound") and self._is_person(token):
+        stands for; a person who owns the phrase ("the government of President X") first."""
+        for token in sorted(tokens, key=lambda t: not self._owns(head, t)):
+            if self._owns(head, token):
                 actor = self.actor_for(token)
                 antecedent = _Antecedent(token.i + 1, actor, True, "") if actor and (actor.country or actor.org) else None
             else:
@@ -461,9 +631,14 @@ class ActorLayer:
             base = self._base(antecedent.actor)
             if base is None or (sector is None and token.dep_ in ("poss", "compound")):
                 return None
-            name = base.name if sector is None else self._composed_name(base, tokens, sectors)
+            name = base.name if sector is None else self._composed_name(base, head, tokens)
             return _Resolution(start, end, _acting(base, name, mention, sector), True)
         return None
+
+    def _owns(self, head: Token, token: Token) -> bool:
+        """A person's name modifying the phrase: "Putin's spokesman", "the Bush
+        administration", "the government of President X"."""
+        return token is not head and (token.dep_ in ("poss", "compound") or _is_of_object(token)) and self._is_person(token)
 
     def _is_person(self, token: Token) -> bool:
         match = self._match_at.get(token.i)
@@ -482,12 +657,16 @@ class ActorLayer:
             return self.kb.org_actors.get(actor.org)
         return self.kb.states.get(actor.country or "")
 
-    def _composed_name(self, base: Actor, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> str:
-        words = [t for t in tokens if t.dep_ != "poss" and self._reference_of(t) is None]
+    def _composed_name(self, base: Actor, head: Token, tokens: list[Token]) -> str:
+        words = [
+            t
+            for t in tokens
+            if t.i <= head.i and t.dep_ != "poss" and not self._is_person(t) and (t is head or self._reference_of(t) is None)
+        ]
         found = self.kb.find_sectors(words)
         label = self.kb.adjectives.get(base.country or "", base.org or base.name)
         if not found:
-            return f"{label} {tokens[-1].lower_}"
+            return f"{label} {head.lower_}"
         first, last = words[found[0][0]].i, words[found[-1][1] - 1].i
         return f"{label} {self._text_of(first, last + 1).lower()}"
 
