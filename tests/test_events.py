@@ -409,3 +409,8 @@ def test_a_violent_noun_that_does_a_violent_verb_is_its_means_not_another_event(
 def test_police_courts_and_arresting_authorities_act_at_home():
     assert coded("Belarusian authorities arrested dozens of activists.") == [("BLRGOV", "173", "BLROPP")]
     assert coded("Russian troops shelled civilians.") == [("RUSMIL", "190", "CVL")]  # an army need not act at home
+
+
+def test_both_sides_are_the_two_states_named_before():
+    found = coded("Armenia and Azerbaijan exchanged fire on Monday. Russia called on both sides to stop the fighting.")
+    assert {("RUS", "ARM"), ("RUS", "AZE")} <= {(s, t) for s, c, t in found if c.startswith("02")}

@@ -103,6 +103,7 @@ class _RoleResolver:
             if actor is not None and actor.code:
                 found.append((token, actor))
                 found += self._coordinated_states(token, actor)
+                found += [(token, other) for other in self.actors.actors_for(token)[1:]]  # "both sides"
         return found
 
     def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
