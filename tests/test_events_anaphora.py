@@ -26,9 +26,11 @@ def test_no_earlier_act_of_that_kind_leaves_the_target_empty():
     assert ("ETH", "111", None) in found
 
 
-def test_an_act_with_several_doers_is_an_ambiguous_antecedent():
+def test_an_act_done_together_is_aimed_at_each_of_its_doers():
     found = coded("Serb protesters clashed with NATO peacekeepers on Monday. Hungary condemned the attacks.")
-    assert ("HUN", "111", None) in found
+    assert {t for s, c, t in found if s == "HUN"} == {"SRBOPP", "IGOWSTNATMIL"}
+    found = coded("The European Union and Turkey agreed a deal on migrants on Friday. Amnesty International condemned the deal.")
+    assert {t[:3] for s, c, t in found if s.startswith("NGO") and t} == {"IGO", "TUR"}
 
 
 def test_the_explanation_names_the_reference():

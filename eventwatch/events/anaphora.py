@@ -77,10 +77,10 @@ def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[t
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
             prefixes = nouns.prefixes[_act_form(noun, nouns)]
-            target = _antecedent(earlier, event, prefixes, sentence_of, first)
-            if target is not None:
-                event = _aimed_at(event, target, noun)
-        resolved.append((role, event))
+            targets = _antecedent(earlier, event, prefixes, sentence_of, first)
+            resolved += [(role, _aimed_at(event, target, noun)) for target in targets] or [(role, event)]
+        else:
+            resolved.append((role, event))
     return resolved
 
 
@@ -89,12 +89,13 @@ def _act_form(noun: Token, nouns: ActNouns) -> str | None:
     return next((form for form in (noun.lower_, noun.lemma_.lower()) if form in nouns.prefixes), None)
 
 
-def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> Actor | None:
+def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> list[Actor]:
     """Whom the act referred to makes the target: the doer of the nearest earlier act of a
-    fitting code ("Japan condemned *the launch*": North Korea), or, when the event's own
-    source did that act, that act's target ("Washington would reimpose *the sanctions*": on
-    Venezuela). A noun that may name any act ("the decision") prefers a material act to a
-    verbal one. None when the act has several doers and the reference is ambiguous."""
+    fitting code ("Japan condemned *the launch*": North Korea), each of its doers when several
+    did it together ("Amnesty condemned *the deal*" the EU and Turkey agreed), or, when the
+    event's own source did that act, that act's target ("Washington would reimpose *the
+    sanctions*": on Venezuela). A noun that may name any act ("the decision") prefers a
+    material act to a verbal one."""
     window = [(r, e) for r, e in earlier if sentence_of[r.trigger.i] >= first_sentence]
     passes = [MATERIAL_QUADS, None] if prefixes is None else [None]
     for quads in passes:
@@ -103,11 +104,11 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> A
                 continue
             if _party(candidate.source) == _party(event.source):
                 if candidate.target is not None:
-                    return candidate.target
+                    return [candidate.target]
                 continue
-            doers = {e.source.code for r, e in earlier if r.trigger.i == role.trigger.i}
-            return candidate.source if len(doers) == 1 else None
-    return None
+            doers = {e.source.code: e.source for r, e in earlier if r.trigger.i == role.trigger.i}
+            return list(doers.values())
+    return []
 
 
 def _fits(candidate: CodedEvent, prefixes: tuple[str, ...] | None) -> bool:
