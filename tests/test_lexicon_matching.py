@@ -227,3 +227,16 @@ def test_a_purpose_clause_shares_the_modality_of_its_act():
 
 def test_a_subject_value_matches_behind_a_quantity():
     assert ("IND", "074", "SSD") in coded("The first contingent of Indian peacekeepers arrived in South Sudan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran halted short-notice inspections by the International Atomic Energy Agency.", ("IRN", "1662", "IGO")),
+        ("Russian paratroopers arrived in Kazakhstan on Friday.", ("RUS", "154", "KAZ")),
+        ("Lithuania ordered an attache at the Russian embassy to leave the country.", ("LTU", "161", "RUS")),
+        ("Soldiers executed three prisoners in Syria.", ("SYR", "1823", "SYR")),
+    ],
+)
+def test_monitoring_curbs_troop_arrivals_expulsions_and_executions(text, expected):
+    assert expected in coded(text)
