@@ -414,3 +414,7 @@ def test_police_courts_and_arresting_authorities_act_at_home():
 def test_both_sides_are_the_two_states_named_before():
     found = coded("Armenia and Azerbaijan exchanged fire on Monday. Russia called on both sides to stop the fighting.")
     assert {("RUS", "ARM"), ("RUS", "AZE")} <= {(s, t) for s, c, t in found if c.startswith("02")}
+
+
+def test_a_counterpart_two_phrases_down_is_a_target():
+    assert coded("India has deployed fighter jets along its frontier with China.") == [("IND", "154", "CHN")]

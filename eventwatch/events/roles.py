@@ -33,6 +33,8 @@ PARTICLE_ADVERBS = {"back", "down", "up", "out", "off", "away", "in", "over", "f
 COMPLEMENT_DEPS = {"acomp", "oprd"}
 # Prepositions that may carry a target when the pattern names none that resolves.
 TARGET_PREPOSITIONS = ("with", "against", "to", "on", "toward", "towards", "at", "over", "into", "upon", "around")
+# A preposition two phrases below the verb that still names its counterpart.
+DEEP_TARGET_PREPOSITIONS = ("with",)
 # Prepositions of a noun trigger that name its target ("airstrikes *on* Kharkiv").
 NOUN_TARGET_PREPOSITIONS = ("on", "against", "at", "with", "to", "toward", "towards", "into", "over", "for", "upon", "around")
 # Words of a noun phrase that name who owns it: "Russia's demand", "a demand *by* Moscow".
@@ -168,10 +170,18 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = verb.head  # "the mayor, *who* was jailed"
     # Prepositions attached to the object noun count too, after the verb's own:
     # "imposed sanctions *on* Minsk on Monday", "held talks *with* Kyiv".
+    # One level further only for whom a phrase is with: "deployed jets along its
+    # frontier *with* China", not where ("a summit in Cairo").
     counted = [c for o in frame.objects for c in _counted(o)]  # "500 tons of aid *to* Nepal"
+    deeper = []
     for noun in [*frame.objects, *counted, *(o for objs in list(frame.preps.values()) for o in objs)]:
         for child in noun.children:
             if child.dep_ == "prep":
+                frame.add_prep(child)
+                deeper += [o for o in child.children if o.dep_ == "pobj"]
+    for noun in deeper:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
 
