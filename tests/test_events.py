@@ -418,3 +418,7 @@ def test_both_sides_are_the_two_states_named_before():
 
 def test_a_counterpart_two_phrases_down_is_a_target():
     assert coded("India has deployed fighter jets along its frontier with China.") == [("IND", "154", "CHN")]
+
+
+def test_coordinated_sources_announcing_an_act_together_announce_it_to_each_other():
+    assert sorted(coded("Ethiopia and Eritrea agreed to reopen embassies.")) == [("ERI", "032", "ETH"), ("ETH", "032", "ERI")]

@@ -245,6 +245,8 @@ class _Coder:
             targets, symmetric = [], True  # "Armenia and Azerbaijan accused *each other*"
         if note and len(sources) == 1:
             symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
+        elif note and len(sources) > 1 and not any(_placed(a) for _, a in targets):
+            targets, symmetric = [], True  # "Ethiopia and Eritrea agreed to reopen embassies": with each other
         for (source_token, source), target_party in _dyads(sources, targets, symmetric):
             target_token, target = target_party or (None, None)
             if target is not None and target.code == source.code:
