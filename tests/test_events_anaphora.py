@@ -51,3 +51,10 @@ def test_a_decision_prefers_a_material_act_to_a_verbal_reaction():
         "Khartoum dismissed the warrant. Chad welcomed the decision."
     )
     assert ("TCD", "051", "IGOJUDICC") in found
+
+
+def test_a_passive_subject_and_an_act_its_source_owns_refer_back_too():
+    found = coded("A ceasefire between Israel and Hamas took effect on Friday. The truce was brokered by Egypt.")
+    assert {t for s, c, t in found if s == "EGY"} == {"ISR", "PSEREBHMS"}
+    found = coded("Russia shelled Kharkiv on Monday. Ukraine warned of a response if Russia continued its attacks.")
+    assert found.count(("RUS", "190", "UKRCVL")) == 2  # the shelling, and its continuing

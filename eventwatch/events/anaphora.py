@@ -52,11 +52,17 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
     threat those of the threatened act ("warned that it would reimpose *the sanctions*")."""
     frame = role.frame
     inner = [frame_of(c) for c in (*frame.xcomps, *frame.ccomps)] if event.cameo_root == THREAT_ROOT else []
-    for noun in [*frame.objects, *(o for f in inner for o in f.objects)]:
+    passive = [frame.subject] if frame.passive and frame.subject is not None else []  # "the truce was brokered by"
+    for noun in [*frame.objects, *passive, *(o for f in inner for o in f.objects)]:
         if _act_form(noun, nouns) is None:
             continue
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
-        owned = any(c.dep_ in {"poss", "compound", "nmod"} or c.ent_type_ for c in noun.children)
+        definite = any(
+            c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" and c.tag_ == "PRP$"
+            for c in noun.children
+        )  # "the launch", "continued *its* attacks"
+        owned = any(
+            c.dep_ in {"poss", "compound", "nmod"} and c.tag_ != "PRP$" or c.ent_type_ for c in noun.children
+        )
         if definite and not owned:
             return noun
     return None
