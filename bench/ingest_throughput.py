@@ -74,7 +74,9 @@ def main() -> None:
         ("eventwatch ingest, 1 process", ingest_seconds),
     ):
         print(f"{name:30s} {count / seconds:7.1f} articles/s {words / seconds:9.0f} words/s ({seconds:.1f} s)")
-    print(f"stages after parsing cost {pipeline_seconds / bare_seconds - 1:+.0%} of bare parsing; "
+    # The pipeline parses with the model's attribute ruler replaced by eventwatch.attribute_map
+    # (same annotations, about 6 ms less per article), so this is parse + stages against bare.
+    print(f"pipeline (its parse + stages) {pipeline_seconds / bare_seconds - 1:+.0%} against bare parsing; "
           f"reading + store + runner {ingest_seconds / pipeline_seconds - 1:+.0%} of the pipeline")
     print(f"(a) ratio ingest / bare spaCy throughput: {bare_seconds / ingest_seconds:.2f}  (target >= 0.8)")
 

