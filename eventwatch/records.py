@@ -9,11 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["day", "week", "month", "year"]
+
+
+def flat_fields(record: Any) -> dict[str, Any]:
+    """A dataclass of plain values as a dict, subclasses' fields included: what
+    `dataclasses.asdict` gives, without its deep copy of every value (the store's writer
+    calls this for every actor, modality and span)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class Actor:
         return replace(self, mention=mention)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return flat_fields(self)
 
 
 # spaCy's tokenizer strips punctuation off a space-free chunk one piece at a time, copying
@@ -154,7 +161,7 @@ class Modality:
     future: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return flat_fields(self)
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,7 @@ class Evidence:
     quote_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return flat_fields(self)
 
 
 @dataclass(frozen=True)
@@ -176,7 +183,7 @@ class Location:
     lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return flat_fields(self)
 
 
 @dataclass
