@@ -32,7 +32,8 @@ from spacy.tokens._retokenize import set_token_attrs
 COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 STRING_COLUMNS = frozenset({"TAG", "LOWER", "DEP"})
-MEMO_LIMIT = 200_000  # distinct attribute combinations remembered before starting afresh
+MEMO_LIMIT = 20_000  # distinct attribute combinations remembered (a few MB) before starting afresh
+NONE_HOLD: tuple[tuple[int, int], ...] = ()
 
 Values = tuple[int, int, int, int]
 Predicate = Callable[[Values], bool]
@@ -54,7 +55,7 @@ class AttributeMap:
                 if not self._tabulate(tables, number, pattern) and not self._as_sequence(number, pattern):
                     self.matcher.add(str(number), [pattern])
         self.tables = [(itemgetter(*columns), table) for columns, table in tables.items()]
-        self.memo: dict[Values, list[tuple[int, int]]] = {}  # values -> (sequence, position) that hold
+        self.memo: dict[Values, tuple[tuple[int, int], ...]] = {}  # values -> (sequence, position) that hold
 
     def _tabulate(self, tables: dict, number: int, pattern: list[dict[str, Any]]) -> bool:
         """Enter a one-token pattern of exact values (or IN lists) in the table for its attributes."""
@@ -104,18 +105,18 @@ class AttributeMap:
                     hits.append((number, range(start, end)[self.indices[number]]))
         return hits
 
-    def _holding(self, row: Values) -> list[tuple[int, int]]:
+    def _holding(self, row: Values) -> tuple[tuple[int, int], ...]:
         """Which token tests of which sequences hold for these values (remembered)."""
         found = self.memo.get(row)
         if found is None:
             if len(self.memo) >= MEMO_LIMIT:
                 self.memo.clear()
-            found = [
+            found = tuple(
                 (which, position)
                 for which, (_, tests) in enumerate(self.sequences)
                 for position, test in enumerate(tests)
                 if test(row)
-            ]
+            ) or NONE_HOLD
             self.memo[row] = found
         return found
 

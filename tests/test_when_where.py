@@ -150,6 +150,25 @@ def test_same_named_cities_by_size_and_by_the_countries_of_the_article():
     assert where("Libyan militias clashed with gunmen in Tripoli.", "clashed") == ("Tripoli", "LBY")
 
 
+def test_an_in_phrase_puts_a_place_in_its_country():
+    # The gazetteer's only Karma is in India; the text puts this one in Mali.
+    text = "Gunmen killed 12 farmers in the village of Karma in central Mali on Sunday, the governor said."
+    location = event(text, "killed").location
+    assert (location.name, location.country) == ("Karma", "MLI")
+    assert location.lat is not None  # Mali's point: the village itself is not in the gazetteer
+
+
+def test_a_word_is_not_a_town_written_without_its_apostrophe():
+    text = "Indian and Pakistani soldiers traded fire along the Line of Control, the army said."
+    assert where(text, "traded") is None  # not the Chinese town of Lin'e
+    assert where("Saudi jets struck Sanaa on Monday.", "struck") == ("Sanaa", "YEM")
+
+
+def test_the_place_attacked_one_of_phrase_further():
+    text = "Moscow launched its heaviest drone attack of the war on Ukraine overnight."
+    assert where(text, "launched") == ("Ukraine", "UKR")
+
+
 def test_no_place_without_a_place_phrase():
     assert where("Germany expelled two Russian diplomats on 5 November.", "expelled") is None
     # the EU is an organisation, not the French town of Eu

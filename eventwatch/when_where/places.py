@@ -36,6 +36,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # gazetteer holds 100,000 villages, and a name that is also a village far away ("West",
 # Texas, in an article on Haiti) is more often something else.
 VILLAGE = 5_000
+APOSTROPHES = ("'", "\u2019", "\u02bc")
+WELL_KNOWN = 100_000
 # Prepositions that, after a noun trigger or object, introduce what was hit ("strikes on Kharkiv").
 OBJECT_PREPOSITIONS = frozenset({"of", "on", "against"})
 
@@ -71,6 +73,15 @@ class PlaceMention:
     token: Token
     location: Location
     specificity: int
+
+
+def _apostrophe_only_in(place_name: str, written: str) -> bool:
+    return any(mark in place_name for mark in APOSTROPHES) and not any(mark in written for mark in APOSTROPHES)
+
+
+def _well_known(place: Place) -> bool:
+    """Big enough to be written without its apostrophe ("Sanaa" for Sana'a)."""
+    return place.kind != "city" or place.capital or place.population >= WELL_KNOWN
 
 
 def _text(words: list[Token]) -> str:
@@ -178,8 +189,11 @@ class PlaceFinder:
         noun trigger ("strikes on Kharkiv") or of the object ("launched an attack on Kharkiv",
         "seized control of Kherson")."""
         objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
-        objects += [o for head in [trigger, *objects] for o in self._prepositional_objects(head)]
-        return [m for m in map(self.mention, objects) if m]
+        reached = [o for head in [trigger, *objects] for o in self._prepositional_objects(head)]
+        # One "of" further: "its largest attack of the war on Ukraine", parsed with "on
+        # Ukraine" under "war".
+        reached += [o for head in reached if head.head.lower_ == "of" for o in self._prepositional_objects(head)]
+        return [m for m in map(self.mention, objects + reached) if m]
 
     @staticmethod
     def _prepositional_objects(head: Token) -> list[Token]:
@@ -267,9 +281,16 @@ class PlaceFinder:
         if not name or name.isupper():
             return None  # an abbreviation ("EU", "U.S.") is the actor layer's: the EU is not the town of Eu
         within = self._area(qualifier) if qualifier else self._qualifier(token)
-        place = self.gazetteer.best(name, self.context, within)
+        around = None if within else self._area_around(token)
+        place = self.gazetteer.best(name, self.context, within or around)
+        if place is None and around is not None:
+            # A village the gazetteer does not hold: named, in the country the text puts it in,
+            # at that country's (or state's) point, rather than a namesake abroad.
+            return Place(name, around.country, around.lat, around.lon, "city", 0, around.admin1)
         if place is not None and place.kind == "city" and place.population < VILLAGE and not self._near_article(place):
             return None  # a village far from every country of the article: more likely another place or a misread name
+        if place is not None and _apostrophe_only_in(place.name, name) and not _well_known(place):
+            return None  # "the Line of Control" is not the town of Lin'e: only a known place is written without its apostrophe
         return place
 
     def _near_article(self, place: Place) -> bool:
@@ -300,6 +321,24 @@ class PlaceFinder:
                 area = self._area(child.text)
                 if area:
                     return area
+        return None
+
+    def _area_around(self, token: Token) -> Place | None:
+        """ "Karma in northern Burkina Faso", "the village of Karma in Burkina Faso": the
+        country or state an "in" phrase on the name (or on the settlement word it names)
+        puts it in."""
+        heads = [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in self.words.settlement_words:
+            heads.append(token.head.head)
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for area_word in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+                    words = [w for w in self._name_words(area_word) if w.lower_ not in self.words.directions]
+                    area = self._area(_text(words)) if words else None
+                    if area is not None:
+                        return area
         return None
 
     def _area(self, name: str) -> Place | None:
