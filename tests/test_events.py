@@ -422,3 +422,10 @@ def test_a_counterpart_two_phrases_down_is_a_target():
 
 def test_coordinated_sources_announcing_an_act_together_announce_it_to_each_other():
     assert sorted(coded("Ethiopia and Eritrea agreed to reopen embassies.")) == [("ERI", "032", "ETH"), ("ETH", "032", "ERI")]
+
+
+def test_the_host_of_talks_between_two_parties_hosts_both():
+    found = set(coded("Talks between Armenia and Azerbaijan, hosted by Russia, ended late on Friday."))
+    assert {("RUS", "043", "ARM"), ("RUS", "043", "AZE"), ("ARM", "046", "AZE"), ("AZE", "046", "ARM")} <= found
+    found = set(coded("A round of negotiations between Ethiopia and Egypt, mediated by the African Union, collapsed."))
+    assert {("IGOAFRAFU", "045", "ETH"), ("IGOAFRAFU", "045", "EGY")} <= found

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwatch.actors.acronyms import defined_acronyms
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
 from eventwatch.actors.places import place_matches, place_state
@@ -167,10 +168,15 @@ def _acting(base: Actor | None, name: str, mention: str, sector: str | None) -> 
     if base is None:
         return Actor(name, mention, sector=sector, code=sector or "")
     if base.org:
-        if sector is None or sector in ORG_ABSORBED:
-            return Actor(name, mention, None, base.org, base.sector, base.code)
+        if sector is None or sector in ORG_ABSORBED or sector in _code_parts(base.code):
+            return Actor(name, mention, None, base.org, base.sector, base.code)  # "the press group RSF": NGOHRIMED
         return Actor(name, mention, None, base.org, sector, base.code + sector)
     return Actor(name, mention, base.country, None, sector, (base.country or "") + (sector or ""))
+
+
+def _code_parts(code: str) -> set[str]:
+    """The three-letter parts of an actor code: NGOHRIMED -> NGO, HRI, MED."""
+    return {code[i : i + 3] for i in range(0, len(code), 3)}
 
 
 def _is_definite(token: Token) -> bool:
@@ -205,7 +211,7 @@ class ActorLayer:
         self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
         self._phrases = NounPhrases(doc, text)
         self._ents = tuple(doc.ents)
-        matches = kb.match(doc, text)
+        matches = defined_acronyms(doc, kb.match(doc, text))
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
         self._exact = {(m.start, m.end): m for m in matches}
         matches = sorted(matches + place_matches(self._ents, kb, matches), key=lambda m: m.start)
@@ -383,19 +389,20 @@ class ActorLayer:
             return self._bare(own)
         state = next((m for m in others if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
         if state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts):
-            state = self._locative(head)
+            state = self._locative(head) or self._subject_locative(head)
         base = (state or own).entry.actor
         tokens = self._phrases.tokens(head)
         start, end = min(own.start, tokens[0].i), max(own.end, tokens[-1].i + 1)
         mention = self._text_of(start, end)
         return _Resolution(start, end, _acting(base, mention, mention, sector), True)
 
-    def _locative(self, head: Token) -> KBMatch | None:
+    def _locative(self, head: Token, nouns: list[Token] | None = None) -> KBMatch | None:
         """The state named by an agent's own locative: "rebels in the Ivory Coast",
         "students from Nigeria". Not for people: "killed General X in Baghdad" is often
         parsed with the place on the name. The noun of a quantity has its own ("thousands
         of students throughout Indonesia")."""
-        nouns = [head, *(obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj")]
+        if nouns is None:
+            nouns = [head, *(obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj")]
         for prep in (child for noun in nouns for child in noun.children):
             if prep.dep_ != "prep" or prep.lower_ not in self.kb.places.locatives:
                 continue
@@ -406,6 +413,13 @@ class ActorLayer:
                     if state:
                         return state
         return None
+
+    def _subject_locative(self, head: Token) -> KBMatch | None:
+        """The state where the subject's act happens: "ethnic Albanians *demonstrated in
+        Serbia*" are Serbia's Albanians."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return self._locative(head.head, nouns=[head.head])
 
     def _home_anchor(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> KBMatch | None:
         """The article's home state for an agent of an inherently domestic sector (police,
@@ -550,9 +564,11 @@ class ActorLayer:
         return self._pairs[head.i]
 
     def _find_pair(self, head: Token) -> list[_Resolution]:
-        if head.lemma_.lower() not in self.kb.pair_nouns or not self._is_pair_phrase(head):
+        owner = self._pair_owner(head)
+        if owner is None:
             return []
-        start = min([head.i, *(child.i for child in head.lefts)])
+        start = min([head.i, owner.i, *(child.i for child in (*head.lefts, *owner.lefts))])
+        end = max(head.i, owner.i) + 1
         speakers = {t.i for t in self._subject_of_verb_over(head)}
         countries: list[str] = []
         for match, country in reversed(self._state_matches()):
@@ -561,13 +577,21 @@ class ActorLayer:
         if len(countries) < 2:
             return []
         sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
-        mention = self._text_of(start, head.i + 1)
+        mention = self._text_of(start, end)
         found = []
         for country in countries[:2]:
             state = self.kb.states[country]
             name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
-            found.append(_Resolution(start, head.i + 1, _acting(state, name, mention, sector), True))
+            found.append(_Resolution(start, end, _acting(state, name, mention, sector), True))
         return found
+
+    def _pair_owner(self, head: Token) -> Token | None:
+        """The pair phrase a phrase is, or belongs to: "both sides", and "the two countries'
+        leaders", "officials of both countries"."""
+        owners = [head]
+        owners += [c for c in head.children if c.dep_ == "poss"]
+        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        return next((t for t in owners if t.lemma_.lower() in self.kb.pair_nouns and self._is_pair_phrase(t)), None)
 
     def _is_party(self, match: KBMatch) -> bool:
         """A state that can be a side: not a place that is not a state, nor where something

@@ -583,7 +583,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if frame.passive and not (pattern.object and frame.subject is not None and token_matches(frame.subject, pattern.object)):
         # The passive subject (unless it is the object: "sanctions were imposed on X"), then who
         # owns it ("a camp *for Congolese refugees* was attacked") and where it happened.
-        subject = [frame.subject, *owners(frame.subject)] if frame.subject is not None else []
+        subject = [frame.subject, *owners(frame.subject), *_between(frame.subject)] if frame.subject is not None else []
         places = _prep_objects(frame, LOCATION_PREPOSITIONS) if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS else []
         return tuple(dict.fromkeys([*subject, *places]))
     ordered: list[Token] = []
@@ -644,6 +644,15 @@ def is_place_object(token: Token) -> bool:
     ("demonstrated *in* Kirkuk", not "fired *at* Kyiv")."""
     prep = token.head
     return token.dep_ == "pobj" and prep.lower_ in LOCATION_PREPOSITIONS and prep.lower_ not in TARGET_PREPOSITIONS
+
+
+def _between(noun: Token) -> list[Token]:
+    """The parties of a meeting noun: "talks *between Kyiv and Moscow*, hosted by Turkey",
+    "a round of talks *between* ..."."""
+    nouns = [noun, *(o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children)]
+    return [
+        o for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"
+    ]
 
 
 def _prep_objects(frame: Frame, prepositions: tuple[str, ...]) -> list[Token]:
