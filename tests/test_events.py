@@ -429,3 +429,15 @@ def test_the_host_of_talks_between_two_parties_hosts_both():
     assert {("RUS", "043", "ARM"), ("RUS", "043", "AZE"), ("ARM", "046", "AZE"), ("AZE", "046", "ARM")} <= found
     found = set(coded("A round of negotiations between Ethiopia and Egypt, mediated by the African Union, collapsed."))
     assert {("IGOAFRAFU", "045", "ETH"), ("IGOAFRAFU", "045", "EGY")} <= found
+
+
+def test_the_two_alone_and_the_two_rivals_stand_for_the_pair():
+    text = "Saudi Arabia and Iran are old foes. After talks between the two in Beijing, the two rivals cut ties."
+    found = set(coded(text))
+    assert {("SAU", "046", "IRN"), ("IRN", "046", "SAU")} <= found
+    assert {("SAU", "161", "IRN"), ("IRN", "161", "SAU")} <= found
+
+
+def test_coordinated_doers_of_a_mutual_object_act_on_each_other_unless_someone_is_named():
+    assert set(coded("Qatar and Egypt cut ties on Monday.")) == {("QAT", "161", "EGY"), ("EGY", "161", "QAT")}
+    assert set(coded("Qatar and Egypt cut ties with Iran.")) == {("QAT", "161", "IRN"), ("EGY", "161", "IRN")}

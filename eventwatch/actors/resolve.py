@@ -591,7 +591,13 @@ class ActorLayer:
         owners = [head]
         owners += [c for c in head.children if c.dep_ == "poss"]
         owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        return next((t for t in owners if t.lemma_.lower() in self.kb.pair_nouns and self._is_pair_phrase(t)), None)
+        return next((t for t in owners if self._is_bare_pair(t) or t.lemma_.lower() in self.kb.pair_nouns and self._is_pair_phrase(t)), None)
+
+    def _is_bare_pair(self, token: Token) -> bool:
+        """A quantifier standing alone for the pair: "talks between *the two*", "*both* said"."""
+        if token.lower_ not in self.kb.pair_quantifiers or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return False
+        return not token.like_num or _is_definite(token)
 
     def _is_party(self, match: KBMatch) -> bool:
         """A state that can be a side: not a place that is not a state, nor where something

@@ -28,7 +28,7 @@ from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, loa
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
-from eventwatch.events.roles import Role, doer_places, expand, find_roles, is_place_object
+from eventwatch.events.roles import Role, doer_places, expand, find_roles, has_mutual_object, is_place_object
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -243,6 +243,8 @@ class _Coder:
         symmetric = role.symmetric and (not targets or self.resolver.is_reciprocal(role, targets))
         if len(sources) > 1 and _acts_on_each_other(role):
             targets, symmetric = [], True  # "Armenia and Azerbaijan accused *each other*"
+        elif len(sources) > 1 and not targets and has_mutual_object(role.frame):
+            symmetric = True  # "the two rivals cut ties": with each other
         if note and len(sources) == 1:
             symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
         elif note and len(sources) > 1 and not any(_placed(a) for _, a in targets):

@@ -765,6 +765,12 @@ def _does_own_gerund(prep: Token) -> bool:
     return prep.lower_ == "to" and prep.head.lemma_.lower() in words["to_gerund_verbs"]
 
 
+def has_mutual_object(frame: Frame) -> bool:
+    """Whether the verb's object relates its doers to each other ("cut *ties*")."""
+    mutual = _participation_words()["mutual_objects"]
+    return any(o.lemma_.lower() in mutual or o.lower_ in mutual for o in frame.objects)
+
+
 @lru_cache(maxsize=1)
 def _participation_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in read_yaml("lexicon", "participation.yaml").items()}
