@@ -250,3 +250,10 @@ def test_an_ethnic_group_belongs_where_its_act_happens(parse):
 def test_a_phrase_owned_by_a_pair_stands_for_both_states(parse, text, head):
     doc, layer = parse(text)
     assert {a.code for a in layer.actors_for(token(doc, head))} == {"SRBGOV", "XKXGOV"}
+
+
+def test_security_forces_in_a_datelined_story_are_the_home_states(parse):
+    doc, layer = parse("ALMATY, Jan 7 - Security forces detained hundreds of protesters in the city.")
+    assert layer.actor_for(token(doc, "forces")).country == "KAZ"
+    doc, layer = parse("ALMATY, Jan 7 - Russian security forces arrived at the airport.")
+    assert layer.actor_for(token(doc, "forces")).country == "RUS"

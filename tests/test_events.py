@@ -441,3 +441,26 @@ def test_the_two_alone_and_the_two_rivals_stand_for_the_pair():
 def test_coordinated_doers_of_a_mutual_object_act_on_each_other_unless_someone_is_named():
     assert set(coded("Qatar and Egypt cut ties on Monday.")) == {("QAT", "161", "EGY"), ("EGY", "161", "QAT")}
     assert set(coded("Qatar and Egypt cut ties with Iran.")) == {("QAT", "161", "IRN"), ("EGY", "161", "IRN")}
+
+
+def test_a_measure_of_talks_is_talks():
+    found = set(coded("Indian and Chinese commanders held 11 hours of talks on Monday."))
+    assert {("INDMIL", "046", "CHNMIL"), ("CHNMIL", "046", "INDMIL")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv accused Moscow of shelling the plant, a charge Russia denied.",
+        "Kyiv accused Moscow of shelling the plant. Russia rejected the charges.",
+    ],
+)
+def test_denying_a_charge_is_aimed_at_the_accuser(text):
+    denials = [(s, t) for s, code, t in coded(text) if code == "016"]
+    assert denials and all(t == "UKRGOV" for _, t in denials)
+
+
+def test_the_noun_a_relative_clause_describes_is_its_object():
+    (event,) = [e for e in events_of("The town that Russian forces captured lies near Bakhmut.") if e.verb == "captured"]
+    assert (event.source.code, event.cameo) == ("RUSMIL", "192")  # occupy territory: the object counts
+    assert ("object", "town") in [(b.role, b.text) for b in event.explanation.bindings]

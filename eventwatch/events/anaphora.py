@@ -63,7 +63,9 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
         owned = any(
             c.dep_ in {"poss", "compound", "nmod"} and c.tag_ != "PRP$" or c.ent_type_ for c in noun.children
         )
-        if definite and not owned:
+        # "Beijing accused ..., *a charge* New Delhi rejected": a noun summing up the clause before.
+        summing_up = noun.dep_ in {"npadvmod", "appos"} and noun.head.pos_ in {"VERB", "AUX"}
+        if (definite or summing_up) and not owned:
             return noun
     return None
 

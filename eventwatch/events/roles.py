@@ -123,12 +123,15 @@ class Role:
         return self.pattern.symmetric
 
 
-# Nouns that count or measure what their "of" phrase names: "tons of aid", "thousands of troops".
+# Nouns that count or measure what their "of" phrase names: "tons of aid", "thousands of troops",
+# "11 hours of talks".
 QUANTITY_NOUNS = {
     "ton", "tonne", "thousand", "hundred", "dozen", "million", "billion", "number", "part", "portion",
     "batch", "shipment", "consignment", "load", "truckload", "planeload", "amount", "quantity", "kind",
     "type", "package", "round", "wave", "series", "set", "lot", "bulk", "majority", "rest", "unit",
     "contingent", "deployment", "detachment", "group", "team", "column", "convoy", "fleet", "squadron",
+    "hour", "day", "week", "month", "minute", "night", "session", "spate", "string", "flurry", "barrage",
+    "volley", "salvo",
 }  # fmt: skip
 
 
@@ -168,6 +171,8 @@ def frame_of(verb: Token) -> Frame:
         frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
     elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
         frame.subject = verb.head  # "the mayor, *who* was jailed"
+    elif verb.dep_ == "relcl" and frame.subject is not None:
+        _object_of_relative(frame, verb.head)
     # Prepositions attached to the object noun count too, after the verb's own:
     # "imposed sanctions *on* Minsk on Monday", "held talks *with* Kyiv".
     # One level further only for whom a phrase is with: "deployed jets along its
@@ -184,6 +189,16 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+def _object_of_relative(frame: Frame, noun: Token) -> None:
+    """The noun a relative clause with a subject of its own describes is its object: "the
+    charge *which* Moscow denied", "a charge New Delhi *rejected*" (not a time: "the day ...")."""
+    relatives = [o for o in frame.objects if o.tag_ in RELATIVE_TAGS]
+    if relatives:
+        frame.objects = [noun if o.tag_ in RELATIVE_TAGS else o for o in frame.objects]
+    elif not frame.objects and not frame.ccomps and not frame.xcomps and not _is_time(noun) and noun.pos_ == "NOUN":
+        frame.objects.append(noun)
 
 
 def is_purpose(clause: Token) -> bool:
