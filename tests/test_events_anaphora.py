@@ -58,3 +58,16 @@ def test_a_passive_subject_and_an_act_its_source_owns_refer_back_too():
     assert {t for s, c, t in found if s == "EGY"} == {"ISR", "PSEREBHMS"}
     found = coded("Russia shelled Kharkiv on Monday. Ukraine warned of a response if Russia continued its attacks.")
     assert found.count(("RUS", "190", "UKRCVL")) == 2  # the shelling, and its continuing
+
+
+def test_the_kidnappers_are_the_unnamed_doers_of_the_abduction():
+    text = (
+        "MAIDUGURI, Nigeria, May 2 - Gunmen abducted 40 pupils from a school in Nigeria's Borno state. "
+        "UNICEF urged the kidnappers to free the children."
+    )
+    result = extract_text(text, published="2021-05-02")
+    urged = next(e for e in result.events if e.verb == "urged")
+    assert (urged.source.code, urged.target.code) == ("IGOUNOKID", "NGAUAF")
+    # Without an earlier violent act there is no one for them to refer to.
+    result = extract_text("UNICEF urged the kidnappers to free the children.", published="2021-05-02")
+    assert all(e.target is None or not e.target.country for e in result.events)

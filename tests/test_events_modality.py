@@ -35,3 +35,12 @@ def test_what_someone_must_do_is_no_intent_of_theirs():
 def test_a_refusal_negates_the_complement_of_its_complement():
     (evacuate,) = [e for e in events_of("Hamas refused to allow Egyptian trucks to enter and evacuate the wounded.") if e.verb == "evacuate"]
     assert "negated" in flags(evacuate)
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_own_modality():
+    text = "The minister said Nigeria would not pay ransoms, and Nigeria's president offered the rebels an amnesty."
+    offered = next(e for e in events_of(text) if e.verb == "offered")
+    assert "negated" not in flags(offered)
+    text = "Lukashenko said the drills were defensive and that Belarus would never attack Ukraine."
+    attack = next(e for e in events_of(text) if e.verb == "attack")
+    assert flags(attack) == {"negated", "future"}

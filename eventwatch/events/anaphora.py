@@ -31,6 +31,7 @@ THREAT_ROOT = "13"
 class ActNouns:
     prefixes: dict[str, tuple[str, ...] | None]  # CAMEO code prefixes; None: any but statements
     window: int
+    perpetrators: frozenset[str] = frozenset()  # "the kidnappers": the doer of an earlier violent act
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,8 @@ def load_act_nouns() -> ActNouns:
     prefixes = {
         noun: None if value == ANY_ROOT else tuple(_code(v) for v in value) for noun, value in raw["nouns"].items()
     }
-    return ActNouns(prefixes, int(raw["window"]))
+    perpetrators = frozenset(w.lower() for w in raw.get("perpetrators") or ())
+    return ActNouns(prefixes, int(raw["window"]), perpetrators)
 
 
 def _code(value: object) -> str:
@@ -134,3 +136,53 @@ def _aimed_at(event: CodedEvent, target: Actor, noun: Token) -> CodedEvent:
         bindings = (*explanation.bindings, Binding.of("refers to", noun))
         explanation = replace(explanation, bindings=bindings, note="; ".join(filter(None, [explanation.note, note])))
     return replace(event, target=target.with_mention(noun.text), explanation=explanation)
+
+
+# Roots of the violent acts (abductions are 181) whose unnamed doers "the attackers", "the kidnappers" refer to.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def resolve_perpetrators(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+    """ "UNICEF urged *the kidnappers* to release the children": a definite noun for the doers
+    of a violent act (act_nouns.yaml, `perpetrators`) that names no state of its own is the
+    doer of the nearest earlier violent act a few sentences back ("Gunmen abducted ...")."""
+    nouns = load_act_nouns()
+    if not nouns.perpetrators:
+        return coded
+    sentence_of: dict[int, int] | None = None
+    resolved = []
+    for role, event in coded:
+        for slot in ("source", "target"):
+            token = _perpetrator_token(doc, event, slot, nouns.perpetrators)
+            if token is None:
+                continue
+            if sentence_of is None:
+                sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
+            doer = _violent_doer(coded, role, sentence_of, sentence_of[token.i] - nouns.window)
+            if doer is not None:
+                event = replace(event, **{slot: doer.with_mention(token.text)})
+        resolved.append((role, event))
+    return resolved
+
+
+def _perpetrator_token(doc: Doc, event: CodedEvent, slot: str, words: frozenset[str]) -> Token | None:
+    actor = getattr(event, slot)
+    if actor is None or actor.country or actor.org or event.explanation is None:
+        return None
+    binding = next((b for b in event.explanation.bindings if b.role == slot), None)
+    span = doc.char_span(binding.start, binding.end) if binding else None
+    if span is None or span.root.lemma_.lower() not in words and span.root.lower_ not in words:
+        return None
+    token = span.root
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+    return token if definite else None
+
+
+def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_of: dict[int, int], first: int) -> Actor | None:
+    earlier = [
+        e for r, e in coded
+        if r.trigger.i < role.trigger.i and sentence_of[r.trigger.i] >= first
+        and e.cameo_root in VIOLENT_ROOTS and e.source.country
+    ]
+    return earlier[-1].source if earlier else None
+

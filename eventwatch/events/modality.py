@@ -112,10 +112,16 @@ def _clause_chain(verb: Token) -> list[Token]:
     ("agreed to meet", "is ready to host")."""
     chain = [verb]
     token = verb
-    while (token.dep_ in {"xcomp", "conj", "acomp"} or _infinitive_clause(token)) and token.head.i != token.i:
+    while (token.dep_ in {"xcomp", "acomp"} or _shares_clause(token) or _infinitive_clause(token)) and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _shares_clause(verb: Token) -> bool:
+    """A conjunct verb without a subject of its own shares its head's auxiliaries and negation
+    ("did not attack or *shell*"); one with its own ("..., and the governor *offered*") does not."""
+    return verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
 def _infinitive_clause(verb: Token) -> bool:
@@ -192,7 +198,13 @@ def _is_condition(clause: Token, words: ModalityWords) -> bool:
 
 
 def _reported(chain: list[Token]) -> bool:
-    return bool(chain) and chain[-1].dep_ == "ccomp" and chain[-1].head.tag_ in {"VBD", "VBN"}
+    """Whether the clause is reported speech in the past ("said ... and that Belarus *would*")."""
+    if not chain:
+        return False
+    clause = chain[-1]
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # a later conjunct of the reported clause
+    return clause.dep_ == "ccomp" and clause.head.tag_ in {"VBD", "VBN"}
 
 
 def _is_future(chain: list[Token], words: ModalityWords) -> bool:
