@@ -464,3 +464,8 @@ def test_the_noun_a_relative_clause_describes_is_its_object():
     (event,) = [e for e in events_of("The town that Russian forces captured lies near Bakhmut.") if e.verb == "captured"]
     assert (event.source.code, event.cameo) == ("RUSMIL", "192")  # occupy territory: the object counts
     assert ("object", "town") in [(b.role, b.text) for b in event.explanation.bindings]
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_its_state():
+    found = coded("Hundreds of Belarusian opposition supporters rallied outside their country's embassy in Vilnius.")
+    assert [(s[:3], code[:2], t[:3] if t else None) for s, code, t in found] == [("BLR", "14", "BLR")]

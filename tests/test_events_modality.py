@@ -44,3 +44,14 @@ def test_a_conjunct_with_its_own_subject_keeps_its_own_modality():
     text = "Lukashenko said the drills were defensive and that Belarus would never attack Ukraine."
     attack = next(e for e in events_of(text) if e.verb == "attack")
     assert flags(attack) == {"negated", "future"}
+
+
+def test_refusing_to_take_part_in_talks_is_a_rejection():
+    events = events_of("Opposition leaders in Kenya said they would not take part in any talks with the government.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("KENOPP", "125", "KENGOV")]
+
+
+def test_would_after_adding_is_the_future_seen_from_the_past():
+    text = "Ruto said on Tuesday that the bill was dead, adding that he would hold talks with Kenyan students."
+    talks = next(e for e in events_of(text) if e.cameo_root == "03")
+    assert flags(talks) == {"future"}

@@ -14,7 +14,7 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Token
 
-from eventwatch.data import data_file
+from eventwatch.data import data_file, read_yaml
 from eventwatch.records import Modality
 
 # Dependencies by which a noun trigger belongs to the clause of its head verb.
@@ -86,9 +86,18 @@ def mood_of(trigger: Token) -> Mood:
 
 
 def _states_own_act(trigger: Token) -> bool:
-    """A verb, or the object of one ("NATO would *tighten the blockade*"), states an act its
-    source does; a noun elsewhere ("talks will take place") only that it will happen."""
-    return trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
+    """A verb, or the object of one ("NATO would *tighten the blockade*"), or what one takes
+    part in ("would not take part in any *talks*"), states an act its source does; a noun
+    elsewhere ("talks will take place") only that it will happen."""
+    if trigger.pos_ == "VERB" or trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        return True
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ in _participation_prepositions() and prep.head.pos_ == "VERB"
+
+
+@lru_cache(maxsize=1)
+def _participation_prepositions() -> frozenset[str]:
+    return frozenset(read_yaml("lexicon", "participation.yaml")["participation_prepositions"])
 
 
 def modality_of(trigger: Token) -> EventModality:
@@ -204,7 +213,12 @@ def _reported(chain: list[Token]) -> bool:
     clause = chain[-1]
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # a later conjunct of the reported clause
-    return clause.dep_ == "ccomp" and clause.head.tag_ in {"VBD", "VBN"}
+    if clause.dep_ != "ccomp":
+        return False
+    reporter = clause.head
+    if reporter.tag_ == "VBG" and reporter.dep_ in {"advcl", "conj"}:
+        reporter = reporter.head  # "Ruto said ..., *adding* that he would hold talks"
+    return reporter.tag_ in {"VBD", "VBN"}
 
 
 def _is_future(chain: list[Token], words: ModalityWords) -> bool:

@@ -51,6 +51,8 @@ LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "thr
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
 PROTEST_ROOT = "14"
+# Where a protest stands before whom it is aimed at: "rallied *outside* their country's embassy".
+PROTESTED_AT = ("outside", "before")
 
 
 @dataclass
@@ -616,6 +618,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
     ordered += _prep_objects(frame, TARGET_PREPOSITIONS)
+    if pattern.code[:2] == PROTEST_ROOT:
+        ordered += _prep_objects(frame, PROTESTED_AT)  # "rallied *outside the Russian embassy*"
     # "warned that it would act *against Iran*": whom the stated act is aimed at; a pattern
     # without a target slot ("denied that it had exported arms to Russia") takes none from there.
     for clause in frame.ccomps if pattern.target != "none" else ():
