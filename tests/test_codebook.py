@@ -45,6 +45,8 @@ def test_roots_are_01_to_20():
         ("08", "CONCEDE", 2, 5.0),  # a root takes its "x0" code's type
         ("016", "REJECT", 1, -5.0),  # EventWatch extension
         ("0256", "REQUEST", 1, -0.3),  # EventWatch extension
+        ("0813", "CONCEDE", 2, 5.0),  # the manual: lifting a curfew is a concession
+        ("0831", "RETREAT", 2, 5.0),  # the manual: resignations are retreats
     ],
 )
 def test_spot_checks(code, plover, quad_class, goldstein):
@@ -82,7 +84,8 @@ def test_plover_source_marks_the_extension():
     assert {code for code, source in sources.items() if source == "eventwatch"} == {
         code for code in sources if code[:2] in ("01", "02")
     }
-    assert set(sources.values()) == {"eventwatch", "plover-2021"}
+    assert {code for code, source in sources.items() if source == "plover-manual"} == {"0813", "0814", "0831"}
+    assert set(sources.values()) == {"eventwatch", "plover-2021", "plover-manual"}
 
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="reference data not checked out")
@@ -100,6 +103,9 @@ def test_tool_refuses_gaps_and_overlaps():
         tool.plover_sources(["030"], {"030": "AGREE"}, {"030": "SUPPORT"})
     with pytest.raises(ValueError, match="not a PLOVER type"):
         tool.plover_sources(["190"], {"190": "FIGHT"}, {})
+    with pytest.raises(ValueError, match="change no row"):
+        tool.plover_sources(["0813"], {"0813": "CONCEDE"}, {}, {"0813": "CONCEDE"})
+    assert tool.plover_sources(["0813"], {"0813": "RETREAT"}, {}, {"0813": "CONCEDE"}) == {"0813": ("CONCEDE", "plover-manual")}
 
 
 def test_intent_table_maps_acts_to_their_announcement_and_refusal():

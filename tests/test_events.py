@@ -469,3 +469,15 @@ def test_the_noun_a_relative_clause_describes_is_its_object():
 def test_a_protest_outside_an_embassy_is_aimed_at_its_state():
     found = coded("Hundreds of Belarusian opposition supporters rallied outside their country's embassy in Vilnius.")
     assert [(s[:3], code[:2], t[:3] if t else None) for s, code, t in found] == [("BLR", "14", "BLR")]
+
+
+def test_protesters_named_by_their_kind_belong_where_they_protest():
+    assert coded("Students protested in Prague against the new law.") == [("CZEEDU", "140", "CZE")]
+    (rally,) = coded("Protesters rallied outside the Russian embassy in Prague.")
+    assert rally[0].startswith("CZE") and rally[2].startswith("RUS")
+
+
+def test_a_protest_that_names_no_target_or_place_is_aimed_at_the_protesters_own_state():
+    assert coded("Thousands of Kenyan teachers went on strike on Monday.") == [("KENEDU", "143", "KEN")]
+    assert coded("Thousands of Russians protested on Sunday.") == [("RUS", "140", None)]
+    assert coded("Amnesty International protested.") == [("NGOHRIAMN", "140", None)]  # no state of its own

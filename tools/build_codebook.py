@@ -1,11 +1,12 @@
 """Regenerate eventwatch/data/codebook/cameo.csv, the codebook the package loads.
 
 Inputs: the ICEWS CAMEO codebook (code, name, Goldstein score), the PLOVER 2021
-CAMEO-to-PLOVER table, and EventWatch's own PLOVER mapping for the codes that
-table leaves out (plover_extension.csv). Every code must end up with a PLOVER
+CAMEO-to-PLOVER table, EventWatch's own PLOVER mapping for the codes that table
+leaves out (plover_extension.csv), and the few table rows the PLOVER manual's own
+definitions contradict (plover_manual.csv). Every code must end up with a PLOVER
 type, so a gap in the inputs fails the build instead of shipping a blank.
 
-    python tools/build_codebook.py [--out PATH] [--icews PATH] [--plover PATH] [--extension PATH]
+    python tools/build_codebook.py [--out PATH] [--icews PATH] [--plover PATH] [--extension PATH] [--manual PATH]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ CODEBOOK_DIR = REPO / "eventwatch" / "data" / "codebook"
 COLUMNS = ("code", "root", "name", "goldstein", "quad_class", "plover", "plover_source")
 FROM_TABLE = "plover-2021"
 FROM_EXTENSION = "eventwatch"
+FROM_MANUAL = "plover-manual"
 
 # "0874: RETREAT, disarm,   military # Retreat or surrender militarily"
 TABLE_LINE = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\b")
@@ -70,14 +72,20 @@ def read_extension(path: Path) -> dict[str, str]:
 
 
 def plover_sources(
-    codes: list[str], table: dict[str, str], extension: dict[str, str]
+    codes: list[str], table: dict[str, str], extension: dict[str, str], manual: dict[str, str] | None = None
 ) -> dict[str, tuple[str, str]]:
-    """PLOVER type and its source for every code; roots take their "x0" code's."""
+    """PLOVER type and its source for every code; roots take their "x0" code's. A manual
+    correction must replace a table row with another type, or it corrects nothing."""
+    manual = manual or {}
     overlap = sorted(set(table) & set(extension))
     if overlap:
         raise ValueError(f"extension repeats codes of the PLOVER table: {overlap}")
+    idle = sorted(code for code, plover in manual.items() if table.get(code) in (None, plover))
+    if idle:
+        raise ValueError(f"manual corrections that change no row of the PLOVER table: {idle}")
     chosen = {code: (plover, FROM_TABLE) for code, plover in table.items()}
     chosen |= {code: (plover, FROM_EXTENSION) for code, plover in extension.items()}
+    chosen |= {code: (plover, FROM_MANUAL) for code, plover in manual.items()}
     resolved = {}
     for code in codes:
         key = code + "0" if len(code) == 2 else code
@@ -89,10 +97,13 @@ def plover_sources(
     return resolved
 
 
-def build_rows(icews: Path, plover: Path, extension: Path) -> list[dict[str, str]]:
+def build_rows(icews: Path, plover: Path, extension: Path, manual: Path | None = None) -> list[dict[str, str]]:
     rows = read_icews(icews)
     sources = plover_sources(
-        [row["code"] for row in rows], read_plover_table(plover), read_extension(extension)
+        [row["code"] for row in rows],
+        read_plover_table(plover),
+        read_extension(extension),
+        read_extension(manual) if manual else {},
     )
     for row in rows:
         row["quad_class"] = str(quad_class_of(row["root"]))
@@ -116,8 +127,9 @@ def main(argv: list[str] | None = None) -> None:
         "--plover", type=Path, default=REFERENCE / "PLOVER" / "CAMEO2PLOVER-2021.txt"
     )
     parser.add_argument("--extension", type=Path, default=CODEBOOK_DIR / "plover_extension.csv")
+    parser.add_argument("--manual", type=Path, default=CODEBOOK_DIR / "plover_manual.csv")
     args = parser.parse_args(argv)
-    rows = build_rows(args.icews, args.plover, args.extension)
+    rows = build_rows(args.icews, args.plover, args.extension, args.manual)
     write_csv(rows, args.out)
     print(f"wrote {len(rows)} codes to {args.out}")
 

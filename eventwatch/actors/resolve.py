@@ -250,6 +250,11 @@ class ActorLayer:
         """The text of tokens start..end (exclusive), cheaper than a Span's."""
         return self._text[self._starts[start] : self._starts[end - 1] + self._lengths[end - 1]]
 
+    def state(self, country: str) -> Actor | None:
+        """The state itself, as an actor named nowhere in the text."""
+        state = self.kb.states.get(country)
+        return state.with_mention("") if state else None
+
     def actor_for(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""
         found = self._resolve(token)

@@ -28,7 +28,7 @@ from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, loa
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
-from eventwatch.events.roles import Role, doer_places, expand, find_roles, has_mutual_object, is_place_object
+from eventwatch.events.roles import LOCATION_PREPOSITIONS, PROTEST_ROOT, PROTESTED_AT, Role, doer_places, expand, find_roles, has_mutual_object, is_place_object
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -48,6 +48,9 @@ RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
 # expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
 UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
+# Roots whose parties named only by their kind ("students", "police") belong to the state the
+# act happens in: protests, coercion and violence.
+SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
 # Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
 NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
@@ -169,10 +172,13 @@ class _RoleResolver:
         return [(place, Actor(f"unidentified, in {place.text}", place.text, state, None, sector, state + sector))]
 
     def site_state(self, role: Role) -> tuple[Token, str] | None:
-        """Where a violent or coercive act (17-20) happened, and the state it lies in."""
-        if role.pattern.code[:2] not in UNSEEN_DOER_SECTORS:
+        """Where a protest, coercive or violent act (14, 17-20) happened, and the state it
+        lies in; not the institution a protest stands before ("outside the Russian embassy")."""
+        if role.pattern.code[:2] not in SITED_ROOTS:
             return None
         for place in doer_places(role.frame):
+            if place.head.lower_ in PROTESTED_AT or _in_what_is_opposed(place, role):
+                continue
             state = next((a.country for _, a in self.actors_of(place) if a.country), None)
             if state is not None:
                 return place, state
@@ -183,6 +189,15 @@ class _RoleResolver:
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
+
+    def own_state(self, sources: list[Party]) -> list[Party]:
+        """Whom a protest that names no target and no place is aimed at: the protesters' own
+        state ("Egyptian demonstrators rioted"), as CAMEO and PLOVER coders record it."""
+        states = {actor.country for _, actor in sources}
+        state = self.actors.state(states.pop()) if len(states) == 1 and None not in states else None
+        if state is None or any(actor.code == state.code for _, actor in sources):
+            return []  # "Russians protested": the people are the state, no dyad of their own
+        return [(None, state)]
 
     def is_reciprocal(self, role: Role, targets: list[Party]) -> bool:
         """Whether a symmetric event also runs from these targets back to the sources."""
@@ -223,6 +238,8 @@ class _Coder:
         if not sources:
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
+        if not targets and role.pattern.code[:2] == PROTEST_ROOT:
+            targets = self.resolver.own_state(sources)
         doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
@@ -286,6 +303,13 @@ class _Coder:
             return code, ""
         kind = "refused" if negated else "announced"
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
+
+
+def _in_what_is_opposed(place: Token, role: Role) -> bool:
+    """Whether a place belongs to what a protest is against or about ("rallied against the
+    war *in Ukraine*"), not to where it happened."""
+    noun = place.head.head
+    return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
 
 
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
