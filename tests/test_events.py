@@ -481,3 +481,20 @@ def test_a_protest_that_names_no_target_or_place_is_aimed_at_the_protesters_own_
     assert coded("Thousands of Kenyan teachers went on strike on Monday.") == [("KENEDU", "143", "KEN")]
     assert coded("Thousands of Russians protested on Sunday.") == [("RUS", "140", None)]
     assert coded("Amnesty International protested.") == [("NGOHRIAMN", "140", None)]  # no state of its own
+
+
+def test_coercion_that_names_no_target_or_place_is_aimed_at_the_doers_own_state():
+    assert coded("Iraq's interim government imposed martial law on Sunday.") == [("IRQGOV", "1724", "IRQ")]
+    (threat,) = coded("Iraq's interim government said it is prepared to impose martial law.")
+    assert threat[0] == "IRQGOV" and threat[1].startswith("13") and threat[2] == "IRQ"
+
+
+def test_a_mediation_between_two_parties_is_aimed_at_both():
+    found = coded("Qatar's mediation between Israel and Egypt continued on Monday.")
+    assert sorted(found) == [("QAT", "045", "EGY"), ("QAT", "045", "ISR")]
+
+
+def test_a_city_attacked_that_the_model_takes_for_a_person_is_still_its_states():
+    # en_core_web_sm labels "Kharkiv" here a PERSON; the gazetteer knows it as a city of 1.4m.
+    assert coded("Russian forces struck Kharkiv overnight.") == [("RUSMIL", "190", "UKRCVL")]
+    assert coded("Gunmen killed John Houston on Monday.") == []  # a person's full name stays a person

@@ -255,6 +255,24 @@ class ActorLayer:
         state = self.kb.states.get(country)
         return state.with_mention("") if state else None
 
+    def place_actor(self, token: Token) -> Actor | None:
+        """The people of a place the model did not label as one ("struck *Kharkiv*", tagged a
+        person): a name alone that the gazetteer has as a large place of a known state. For
+        the events stage, where a name is the object of an attack; not for a person's full name."""
+        known = self.actor_for(token)
+        if token.pos_ != "PROPN" or known is not None and known.code:
+            return None
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+            return None
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        name = " ".join(t.text for t in words)
+        country = place_state(name, self.kb)
+        if country is None:
+            return None
+        sector = self.kb.places.sector
+        return Actor(name, name, country, None, sector, country + (sector or ""))
+
     def actor_for(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""
         found = self._resolve(token)

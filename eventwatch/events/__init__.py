@@ -51,6 +51,9 @@ UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
 # Roots whose parties named only by their kind ("students", "police") belong to the state the
 # act happens in: protests, coercion and violence.
 SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
+# Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
+# protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
+DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
 # Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
 NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
@@ -186,13 +189,26 @@ class _RoleResolver:
 
     def targets(self, role: Role, sources: list[Party], site: str | None = None) -> list[Party]:
         found = self.first_resolved(role.target_candidates, sources, site)
+        if not found and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
+            found = self._attacked_place(role, sources)
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
 
+    def _attacked_place(self, role: Role, sources: list[Party]) -> list[Party]:
+        """The people of a place attacked, seized or raided that the model took for no place
+        ("Russian forces struck *Kharkiv*"), when it is no place of the doers' own state."""
+        states = {actor.country for _, actor in sources}
+        for candidate in role.target_candidates:
+            actor = self.actors.place_actor(candidate)
+            if actor is not None and actor.country not in states:
+                return [(candidate, actor)]
+        return []
+
     def own_state(self, sources: list[Party]) -> list[Party]:
-        """Whom a protest that names no target and no place is aimed at: the protesters' own
-        state ("Egyptian demonstrators rioted"), as CAMEO and PLOVER coders record it."""
+        """Whom a protest or a coercive act that names no target and no place is aimed at: the
+        doers' own state ("Egyptian demonstrators rioted", "the government imposed martial
+        law"), as the PLOVER GSR codes it."""
         states = {actor.country for _, actor in sources}
         state = self.actors.state(states.pop()) if len(states) == 1 and None not in states else None
         if state is None or any(actor.code == state.code for _, actor in sources):
@@ -238,7 +254,7 @@ class _Coder:
         if not sources:
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
-        if not targets and role.pattern.code[:2] == PROTEST_ROOT:
+        if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS:
             targets = self.resolver.own_state(sources)
         doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):

@@ -729,13 +729,13 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     sources += [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
     if pattern.of == "source":
         sources += preps.get("of", [])
-    sources += between[:1]
+    sources += between[:1] if pattern.symmetric else []  # a mediation *between* A and B is aimed at both
     governor = _support_verb(noun, lexicon)
     if governor is not None:
         sources += _source_heads(frame_of(governor))
     elif (host := _participation_host(noun, pattern)) is not None:
         sources += _source_heads(frame_of(host))  # last: the noun's own doer comes first
-    targets: list[Token] = list(between[1:]) if between else []
+    targets: list[Token] = list(between[1:] if pattern.symmetric else between)
     if pattern.of == "target":
         targets += preps.get("of", [])
     for prep in NOUN_TARGET_PREPOSITIONS:
