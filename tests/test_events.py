@@ -477,9 +477,9 @@ def test_protesters_named_by_their_kind_belong_where_they_protest():
     assert rally[0].startswith("CZE") and rally[2].startswith("RUS")
 
 
-def test_a_protest_that_names_no_target_or_place_is_aimed_at_the_protesters_own_state():
-    assert coded("Thousands of Kenyan teachers went on strike on Monday.") == [("KENEDU", "143", "KEN")]
-    assert coded("Thousands of Russians protested on Sunday.") == [("RUS", "140", None)]
+def test_a_protest_that_names_no_target_or_place_is_aimed_at_the_protesters_own_government():
+    assert coded("Thousands of Kenyan teachers went on strike on Monday.") == [("KENEDU", "143", "KENGOV")]
+    assert coded("Thousands of Russians protested on Sunday.") == [("RUS", "140", "RUSGOV")]
     assert coded("Amnesty International protested.") == [("NGOHRIAMN", "140", None)]  # no state of its own
 
 
@@ -498,3 +498,8 @@ def test_a_city_attacked_that_the_model_takes_for_a_person_is_still_its_states()
     # en_core_web_sm labels "Kharkiv" here a PERSON; the gazetteer knows it as a city of 1.4m.
     assert coded("Russian forces struck Kharkiv overnight.") == [("RUSMIL", "190", "UKRCVL")]
     assert coded("Gunmen killed John Houston on Monday.") == []  # a person's full name stays a person
+
+
+def test_what_an_organisation_calls_its_own_is_no_target_of_its_acts():
+    found = coded("The United Nations rejected a call for its peacekeepers to be deployed in Haiti.")
+    assert found and all(t is None or not t.startswith("IGOUNO") for _, _, t in found)

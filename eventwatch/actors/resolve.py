@@ -255,6 +255,11 @@ class ActorLayer:
         state = self.kb.states.get(country)
         return state.with_mention("") if state else None
 
+    def government(self, country: str) -> Actor | None:
+        """The state's government, as an actor named nowhere in the text."""
+        state = self.kb.states.get(country)
+        return _acting(state, f"{self.kb.adjectives.get(country, state.name)} government", "", "GOV") if state else None
+
     def place_actor(self, token: Token) -> Actor | None:
         """The people of a place the model did not label as one ("struck *Kharkiv*", tagged a
         person): a name alone that the gazetteer has as a large place of a known state. For

@@ -134,7 +134,7 @@ class _RoleResolver:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
         or organisation first, else a bare sector ("police") as the last resort."""
         codes = {actor.code for _, actor in unlike}
-        states = {actor.country for _, actor in unlike if actor.country}
+        states = {actor.country or actor.org for _, actor in unlike if actor.country or actor.org}
         resolved = [
             [p for p in self._parties_at(c, site) if p[1].code not in codes and not _own(p, states)] for c in candidates
         ]
@@ -205,15 +205,19 @@ class _RoleResolver:
                 return [(candidate, actor)]
         return []
 
-    def own_state(self, sources: list[Party]) -> list[Party]:
+    def own_state(self, sources: list[Party], protest: bool) -> list[Party]:
         """Whom a protest or a coercive act that names no target and no place is aimed at: the
-        doers' own state ("Egyptian demonstrators rioted", "the government imposed martial
-        law"), as the PLOVER GSR codes it."""
+        doers' own government ("Egyptian demonstrators rioted", as ICEWS codes protests) or
+        state ("the government imposed martial law"), as the PLOVER GSR codes it."""
         states = {actor.country for _, actor in sources}
-        state = self.actors.state(states.pop()) if len(states) == 1 and None not in states else None
-        if state is None or any(actor.code == state.code for _, actor in sources):
-            return []  # "Russians protested": the people are the state, no dyad of their own
-        return [(None, state)]
+        if len(states) != 1 or None in states:
+            return []
+        (country,) = states
+        aimed_at = self.actors.government if protest else self.actors.state
+        target = aimed_at(country)
+        if target is None or any(actor.code == target.code for _, actor in sources):
+            return []
+        return [(None, target)]
 
     def is_reciprocal(self, role: Role, targets: list[Party]) -> bool:
         """Whether a symmetric event also runs from these targets back to the sources."""
@@ -255,7 +259,7 @@ class _Coder:
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
         if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS:
-            targets = self.resolver.own_state(sources)
+            targets = self.resolver.own_state(sources, protest=role.pattern.code[:2] == PROTEST_ROOT)
         doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
@@ -363,8 +367,11 @@ def _states_inside(inner: Token, outer: Token) -> bool:
 
 def _home_of_force(role: Role, sources: list[Party]) -> str | None:
     """A state's police, courts or (for arrests and other coercion) government act at home:
-    "Egyptian police dispersed demonstrators" are Egypt's demonstrators."""
+    "Egyptian police dispersed demonstrators" are Egypt's demonstrators; and so do its
+    protesters."""
     root = role.pattern.code[:2]
+    if root == PROTEST_ROOT:  # "Nigerians rallied to protest violations by fundamentalists": Nigeria's
+        return next((a.country for _, a in sources if a.country), None)
     if root not in UNSEEN_DOER_SECTORS:
         return None
     forces = DOMESTIC_FORCES | ({"GOV"} if root == "17" else set())
@@ -380,9 +387,10 @@ def _acts_on_each_other(role: Role) -> bool:
 
 
 def _own(party: Party, states: set[str]) -> bool:
-    """ "withdraw *their* troops from Chad": what the source's own pronoun owns is no target."""
+    """ "withdraw *their* troops from Chad", "a call for *its* peacekeepers to be deployed":
+    what the source's own pronoun owns is no target."""
     token, actor = party
-    if token is None or actor.country not in states:
+    if token is None or (actor.country or actor.org) not in states:
         return False
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
