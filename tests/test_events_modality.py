@@ -55,3 +55,14 @@ def test_would_after_adding_is_the_future_seen_from_the_past():
     text = "Ruto said on Tuesday that the bill was dead, adding that he would hold talks with Kenyan students."
     talks = next(e for e in events_of(text) if e.cameo_root == "03")
     assert flags(talks) == {"future"}
+
+
+def test_who_is_expected_to_act_is_the_one_who_will():
+    (visit,) = events_of("The Chinese leader is expected to visit Moscow next week.")
+    assert (visit.source.code, visit.cameo, visit.target.code) == ("CHNGOV", "036", "RUSGOV")
+    assert flags(visit) == {"future"}
+
+
+def test_who_was_asked_to_act_does_it_only_hypothetically():
+    (withdraw,) = events_of("Serbia was asked to withdraw its police from the border.")
+    assert (withdraw.source.code, withdraw.cameo_root) == ("SRB", "08") and flags(withdraw) == {"hypothetical"}

@@ -168,9 +168,10 @@ ASKED_PREPOSITIONS = {"on", "upon", "to", "with"}
 
 
 def asks_someone(governor: Token) -> bool:
-    """Whether a request verb names whom it asks ("urged *Japan* to halt", "called *on Kyiv* to")."""
+    """Whether a request verb names whom it asks ("urged *Japan* to halt", "called *on Kyiv* to",
+    "*Russia* was asked to")."""
     return any(
-        c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in ASKED_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)
+        c.dep_ in {"dobj", "dative", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in ASKED_PREPOSITIONS and any(o.dep_ == "pobj" for o in c.children)
         for c in governor.children
     )
 
@@ -227,6 +228,9 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
         return True
     if _governed_by(chain, words.future_governors | words.intent_adjectives):
         return True
+    # "Putin *is expected* to visit", "talks are scheduled to": the passive governor itself
+    if any(_is_passive_governor(v, words.future_governors) for v in chain):
+        return True
     # "wants to attack": a request verb without anyone asked states the subject's own intent.
     requests = (v.head for v in chain if v.dep_ == "xcomp" and v.head.lemma_.lower() in words.request_governors)
     if any(not asks_someone(request) for request in requests):
@@ -235,6 +239,11 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     if any(v.dep_ == "xcomp" and (v.head.lemma_ == "go" and v.head.tag_ == "VBG") for v in chain):
         return True
     return any(_is_headline_infinitive(v) for v in chain)
+
+
+def _is_passive_governor(verb: Token, lemmas: frozenset[str]) -> bool:
+    children = list(verb.children)
+    return verb.lemma_.lower() in lemmas and any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "xcomp" for c in children)
 
 
 def _is_headline_infinitive(verb: Token) -> bool:

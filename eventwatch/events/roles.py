@@ -50,6 +50,7 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
+INTENT_ROOT = "03"
 PROTEST_ROOT = "14"
 # Where a protest stands before whom it is aimed at: "rallied *outside* their country's embassy".
 PROTESTED_AT = ("outside", "before")
@@ -408,6 +409,8 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     complement = _matched_xcomp(frame, pattern)
     if complement is None and pattern.code[:2] in ABSORBING_ROOTS and frame.xcomps:
         complement = frame.xcomps[0]
+    if complement is not None and frame.passive and frame.agent is None and pattern.code[:2] == INTENT_ROOT:
+        frame = replace(frame, passive=False)  # "Putin *is expected* to visit Beijing": Putin intends it
     purpose = _matched_purpose(frame, pattern)
     objects = _matched_objects(frame, pattern)
     prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
@@ -523,6 +526,8 @@ def _source_head(frame: Frame) -> Token | None:
         # Object control: "urged Japan to halt" -> Japan halts.
         if head.verb.i != verb.head.i:
             return _source_head(head)
+        if head.passive and head.subject is not None:
+            return head.subject  # "Putin *is expected* to visit", "troops were ordered to withdraw"
         return head.objects[0] if head.objects else _asked(head) or _source_head(head)
     if verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children):
         asked = _asked(frame_of(verb.head))  # "appealed to the UN *to intervene*", parsed as an adverbial clause
