@@ -220,3 +220,12 @@ def test_a_pair_needs_two_states_and_a_definite_numeral(parse):
     assert codes_for(parse, "Two countries signed the deal.", "countries") == []  # no "the": any two
     assert codes_for(parse, "Kenya sent troops. Both sides held their fire.", "sides") == []  # one state only
     assert codes_for(parse, "Kenya and Uganda talked. Russian troops moved.", "troops") == ["RUSMIL"]  # one actor
+
+
+def test_a_full_name_with_a_possessive_is_still_the_person():
+    from eventwatch.pipeline import extract_text
+
+    (event,) = extract_text("Vladimir Putin's forces shelled Kharkiv on Monday.", published="2024-05-10").events
+    assert event.source.code == "RUSMIL"
+    (event,) = extract_text("Emmanuel Macron's government recalled its ambassador from Algeria.", published="2024-05-10").events
+    assert event.source.code == "FRAGOV"

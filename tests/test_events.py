@@ -503,3 +503,23 @@ def test_a_city_attacked_that_the_model_takes_for_a_person_is_still_its_states()
 def test_what_an_organisation_calls_its_own_is_no_target_of_its_acts():
     found = coded("The United Nations rejected a call for its peacekeepers to be deployed in Haiti.")
     assert found and all(t is None or not t.startswith("IGOUNO") for _, _, t in found)
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_still_acts():
+    found = coded("Egypt and Qatar are mediating between Israel and Hamas.")
+    assert {(s, code) for s, code, _ in found} == {("EGY", "045"), ("QAT", "045")}
+    assert {t for _, _, t in found} == {"ISR", "PSEREBHMS"}
+
+
+def test_who_claims_responsibility_for_an_attack_did_it():
+    found = coded("Hezbollah claimed responsibility for the drone attack on an Israeli base.")
+    assert ("LBNREB", "195", "ISR") in found
+
+
+def test_arms_named_in_the_shared_set_are_military_aid():
+    assert coded("Iran supplied attack drones to Russia.") == [("IRN", "072", "RUS")]
+    assert coded("Germany delivered air defence systems to Ukraine.") == [("DEU", "072", "UKR")]
+
+
+def test_suspended_from_a_bloc_reduces_relations():
+    assert coded("The African Union suspended Niger from the bloc after the coup.") == [("IGOAFRAFU", "160", "NER")]

@@ -163,6 +163,14 @@ def _entity_head(ent: Span) -> Token:
     return ent.doc[start : ent.end].root
 
 
+def _without_case(ent: Span) -> Span:
+    """An entity without the possessive ending the model sometimes takes in ("*Vladimir Putin*'s")."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].dep_ == "case":
+        end -= 1
+    return ent.doc[ent.start : end]
+
+
 def _acting(base: Actor | None, name: str, mention: str, sector: str | None) -> Actor:
     """`base` (a state or organisation, or nobody known) acting through `sector`."""
     if base is None:
@@ -215,7 +223,8 @@ class ActorLayer:
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
         self._exact = {(m.start, m.end): m for m in matches}
         matches = sorted(matches + place_matches(self._ents, kb, matches), key=lambda m: m.start)
-        person_ents = [e for e in self._ents if e.label_ == "PERSON" and (e.start, e.end) not in self._exact]
+        person_ents = [_without_case(e) for e in self._ents if e.label_ == "PERSON"]
+        person_ents = [e for e in person_ents if len(e) and (e.start, e.end) not in self._exact]
         places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
         self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
         self._matches = sorted(self._matches + self._surnames(person_ents, places), key=lambda m: m.start)

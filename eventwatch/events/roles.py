@@ -170,6 +170,8 @@ def frame_of(verb: Token) -> Frame:
             frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
+    if frame.subject is None:  # the parser now and then hangs the subject on the auxiliary: "Egypt *are* mediating"
+        frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
     elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
@@ -764,11 +766,18 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
 
 def _participation_host(noun: Token, pattern: NounPattern) -> Token | None:
     """The verb whose doer takes part in the event a noun of its prepositional phrase names:
-    "threw stones *during demonstrations*", "took part *in talks*", "arrived *for talks*"."""
+    "threw stones *during demonstrations*", "took part *in talks*", "arrived *for talks*",
+    or owns up to it: "claimed responsibility *for the attack*"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX"}:
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
-    host, words = prep.head, _participation_words()
+    words = _participation_words()
+    owned = prep.head
+    if prep.lower_ == "for" and owned.lemma_.lower() in words["owned_acts"] and owned.head.pos_ == "VERB":
+        return owned.head
+    if prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    host = prep.head
     if prep.lower_ not in words["participation_prepositions"] and not (
         prep.lower_ == "for" and host.lemma_.lower() in words["joining_verbs"]
     ):
