@@ -523,3 +523,23 @@ def test_arms_named_in_the_shared_set_are_military_aid():
 
 def test_suspended_from_a_bloc_reduces_relations():
     assert coded("The African Union suspended Niger from the bloc after the coup.") == [("IGOAFRAFU", "160", "NER")]
+
+
+def test_a_gerund_agent_names_its_doer_by_its_modifier():
+    found = coded("Three Ukrainian soldiers were killed by Russian shelling near Bakhmut.")
+    assert ("RUS", "190", "UKRMIL") in found
+
+
+def test_where_what_was_hit_stands_places_the_victims():
+    found = coded("A Russian missile hit an apartment block in Dnipro, killing 40 people.")
+    assert ("RUS", "190", "UKRCVL") in found
+
+
+def test_protesters_storming_a_building_protest_violently():
+    assert coded("Protesters stormed the French embassy in Niamey.") == [("NEROPP", "145", "FRAGOV")]
+
+
+def test_a_meeting_place_is_no_party_when_the_counterpart_is_named():
+    # "the group" resolves to no one; the place of the signing is not the counterpart.
+    assert coded("Colombia's government signed a peace deal with the group on Friday in Havana.") == [("COLGOV", "057", None)]
+    assert coded("Colombia's government held talks with the group on Friday in Havana.") == [("COLGOV", "046", None)]

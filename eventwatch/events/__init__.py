@@ -28,7 +28,20 @@ from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, loa
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
-from eventwatch.events.roles import LOCATION_PREPOSITIONS, PROTEST_ROOT, PROTESTED_AT, Role, doer_places, expand, find_roles, has_mutual_object, is_place_object
+from eventwatch.events.roles import (
+    LOCATION_PREPOSITIONS,
+    PROTEST_ROOT,
+    PROTESTED_AT,
+    VIOLENT_ROOTS,
+    Role,
+    doer_places,
+    expand,
+    find_roles,
+    frame_of,
+    has_mutual_object,
+    is_place_object,
+    object_places,
+)
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -179,7 +192,13 @@ class _RoleResolver:
         lies in; not the institution a protest stands before ("outside the Russian embassy")."""
         if role.pattern.code[:2] not in SITED_ROOTS:
             return None
-        for place in doer_places(role.frame):
+        frames = [role.frame]
+        if role.trigger.tag_ == "VBG" and role.trigger.dep_ in {"advcl", "conj"}:
+            frames.append(frame_of(role.trigger.head))  # "hit a block in Dnipro, *killing* 40 people"
+        places = [place for frame in frames for place in doer_places(frame)]
+        if role.pattern.code[:2] in VIOLENT_ROOTS:
+            places += [place for frame in frames for place in object_places(frame)]
+        for place in places:
             if place.head.lower_ in PROTESTED_AT or _in_what_is_opposed(place, role):
                 continue
             state = next((a.country for _, a in self.actors_of(place) if a.country), None)

@@ -157,7 +157,7 @@ def frame_of(verb: Token) -> Frame:
         elif dep in OBJECT_DEPS:
             frame.objects.append(child)
         elif dep == "agent":
-            frame.agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            frame.agent = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)  # "by Russian *shelling*"
         elif dep == "xcomp":
             frame.xcomps.append(child)
         elif dep == "ccomp":
@@ -442,6 +442,8 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     elif pattern.target not in ("none", "ccomp"):
         reciprocal += frame.preps.get(pattern.target, [])
     sources, targets = _source_heads(frame), _target_candidates(frame, pattern, complement)
+    if pattern.symmetric and reciprocal:  # "signed a deal *with Tigrayan leaders* in Pretoria": not with South Africa
+        targets = tuple(t for t in targets if not is_place_object(t))
     if pattern.source:  # "received weapons *from* the government": the giver acts on the subject
         sources, targets = tuple(frame.preps.get(pattern.source, ())), sources
     return Role(
@@ -518,6 +520,8 @@ def _source_head(frame: Frame) -> Token | None:
     if frame.subject is not None:
         return _past_dateline(frame.subject)
     verb = frame.verb
+    if verb.tag_ == "VBG" and (owner := next((c for c in verb.children if c.dep_ in {"poss", "amod", "compound"}), None)):
+        return owner  # a gerund read as a noun: "*Russian* shelling", "*Israel's* bombing"
     if verb.dep_ == "conj":
         return _source_head(frame_of(verb.head))
     if verb.dep_ == "xcomp":
@@ -665,6 +669,12 @@ def doer_places(frame: Frame) -> list[Token]:
     return [*_prep_objects(frame, LOCATION_PREPOSITIONS), *on_nouns]
 
 
+def object_places(frame: Frame) -> list[Token]:
+    """Where what was attacked stands: "hit an apartment block *in Dnipro*"."""
+    return [o for noun in frame.objects for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPOSITIONS
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def is_place_object(token: Token) -> bool:
     """Whether the token is the object of a preposition of place that names no target
     ("demonstrated *in* Kirkuk", not "fired *at* Kyiv")."""
@@ -752,13 +762,14 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
         targets += [o for o in governing.objects if o.i != noun.i]
         for prep in TARGET_PREPOSITIONS:
             targets += governing.preps.get(prep, [])
-    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
+    counterparts = (*between, *preps.get("with", []))
+    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and not (pattern.symmetric and counterparts):
         places = [preps] + ([governing.preps] if governor is not None else [])
         targets += [o for found in places for prep in LOCATION_PREPOSITIONS for o in found.get(prep, [])]
     bound = [("trigger", noun)] + [("between", t) for t in between]
     if governor is not None:
         bound.append(("governing verb", governor))
-    reciprocal = frozenset(t.i for t in (*between, *preps.get("with", [])))
+    reciprocal = frozenset(t.i for t in counterparts)
     return Role(
         frame, pattern, tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)), frozenset(), tuple(bound), reciprocal
     )
