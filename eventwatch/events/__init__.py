@@ -90,7 +90,7 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    events = _without_generic_duplicates(unique)
+    events = _without_generic_duplicates(_without_consequences(unique))
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -349,6 +349,23 @@ def _in_what_is_opposed(place: Token, role: Role) -> bool:
     war *in Ukraine*"), not to where it happened."""
     noun = place.head.head
     return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
+
+
+def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """A participle clause that tells what a violent act did ("attacked the camp, *killing*
+    156 people") is that act, not another: it is dropped when its victims are no one placed
+    or the act's own target."""
+    violent = {(role.trigger.i, event.source.code): event for role, event in coded if event.cameo_root in VIOLENT_ROOTS}
+    kept = []
+    for role, event in coded:
+        trigger = role.trigger
+        act = violent.get((trigger.head.i, event.source.code)) if trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "conj"} else None
+        if act is not None and event.cameo_root in VIOLENT_ROOTS and trigger.head.i != trigger.i:
+            target = event.target
+            if target is None or not _placed(target) or act.target is not None and act.target.country == target.country:
+                continue
+        kept.append((role, event))
+    return kept
 
 
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
