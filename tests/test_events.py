@@ -548,3 +548,8 @@ def test_a_meeting_place_is_no_party_when_the_counterpart_is_named():
 def test_a_participle_telling_what_an_attack_did_is_that_attack():
     assert coded("A Russian missile hit an apartment block in Dnipro, killing 40 people.") == [("RUS", "190", "UKR")]
     assert coded("Israeli troops raided the Jenin refugee camp, killing five Palestinians.") == [("ISRMIL", "190", "PSEREF")]
+
+
+def test_civilians_belong_to_the_dateline_state_but_not_to_the_only_state_named():
+    assert coded("KYIV, May 3 - Russian troops shelled civilians on Friday.") == [("RUSMIL", "190", "UKRCVL")]
+    assert coded("Russian troops shelled civilians.") == [("RUSMIL", "190", "CVL")]

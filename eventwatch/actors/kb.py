@@ -111,6 +111,7 @@ class HomeState:
     words: frozenset[str] = frozenset()  # phrases with these words count whatever their sector
     over_references: bool = False  # "the government" takes the home state before the last state named
     sentence: bool = False  # without a dateline: the only state named in the sentence
+    dateline_sectors: frozenset[str] = frozenset()  # home only by a dateline, never by the sentence
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> HomeState:
@@ -118,7 +119,11 @@ class HomeState:
             return frozenset(w.lower() for w in data.get(key) or ())
 
         return cls(
-            frozenset(data.get("sectors") or ()), words("words"), bool(data.get("over_references")), bool(data.get("sentence"))
+            frozenset(data.get("sectors") or ()),
+            words("words"),
+            bool(data.get("over_references")),
+            bool(data.get("sentence")),
+            frozenset(data.get("dateline_sectors") or ()),
         )
 
 

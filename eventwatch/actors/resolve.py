@@ -469,12 +469,13 @@ class ActorLayer:
         if not sectors or any(t.dep_ == "poss" or self._owns(head, t) for t in tokens):
             return None
         words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-        if self.kb.strongest(s for *_, s in sectors) not in home.sectors and not words & home.words:
+        sector = self.kb.strongest(s for *_, s in sectors)
+        if sector not in home.sectors | home.dateline_sectors and not words & home.words:
             return None
         if words & self._organisation_heads():
             return None  # "the court" of an article on the International Criminal Court
         country = self._dateline_state()
-        if country is None and home.sentence:
+        if country is None and home.sentence and (sector not in home.dateline_sectors or words & home.words):
             sentence = head.sent
             named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
             countries = {c for _, c in named}
