@@ -553,3 +553,10 @@ def test_a_participle_telling_what_an_attack_did_is_that_attack():
 def test_civilians_belong_to_the_dateline_state_but_not_to_the_only_state_named():
     assert coded("KYIV, May 3 - Russian troops shelled civilians on Friday.") == [("RUSMIL", "190", "UKRCVL")]
     assert coded("Russian troops shelled civilians.") == [("RUSMIL", "190", "CVL")]
+
+
+def test_a_claim_that_someone_else_attacked_accuses_them():
+    found = coded("Kyiv claimed that Russian forces had shelled a hospital in Kharkiv.")
+    assert ("UKRGOV", "112", "RUSMIL") in found and any(c.startswith("19") and s == "RUSMIL" for s, c, _ in found)
+    # Claiming one's own attack accuses no one.
+    assert not any(c == "112" for _, c, _ in coded("The US claimed that its forces had attacked Iraq."))

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import QuoteLookup, is_first_person, is_pronoun, resolve_pronoun
-from eventwatch.events.anaphora import resolve_perpetrators, resolve_references
+from eventwatch.events.anaphora import load_act_nouns, resolve_perpetrators, resolve_references
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
@@ -34,6 +34,7 @@ from eventwatch.events.roles import (
     PROTESTED_AT,
     VIOLENT_ROOTS,
     Role,
+    accuses_none,
     doer_places,
     expand,
     find_roles,
@@ -151,7 +152,7 @@ class _RoleResolver:
         resolved = [
             [p for p in self._parties_at(c, site) if p[1].code not in codes and not _own(p, states)] for c in candidates
         ]
-        placed = next((found for found in resolved if any(a.country or a.org for _, a in found)), None)
+        placed = next((found for found in resolved if any(a.country or a.org or _refers_to_doer(t) for t, a in found)), None)
         return placed or next((found for found in resolved if found), [])
 
     def _parties_at(self, candidate: Token, site: str | None = None) -> list[Party]:
@@ -279,6 +280,8 @@ class _Coder:
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
         if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS:
             targets = self.resolver.own_state(sources, protest=role.pattern.code[:2] == PROTEST_ROOT)
+        if accuses_none(role, targets):
+            return []  # "the US claimed that they had attacked Iraq": no one accused
         doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
@@ -429,6 +432,11 @@ def _own(party: Party, states: set[str]) -> bool:
     if token is None or (actor.country or actor.org) not in states:
         return False
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+
+
+def _refers_to_doer(token: Token | None) -> bool:
+    """ "the kidnappers": placed later, as the doer of the act they refer to (anaphora.py)."""
+    return token is not None and token.lemma_.lower() in load_act_nouns().perpetrators
 
 
 def _placed(actor: Actor) -> bool:

@@ -322,6 +322,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             consumed |= role.consumed
             roles += _coded_roles(role)
     roles = [role for role in roles if role.trigger.i not in consumed and not _restates_its_act(role, roles)]
+    roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
     light = set()
     for token in doc:
@@ -344,6 +345,31 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+# Acts whose report by someone else accuses their doer: "Kyiv claimed Russian forces had
+# shelled the town" (also ACCUSE for Kyiv against Russia).
+ACCUSED_ROOTS = {"17", *VIOLENT_ROOTS}
+ACCUSATION = "112"
+ACCUSED_ACT = "accused act"
+
+
+def _as_accusation(role: Role, roles: list[Role]) -> Role:
+    """A claim or allegation ("claimed", "alleged", "charged") whose clause states a coercive
+    or violent act: an accusation (112) of that act's doer."""
+    if role.trigger.lemma_.lower() not in _participation_words()["accusing_reports"] or role.pattern.code[:2] not in {"01", "11"}:
+        return role
+    clauses = {c.i for c in role.frame.ccomps} | {j.i for c in role.frame.ccomps for j in c.conjuncts}
+    acts = [act for act in roles if act.trigger.i in clauses and act.pattern.code[:2] in ACCUSED_ROOTS and act.source_candidates]
+    if not acts:
+        return role
+    pattern = replace(role.pattern, code=ACCUSATION, target="ccomp")
+    doers = tuple(act.source_candidates[0] for act in acts)
+    bound = role.bound + tuple((ACCUSED_ACT, act.trigger) for act in acts)
+    return replace(role, pattern=pattern, target_candidates=tuple(dict.fromkeys(doers)), bound=bound)
+
+
+def accuses_none(role: Role, targets: list) -> bool:
+    """An allegation made an accusation whose act's doer is the speaker's own side: a claim."""
+    return not targets and any(name == ACCUSED_ACT for name, _ in role.bound)
 
 
 def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool:
