@@ -560,3 +560,11 @@ def test_a_claim_that_someone_else_attacked_accuses_them():
     assert ("UKRGOV", "112", "RUSMIL") in found and any(c.startswith("19") and s == "RUSMIL" for s, c, _ in found)
     # Claiming one's own attack accuses no one.
     assert not any(c == "112" for _, c, _ in coded("The US claimed that its forces had attacked Iraq."))
+
+
+def test_what_a_counted_object_owns_is_the_target():
+    assert coded("Ukraine's air force said it shot down 30 of 34 drones launched by Russia overnight.") == [("UKRMIL", "190", "RUS")]
+
+
+def test_pressing_an_offensive_is_fighting_not_a_demand():
+    assert coded("Moscow pressed its offensive in the east.") == [("RUSGOV", "190", None)]

@@ -170,6 +170,8 @@ def frame_of(verb: Token) -> Frame:
             frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
+    if not frame.objects:  # a count the parser reads as an adverb: "shot down *30* of 34 drones"
+        frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
     if frame.subject is None:  # the parser now and then hangs the subject on the auxiliary: "Egypt *are* mediating"
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -674,6 +676,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += _counterparts(frame_of(clause))
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
+        ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
     ordered += _prep_objects(frame, ("between",))
     ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
