@@ -71,3 +71,16 @@ def test_the_kidnappers_are_the_unnamed_doers_of_the_abduction():
     # Without an earlier violent act there is no one for them to refer to.
     result = extract_text("UNICEF urged the kidnappers to free the children.", published="2021-05-02")
     assert all(e.target is None or not e.target.country for e in result.events)
+
+
+def test_the_group_is_the_armed_group_named_before_and_a_denial_aims_at_its_accuser():
+    text = (
+        "KHARTOUM, June 10 - The Rapid Support Forces clashed with Sudan's army near the airport. "
+        "The paramilitary group accused the army of bombing homes in Omdurman. "
+        "Sudan's army denied the charge."
+    )
+    events = extract_text(text, published="2023-06-10").events
+    accused = next(e for e in events if e.verb == "accused")
+    denied = next(e for e in events if e.verb == "denied")
+    assert accused.source.code == "SDNREB"
+    assert (denied.source.code, denied.target.code) == ("SDNMIL", "SDNREB")

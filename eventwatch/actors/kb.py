@@ -159,6 +159,10 @@ class PlaceSettings:
         )
 
 
+# Sectors of a state's groups that "the group" may refer back to.
+GROUP_SECTORS = frozenset({"REB", "OPP", "UAF", "CRM", "RAD", "IMG"})
+
+
 @dataclass(frozen=True)
 class Reference:
     """What a referring word ("the alliance", "its") may stand for: the most recent
@@ -168,9 +172,12 @@ class Reference:
     orgs: frozenset[str] = frozenset()
 
     def accepts(self, actor: Actor) -> bool:
-        """Whether a state's or organisation's actor fits (people are matched by title)."""
+        """Whether a state's or organisation's actor fits (people are matched by title); a
+        `group` is an armed or opposition group of a state ("the paramilitary group")."""
         if actor.org:
             return "org" in self.kinds and (not self.orgs or actor.org in self.orgs)
+        if "group" in self.kinds and actor.country is not None and actor.sector in GROUP_SECTORS:
+            return True
         return actor.country is not None and "state" in self.kinds
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.actors.kb import GROUP_SECTORS
 from eventwatch.data import read_yaml
 from eventwatch.events.explain import Binding, CodedEvent
 from eventwatch.events.roles import Role, frame_of
@@ -112,7 +113,7 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> l
         for role, candidate in reversed(window):
             if not _fits(candidate, prefixes) or quads is not None and candidate.quad_class not in quads:
                 continue
-            if _party(candidate.source) == _party(event.source):
+            if _same_side(candidate.source, event.source):
                 if candidate.target is not None:
                     return [candidate.target]
                 continue
@@ -127,6 +128,12 @@ def _fits(candidate: CodedEvent, prefixes: tuple[str, ...] | None) -> bool:
 
 def _party(actor: Actor) -> str:
     return actor.country or actor.code
+
+
+def _same_side(one: Actor, other: Actor) -> bool:
+    """Of one side: the same state, unless one is its armed or opposition group and the
+    other is not (Sudan's army and the RSF)."""
+    return _party(one) == _party(other) and (one.sector in GROUP_SECTORS) == (other.sector in GROUP_SECTORS)
 
 
 def _aimed_at(event: CodedEvent, target: Actor, noun: Token) -> CodedEvent:
