@@ -568,3 +568,8 @@ def test_what_a_counted_object_owns_is_the_target():
 
 def test_pressing_an_offensive_is_fighting_not_a_demand():
     assert coded("Moscow pressed its offensive in the east.") == [("RUSGOV", "190", None)]
+
+
+def test_a_plural_noun_tagged_as_a_verb_still_names_its_event():
+    # en_core_web_sm tags "drills" here VBZ although it parses it as the object.
+    assert coded("China launched live-fire military drills around Taiwan on Thursday.") == [("CHN", "150", "TWN")]

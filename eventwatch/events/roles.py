@@ -327,8 +327,9 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
     light = set()
+    verb_triggers = {role.trigger.i for role in roles}
     for token in doc:
-        if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
+        if _is_nominal(token) and token.i not in consumed and token.i not in verb_triggers:
             pattern = lexicon.noun_pattern_for(token)
             if pattern is None or pattern.no_event:
                 continue  # "a news conference" is no conference
@@ -352,6 +353,17 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 ACCUSED_ROOTS = {"17", *VIOLENT_ROOTS}
 ACCUSATION = "112"
 ACCUSED_ACT = "accused act"
+
+
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or a plural noun the tagger took for a verb where only a noun can stand
+    ("launched live-fire military *drills*": tagged VBZ, parsed as the object)."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and not any(c.dep_ in SUBJECT_DEPS | OBJECT_DEPS for c in token.children)
 
 
 def _as_accusation(role: Role, roles: list[Role]) -> Role:
