@@ -573,3 +573,7 @@ def test_pressing_an_offensive_is_fighting_not_a_demand():
 def test_a_plural_noun_tagged_as_a_verb_still_names_its_event():
     # en_core_web_sm tags "drills" here VBZ although it parses it as the object.
     assert coded("China launched live-fire military drills around Taiwan on Thursday.") == [("CHN", "150", "TWN")]
+
+
+def test_leading_an_offensive_is_waging_it():
+    assert coded("Ukraine led a counteroffensive in the south.") == [("UKR", "190", None)]
