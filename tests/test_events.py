@@ -577,3 +577,7 @@ def test_a_plural_noun_tagged_as_a_verb_still_names_its_event():
 
 def test_leading_an_offensive_is_waging_it():
     assert coded("Ukraine led a counteroffensive in the south.") == [("UKR", "190", None)]
+
+
+def test_a_bare_intent_yields_to_the_act_its_clause_states():
+    assert coded("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.") == [("QAT", "137", "EGYOPP")]

@@ -68,6 +68,8 @@ SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
+# An intent to cooperate with nothing said of what: yields to the act its clause states.
+BARE_INTENT = "030"
 # Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
 NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
@@ -383,10 +385,12 @@ def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
 
 
 def _has_inner_specific(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> bool:
+    """An inner event of the same root, or for a bare intent (030: "prepared to", "pledged
+    to") any inner event of its source, which already says what was intended."""
     return any(
         other is not generic
         and other.source.code == generic.source.code
-        and other.cameo_root == generic.cameo_root
+        and (other.cameo_root == generic.cameo_root or generic.cameo == BARE_INTENT)
         and other.cameo != generic.cameo
         and _states_inside(role.trigger, generic_role.trigger)
         for role, other in coded
