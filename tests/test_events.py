@@ -581,3 +581,17 @@ def test_leading_an_offensive_is_waging_it():
 
 def test_a_bare_intent_yields_to_the_act_its_clause_states():
     assert coded("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.") == [("QAT", "137", "EGYOPP")]
+
+
+def test_a_headline_verb_and_subject_the_parser_misreads_still_code():
+    assert coded("Pakistan expels Afghan refugees") == [("PAK", "174", "AFGREF")]
+    assert coded("Armenia recognises Azerbaijan's sovereignty over Karabakh") == [("ARM", "054", "AZE")]
+
+
+def test_unnamed_crowds_protest_where_they_march_against_their_government():
+    assert coded("Thousands marched in Tbilisi against the foreign agents law.") == [("GEOOPP", "140", "GEOGOV")]
+    assert coded("Protests erupted in Tehran on Friday.") == [("IRNOPP", "140", "IRNGOV")]
+
+
+def test_suspending_broadcasters_restricts_the_press():
+    assert coded("Mali's junta suspended two French broadcasters.") == [("MLIGOV", "1721", "FRAMED")]

@@ -65,6 +65,9 @@ UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
 # Roots whose parties named only by their kind ("students", "police") belong to the state the
 # act happens in: protests, coercion and violence.
 SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
+# The unnamed doers of a protest ("Thousands protested in Belgrade") are protesters of the
+# state it happens in.
+UNSEEN_PROTESTERS = "OPP"
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
@@ -184,7 +187,8 @@ class _RoleResolver:
         killed by a roadside bomb near Samarra"): unidentified, of the state it happened in,
         as ICEWS codes "unidentified gunmen (Iraq)"; for arrests and other coercion (17), that
         state's authorities."""
-        sector = UNSEEN_DOER_SECTORS.get(role.pattern.code[:2])
+        root = role.pattern.code[:2]
+        sector = UNSEEN_PROTESTERS if root == PROTEST_ROOT else UNSEEN_DOER_SECTORS.get(root)
         if sector is None or site is None:
             return []
         place, state = site
@@ -198,6 +202,8 @@ class _RoleResolver:
         frames = [role.frame]
         if role.trigger.tag_ == "VBG" and role.trigger.dep_ in {"advcl", "conj"}:
             frames.append(frame_of(role.trigger.head))  # "hit a block in Dnipro, *killing* 40 people"
+        elif isinstance(role.pattern, NounPattern) and role.trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            frames.append(frame_of(role.trigger.head))  # "*Protests* erupted in Tehran"
         places = [place for frame in frames for place in doer_places(frame)]
         if role.pattern.code[:2] in VIOLENT_ROOTS:
             places += [place for frame in frames for place in object_places(frame)]
@@ -280,11 +286,14 @@ class _Coder:
         if not sources:
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
+        doer = sources[0][0]
+        protest = role.pattern.code[:2] == PROTEST_ROOT
+        if unseen and protest:
+            targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
         if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS:
-            targets = self.resolver.own_state(sources, protest=role.pattern.code[:2] == PROTEST_ROOT)
+            targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
             return []  # "the US claimed that they had attacked Iraq": no one accused
-        doer = sources[0][0]
         if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
         if not any(_placed(actor) for _, actor in (*sources, *targets)):

@@ -174,6 +174,8 @@ def frame_of(verb: Token) -> Frame:
         frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
     if frame.subject is None:  # the parser now and then hangs the subject on the auxiliary: "Egypt *are* mediating"
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
+    if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
+        frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and c.pos_ == "PROPN" or c.dep_ in HEADLINE_SUBJECT_DEPS and c.ent_type_), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
     elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
@@ -315,7 +317,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     `reverse` code also gives the event from the target back ("X visited Y": Y hosts X)."""
     roles, consumed = [], set()
     for token in doc:
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not _is_verbal_root(token):
             continue
         frame = frame_of(token)
         pattern = best_pattern(frame, lexicon)
@@ -356,6 +358,13 @@ ACCUSED_ACT = "accused act"
 
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
+HEADLINE_SUBJECT_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+def _is_verbal_root(token: Token) -> bool:
+    """A headline verb the tagger took for a noun ("Pakistan *expels* Afghan refugees"): the
+    root of its sentence, with a direct object of its own."""
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
 
 
 def _is_nominal(token: Token) -> bool:
