@@ -257,3 +257,10 @@ def test_security_forces_in_a_datelined_story_are_the_home_states(parse):
     assert layer.actor_for(token(doc, "forces")).country == "KAZ"
     doc, layer = parse("ALMATY, Jan 7 - Russian security forces arrived at the airport.")
     assert layer.actor_for(token(doc, "forces")).country == "RUS"
+
+
+def test_a_people_living_in_one_state_names_that_state():
+    from eventwatch.pipeline import extract_text
+
+    (event,) = extract_text("China detained dozens of Uyghur activists.", published="2021-03-01").events
+    assert (event.source.code, event.target.code) == ("CHN", "CHNOPP")

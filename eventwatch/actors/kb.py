@@ -263,6 +263,8 @@ class ActorKB:
         self.states[code] = state
         self._add(f"{code}/name", Entry(state, "name", adjective), [name, *country.get("aliases", [])])
         self._add(f"{code}/adjective", Entry(state, "adjective", adjective), adjectives)
+        # Peoples living mostly in this one state ("Yoruba", "Rohingya") name it as its adjectives do.
+        self._add(f"{code}/people", Entry(state, "adjective", adjective), country.get("peoples") or [])
         capitals = country.get("capitals") or []
         if capitals:
             capital = Actor(capitals[0], capitals[0], code, None, CAPITAL_SECTOR, code + CAPITAL_SECTOR)
