@@ -595,3 +595,8 @@ def test_unnamed_crowds_protest_where_they_march_against_their_government():
 
 def test_suspending_broadcasters_restricts_the_press():
     assert coded("Mali's junta suspended two French broadcasters.") == [("MLIGOV", "1721", "FRAMED")]
+
+
+def test_a_peoples_boycott_is_dissent_a_states_is_an_embargo():
+    assert coded("South Korean consumers have boycotted Japanese beer since July.") == [("KOR", "143", "JPN")]
+    assert coded("The United States boycotted the Beijing Olympics.") == [("USA", "163", "CHN")]
