@@ -600,3 +600,10 @@ def test_suspending_broadcasters_restricts_the_press():
 def test_a_peoples_boycott_is_dissent_a_states_is_an_embargo():
     assert coded("South Korean consumers have boycotted Japanese beer since July.") == [("KOR", "143", "JPN")]
     assert coded("The United States boycotted the Beijing Olympics.") == [("USA", "163", "CHN")]
+
+
+def test_the_violent_means_of_an_act_is_part_of_it_and_names_its_doer():
+    # active: the airstrike is how the forces killed, not a second event
+    assert coded("Israeli forces killed a senior Hamas commander in an airstrike in Gaza City.") == [("ISRMIL", "186", "PSEREBHMS")]
+    # passive without an agent: the airstrike's owner did it; "in an airstrike" is no place
+    assert coded("Five people were killed in an Israeli airstrike in Gaza City.") == [("ISR", "190", "PSECVL")]

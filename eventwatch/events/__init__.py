@@ -42,6 +42,7 @@ from eventwatch.events.roles import (
     has_mutual_object,
     is_place_object,
     object_places,
+    place_words,
 )
 from eventwatch.records import Actor, Event, Evidence, Quote
 
@@ -210,6 +211,8 @@ class _RoleResolver:
         for place in places:
             if place.head.lower_ in PROTESTED_AT or _in_what_is_opposed(place, role):
                 continue
+            if not _names_a_place(place):
+                continue  # "killed *in an Israeli airstrike*": no place, whoever's it is
             state = next((a.country for _, a in self.actors_of(place) if a.country), None)
             if state is not None:
                 return place, state
@@ -356,6 +359,14 @@ class _Coder:
             return code, ""
         kind = "refused" if negated else "announced"
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
+
+
+def _names_a_place(token: Token) -> bool:
+    """A name ("Gaza City", "Zamfara state") or a word of the place finder's lists ("the
+    capital", "the village"), not an event or thing ("in an Israeli airstrike")."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in (token, *(c for c in token.lefts if c.dep_ == "compound"))):
+        return True
+    return token.lemma_.lower() in place_words("settlement_words") | place_words("region_words") | place_words("site_words")
 
 
 def _in_what_is_opposed(place: Token, role: Role) -> bool:

@@ -346,10 +346,32 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             roles.append(role)
             if governor is not None and governor.i in acting:
                 light.add(governor.i)
-    return [role for role in roles if role.trigger.i not in light or isinstance(role.pattern, NounPattern)]
+    roles = [role for role in roles if role.trigger.i not in light or isinstance(role.pattern, NounPattern)]
+    return _with_doers_of_means(roles, lexicon)
+
+
+def _with_doers_of_means(roles: list[Role], lexicon: Lexicon) -> list[Role]:
+    """A passive violent act without an agent takes the doer of the violent means it names,
+    which is then part of it: "five people were killed *in an Israeli airstrike*"."""
+    used, found = set(), []
+    for role in roles:
+        if isinstance(role.pattern, VerbPattern) and role.pattern.code[:2] in VIOLENT_ROOTS and role.frame.passive and not role.source_candidates:
+            means = [o for prep in INSTRUMENT_PREPOSITIONS for o in role.frame.preps.get(prep, []) if _is_violent_noun(o, lexicon)]
+            doers = [c for noun in means for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
+            if doers:
+                role = replace(role, source_candidates=tuple(doers), bound=(*role.bound, ("means", means[0])))
+                used |= {noun.i for noun in means}
+        found.append(role)
+    return [role for role in found if not (isinstance(role.pattern, NounPattern) and role.trigger.i in used)]
+
+
+def _is_violent_noun(token: Token, lexicon: Lexicon) -> bool:
+    pattern = lexicon.noun_pattern_for(token) if _is_nominal(token) else None
+    return pattern is not None and pattern.code[:2] in VIOLENT_ROOTS
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+INSTRUMENT_PREPOSITIONS = ("in", "with", "by", "using")
 # Acts whose report by someone else accuses their doer: "Kyiv claimed Russian forces had
 # shelled the town" (also ACCUSE for Kyiv against Russia).
 ACCUSED_ROOTS = {"17", *VIOLENT_ROOTS}
@@ -396,11 +418,21 @@ def accuses_none(role: Role, targets: list) -> bool:
 
 
 def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool:
-    """ "Israeli *airstrikes* killed 40 people": a violent noun that is the subject of a
-    violent verb event is the means of that event, not an event of its own."""
-    if noun.dep_ != "nsubj" or pattern.code[:2] not in VIOLENT_ROOTS:
+    """ "Israeli *airstrikes* killed 40 people": a violent noun that is the subject, or the
+    means, of a violent verb event is part of that event, not an event of its own."""
+    if pattern.code[:2] not in VIOLENT_ROOTS:
         return False
-    return any(role.trigger.i == noun.head.i and role.pattern.code[:2] in VIOLENT_ROOTS for role in roles)
+    if noun.dep_ == "nsubj":
+        return any(role.trigger.i == noun.head.i and role.pattern.code[:2] in VIOLENT_ROOTS for role in roles)
+    # "Israeli forces killed a commander *in an airstrike*": the means of a violent act whose
+    # doer the verb names, not a second act.
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in INSTRUMENT_PREPOSITIONS:
+        return False
+    return any(
+        role.trigger.i == prep.head.i and role.pattern.code[:2] in VIOLENT_ROOTS and role.source_candidates and not role.frame.passive
+        for role in roles
+    )
 
 
 def _restates_its_act(role: Role, roles: list[Role]) -> bool:
