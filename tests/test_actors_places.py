@@ -258,3 +258,11 @@ def test_an_unknown_name_with_a_sector_word_keeps_its_name(nlp):
     doc = nlp("Pim Chaiwong, a 31-year-old nurse, spoke first.")  # spaCy tags no PERSON
     actor = find_actors(doc, on="2015-06-01").actor_for(token(doc, "Chaiwong"))
     assert actor is None or (actor.country is None and actor.name != "nurse")
+
+
+def test_a_named_state_does_not_outweigh_a_far_larger_city_of_the_same_name():
+    from eventwatch.pipeline import extract_text
+
+    # Donetsk, Ukraine (900,000) against Donetsk, Russia (51,000), with only Russia named.
+    (event,) = extract_text("Russia stepped up its offensive in Donetsk.", published="2024-05-10").events
+    assert event.target.code == "UKR"

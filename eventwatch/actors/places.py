@@ -22,7 +22,7 @@ from eventwatch.records import Actor
 
 STATE_KINDS = frozenset({"name", "adjective", "capital", "seat"})  # KB names that say which state
 SPELLING_LIKENESS = 0.55  # "Bayt Jala" for "Beit Jala", not "North" for "North Salt Lake"
-NAMED_STATE_WEIGHT = 3.0  # the article's states, for telling same-named places apart
+NAMED_STATE_WEIGHT = 1.0  # the article's states, for telling same-named places apart: worth a tenfold population ("Donetsk" stays Ukraine's when only Russia is named)
 
 
 def article_states(matches: Iterable[KBMatch]) -> dict[str, float]:
