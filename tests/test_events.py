@@ -607,3 +607,9 @@ def test_the_violent_means_of_an_act_is_part_of_it_and_names_its_doer():
     assert coded("Israeli forces killed a senior Hamas commander in an airstrike in Gaza City.") == [("ISRMIL", "186", "PSEREBHMS")]
     # passive without an agent: the airstrike's owner did it; "in an airstrike" is no place
     assert coded("Five people were killed in an Israeli airstrike in Gaza City.") == [("ISR", "190", "PSECVL")]
+
+
+def test_with_names_the_weapon_of_a_one_sided_attack():
+    assert coded("Russian troops attacked the town with artillery fire.") == [("RUSMIL", "190", None)]
+    found = coded("Azerbaijani troops clashed with Armenian forces on the border.")
+    assert ("AZEMIL", "190", "ARMMIL") in found

@@ -709,7 +709,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += _condition_subjects(frame)
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
-    ordered += _prep_objects(frame, TARGET_PREPOSITIONS)
+    ordered += _prep_objects(frame, _aiming_prepositions(pattern, frame.verb))
     if pattern.code[:2] == PROTEST_ROOT:
         ordered += _prep_objects(frame, PROTESTED_AT)  # "rallied *outside the Russian embassy*"
     # "warned that it would act *against Iran*": whom the stated act is aimed at; a pattern
@@ -740,6 +740,15 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
     ordered += _condition_subjects(frame)
     return tuple(dict.fromkeys(ordered))
+
+
+def _aiming_prepositions(pattern: VerbPattern, verb: Token) -> tuple[str, ...]:
+    """Prepositions that may name a target; after a one-sided violent act "with" names the
+    weapon ("attacked the town *with artillery*"), not a side ("clashed *with* police")."""
+    one_sided = not pattern.symmetric and pattern.target != "with" and verb.lemma_.lower() not in _participation_words()["fighting_with"]
+    if pattern.code[:2] in VIOLENT_ROOTS and one_sided:
+        return tuple(p for p in TARGET_PREPOSITIONS if p != "with")
+    return TARGET_PREPOSITIONS
 
 
 def doer_places(frame: Frame) -> list[Token]:
