@@ -613,3 +613,9 @@ def test_with_names_the_weapon_of_a_one_sided_attack():
     assert coded("Russian troops attacked the town with artillery fire.") == [("RUSMIL", "190", None)]
     found = coded("Azerbaijani troops clashed with Armenian forces on the border.")
     assert ("AZEMIL", "190", "ARMMIL") in found
+
+
+def test_protesting_or_alleging_that_someone_did_something_is_a_complaint_or_an_accusation():
+    assert coded("Moscow protested that NATO was expanding eastward.") == [("RUSGOV", "114", "IGOWSTNAT")]
+    assert ("UKRGOV", "112", "RUSMIL") in coded("Kyiv alleged that Russian troops had looted the town.")
+    assert coded("Thousands protested in Belgrade on Sunday.") == [("SRBOPP", "140", "SRBGOV")]

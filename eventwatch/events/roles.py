@@ -51,6 +51,7 @@ LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "thr
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
 INTENT_ROOT = "03"
+ANY_CLAUSE = "any"  # a `ccomp` value: any clausal complement
 PROTEST_ROOT = "14"
 # Where a protest stands before whom it is aimed at: "rallied *outside* their country's embassy".
 PROTESTED_AT = ("outside", "before")
@@ -576,9 +577,12 @@ def _matched_clause(clauses: list[Token], verbs: frozenset[str], objects: frozen
 
 
 def _matched_ccomp(frame: Frame, pattern: VerbPattern) -> Token | None:
-    """A clausal complement with one of the pattern's modals: "said Libya *must* hand over"."""
+    """A clausal complement with one of the pattern's modals: "said Libya *must* hand over";
+    `any`: any clausal complement ("protested *that NATO was expanding*")."""
     if not pattern.ccomp:
         return None
+    if ANY_CLAUSE in pattern.ccomp:
+        return next(iter(frame.ccomps), None)
     return next(
         (c for c in frame.ccomps if any(a.dep_ == "aux" and a.lower_ in pattern.ccomp for a in c.children)),
         None,
