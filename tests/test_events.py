@@ -619,3 +619,8 @@ def test_protesting_or_alleging_that_someone_did_something_is_a_complaint_or_an_
     assert coded("Moscow protested that NATO was expanding eastward.") == [("RUSGOV", "114", "IGOWSTNAT")]
     assert ("UKRGOV", "112", "RUSMIL") in coded("Kyiv alleged that Russian troops had looted the town.")
     assert coded("Thousands protested in Belgrade on Sunday.") == [("SRBOPP", "140", "SRBGOV")]
+
+
+def test_armed_men_looting_seize_property_and_an_army_need_not_act_at_home():
+    assert coded("Russian troops looted the town.") == [("RUSMIL", "171", None)]
+    assert coded("Rioters looted shops in Port Louis.")[0][1] == "145"

@@ -293,7 +293,7 @@ class _Coder:
         protest = role.pattern.code[:2] == PROTEST_ROOT
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
-        if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS:
+        if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources)):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
             return []  # "the US claimed that they had attacked Iraq": no one accused
@@ -439,6 +439,12 @@ def _home_of_force(role: Role, sources: list[Party]) -> str | None:
         return None
     forces = DOMESTIC_FORCES | ({"GOV"} if root == "17" else set())
     return next((a.country for _, a in sources if a.country and a.sector in forces), None)
+
+
+def _acts_at_home(sources: list[Party]) -> bool:
+    """Whether the doers of a coercive act are a state's own authorities (government, police,
+    courts), whose act without a named target is aimed at home; an army's need not be."""
+    return all(actor.sector in DOMESTIC_FORCES | {"GOV"} for _, actor in sources)
 
 
 def _acts_on_each_other(role: Role) -> bool:
