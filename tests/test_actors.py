@@ -5,24 +5,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwatch.actors import ActorLayer, find_actors, load_kb
 from eventwatch.actors.kb import DATA_DIR
 from eventwatch.records import Actor
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def run(text: str) -> tuple[Doc, ActorLayer]:
-        doc = nlp(text)
-        return doc, find_actors(doc)
-
-    return run
-
-
-def token(doc: Doc, text: str) -> Token:
-    return next(t for t in doc if t.text == text)
+from tests.conftest import token
 
 
 def span_codes(doc: Doc, layer: ActorLayer) -> dict[str, str]:

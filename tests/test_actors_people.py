@@ -4,23 +4,9 @@ on real spaCy parses of short news-style sentences."""
 import datetime as dt
 
 import pytest
-from spacy.tokens import Doc, Token
 
-from eventwatch.actors import ActorLayer, find_actors
 from eventwatch.pipeline import extract_text
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def run(text: str, on: str | None = None) -> tuple[Doc, ActorLayer]:
-        doc = nlp(text)
-        return doc, find_actors(doc, on=on)
-
-    return run
-
-
-def token(doc: Doc, text: str, nth: int = 1) -> Token:
-    return [t for t in doc if t.text == text][nth - 1]
+from tests.conftest import token
 
 
 def code_of(parse, text: str, word: str, on: str | None, nth: int = 1) -> str | None:

@@ -3,17 +3,13 @@
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc, Token
 
 from eventwatch.actors import find_actors, load_kb
 from eventwatch.actors.people import ActorDataError
 from eventwatch.nlp import dateline
 from eventwatch.pipeline import analyse
 from eventwatch.records import Article
-
-
-def token(doc: Doc, text: str, nth: int = 1) -> Token:
-    return [t for t in doc if t.text == text][nth - 1]
+from tests.conftest import token
 
 
 def code_of(nlp, text: str, word: str, on: str | None = "2015-06-01", kb=None, nth: int = 1) -> str | None:

@@ -5,25 +5,11 @@ pipeline on short news-style sentences."""
 from collections import Counter
 
 import pytest
-from spacy.tokens import Doc, Token
 
-from eventwatch.actors import ActorLayer, find_actors
 from eventwatch.actors.kb import DATA_DIR, read_file
 from eventwatch.actors.people import parse_role
 from eventwatch.pipeline import extract_text
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def run(text: str, on: str | None = None) -> tuple[Doc, ActorLayer]:
-        doc = nlp(text)
-        return doc, find_actors(doc, on=on)
-
-    return run
-
-
-def token(doc: Doc, text: str) -> Token:
-    return next(t for t in doc if t.text == text)
+from tests.conftest import token
 
 
 def codes(text: str, published: str) -> dict[str, str]:

@@ -385,7 +385,7 @@ def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, E
     for role, event in coded:
         trigger = role.trigger
         act = violent.get((trigger.head.i, event.source.code)) if trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "conj"} else None
-        if act is not None and event.cameo_root in VIOLENT_ROOTS and trigger.head.i != trigger.i:
+        if act is not None and event.cameo_root in VIOLENT_ROOTS:
             target = event.target
             if target is None or not _placed(target) or act.target is not None and act.target.country == target.country:
                 continue

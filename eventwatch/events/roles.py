@@ -176,7 +176,7 @@ def frame_of(verb: Token) -> Frame:
     if frame.subject is None:  # the parser now and then hangs the subject on the auxiliary: "Egypt *are* mediating"
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
-        frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and c.pos_ == "PROPN" or c.dep_ in HEADLINE_SUBJECT_DEPS and c.ent_type_), None)
+        frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and (c.pos_ == "PROPN" or c.ent_type_)), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
     elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
@@ -759,14 +759,17 @@ def doer_places(frame: Frame) -> list[Token]:
     """Where an act whose doer goes unnamed happened: on its verb, or on the subject or agent
     that names no one ("a roadside bombing *near Samarra*", "killed by a bomb *outside Basra*")."""
     nouns = [n for n in (frame.subject, frame.agent) if n is not None]
-    on_nouns = [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPOSITIONS
-                for o in p.children if o.dep_ == "pobj"]
-    return [*_prep_objects(frame, LOCATION_PREPOSITIONS), *on_nouns]
+    return [*_prep_objects(frame, LOCATION_PREPOSITIONS), *_places_on(nouns)]
 
 
 def object_places(frame: Frame) -> list[Token]:
     """Where what was attacked stands: "hit an apartment block *in Dnipro*"."""
-    return [o for noun in frame.objects for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPOSITIONS
+    return _places_on(frame.objects)
+
+
+def _places_on(nouns: list[Token]) -> list[Token]:
+    """Objects of the place prepositions on these nouns."""
+    return [o for noun in nouns for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPOSITIONS
             for o in p.children if o.dep_ == "pobj"]
 
 
