@@ -624,3 +624,32 @@ def test_protesting_or_alleging_that_someone_did_something_is_a_complaint_or_an_
 def test_armed_men_looting_seize_property_and_an_army_need_not_act_at_home():
     assert coded("Russian troops looted the town.") == [("RUSMIL", "171", None)]
     assert coded("Rioters looted shops in Port Louis.")[0][1] == "145"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parser hangs the finite verb on the noun before it as if it were a reduced passive.
+        ("A state-run Iranian newspaper called Sunday on Iraq to expel American troops.", ("IRNMED", "020", "IRQ")),
+        # A report closing the sentence after a comma: the clause before it is what is charged.
+        ("Turkish police are harassing Kurdish journalists in Diyarbakir, a human rights group charged on Friday.",
+         ("NGOHRI", "112", "TURCOP")),
+    ],
+)
+def test_a_finite_verb_parsed_as_a_participle_keeps_its_subject(text, expected):
+    assert expected in coded(text)
+
+
+def test_a_participle_that_is_a_reduced_passive_stays_passive():
+    signed = [e for e in events_of("Kenya welcomed the trade deal signed by Uganda in Nairobi.") if e.verb == "signed"]
+    assert [(e.source.code, e.cameo) for e in signed] == [("UGA", "057")]
+    assert not [e for e in events_of("Kenya welcomed the trade deal signed in Nairobi.") if e.verb == "signed"]
+
+
+def test_a_protest_against_an_act_is_aimed_at_its_doer():
+    found = coded("Kenyan students threw stones during protests against abuses by Ugandan police.")
+    assert ("KENEDU", "140", "UGACOP") in found
+
+
+def test_an_act_placed_only_deep_in_its_arguments_is_aimed_at_that_place():
+    assert ("IGOAFRAFU", "120", "SOM") in coded("The African Union on Monday rejected a request for its troops to be stationed in Somalia.")

@@ -238,6 +238,7 @@ class ActorKB:
         self.honorifics: frozenset[str] = frozenset(h.lower() for h in data.get("honorifics", []))
         self.stance_prefixes: frozenset[str] = frozenset(p.lower() for p in data.get("stance_prefixes", []))
         self.former: frozenset[str] = frozenset(w.lower() for w in data.get("former", []))
+        self.unplaced_prefixes: dict[str, str] = dict(data.get("unplaced_prefixes") or {})
         self.definites: dict[str, Reference] = {
             word.lower(): Reference(frozenset(spec.get("kinds", [])), frozenset(spec.get("orgs", [])))
             for word, spec in (data.get("definites") or {}).items()
@@ -460,7 +461,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former")
-MAPPING_KEYS = ("definites", "possessives")
+MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",

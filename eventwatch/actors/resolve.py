@@ -400,6 +400,8 @@ class ActorLayer:
         if not person and head.pos_ == "PROPN" and (appositions or base is None):
             name = mention  # a name the knowledge base does not know: "the Refugee Council"
         actor = _acting(base, name, mention, sector)
+        if base is None and not person and sector in self.kb.unplaced_prefixes:
+            actor = replace(actor, code=self.kb.unplaced_prefixes[sector] + sector)  # "a rights group": NGOHRI
         if person:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed)

@@ -177,7 +177,11 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
         frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and (c.pos_ == "PROPN" or c.ent_type_)), None)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_main_verb(verb, frame):
+        frame.subject = frame.subject or verb.head  # "An official newspaper *called* Thursday on Arabs to ..."
+        if (reported := _inverted_report(verb)) is not None:
+            frame.ccomps.append(reported)  # "Border agents abused migrants, a rights group *charged*."
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN":
         frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
     elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
         frame.subject = verb.head  # "the mayor, *who* was jailed"
@@ -199,6 +203,37 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+def _is_main_verb(participle: Token, frame: Frame) -> bool:
+    """A past form the parser hung on the noun before it as a reduced passive ("the deal
+    *signed* in May") that is in fact the finite verb whose subject the noun is: it has a
+    subject or a perfect auxiliary of its own, or the noun heads a full sentence ("A
+    newspaper *called* Thursday on Arabs to unite.") or is a second subject of another verb,
+    or it ends the sentence after a comma
+    as reporting verbs do ("..., a rights group *protested* here Wednesday.")."""
+    if frame.agent is not None:
+        return False
+    if frame.subject is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in participle.children):
+        return True
+    noun, sentence = participle.head, participle.sent
+    if noun.dep_ == "ROOT":
+        return sentence[-1].text in {".", "!"} and participle.i > noun.i
+    if noun.dep_ in SUBJECT_DEPS and any(c.dep_ in SUBJECT_DEPS and c.i != noun.i for c in noun.head.children):
+        return True  # the noun's verb has a subject of its own: "Youths *resorted* to ..., officials said."
+    return _inverted_report(participle) is not None
+
+
+def _inverted_report(participle: Token) -> Token | None:
+    """The sentence's main verb when the participle closes it as its report, after a comma."""
+    noun, sentence = participle.head, participle.sent
+    before = noun.left_edge.i - 1
+    if before < sentence.start or participle.doc[before].text != "," or participle.i < noun.i:
+        return None
+    if any(not t.is_punct for t in participle.doc[participle.right_edge.i + 1 : sentence.end]):
+        return None
+    root = sentence.root
+    return root if root.pos_ in {"VERB", "AUX"} and root.i < noun.i else None
 
 
 def _object_of_relative(frame: Frame, noun: Token) -> None:
@@ -743,7 +778,16 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
         ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
     ordered += _condition_subjects(frame)
+    if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and pattern.target != "none":
+        ordered += _nested_places(frame)
     return tuple(dict.fromkeys(ordered))
+
+
+def _nested_places(frame: Frame) -> list[Token]:
+    """Last resort, where the act's arguments are placed deeper down: "fired shells *at
+    targets in Jericho*", "rejected a call for its forces to be deployed *in East Timor*"."""
+    arguments = [*frame.objects, *_prep_objects(frame, TARGET_PREPOSITIONS), *frame.xcomps, *frame.ccomps]
+    return [t for a in arguments for t in a.subtree if t.i != a.i and is_place_object(t) and t.ent_type_ in {"GPE", "LOC"}]
 
 
 def _aiming_prepositions(pattern: VerbPattern, verb: Token) -> tuple[str, ...]:
@@ -853,8 +897,10 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     targets: list[Token] = list(between[1:] if pattern.symmetric else between)
     if pattern.of == "target":
         targets += preps.get("of", [])
-    for prep in NOUN_TARGET_PREPOSITIONS:
-        targets += preps.get(prep, [])
+    aimed_at = [o for prep in NOUN_TARGET_PREPOSITIONS for o in preps.get(prep, [])]
+    # "protests against *Israel's* policies", "against the detention of activists *by police*"
+    doers = sorted((owner for o in aimed_at for owner in owners(o)), key=lambda owner: owner.head.lower_ != "by")
+    targets += aimed_at + doers
     if governor is not None:
         governing = frame_of(governor)
         targets += [o for o in governing.objects if o.i != noun.i]
