@@ -653,3 +653,8 @@ def test_a_protest_against_an_act_is_aimed_at_its_doer():
 
 def test_an_act_placed_only_deep_in_its_arguments_is_aimed_at_that_place():
     assert ("IGOAFRAFU", "120", "SOM") in coded("The African Union on Monday rejected a request for its troops to be stationed in Somalia.")
+
+
+def test_an_unplaced_opposition_is_that_of_the_authorities_acting_on_it():
+    text = "Back from talks in Malawi, the Zambian interior minister allowed opposition leaders to hold a rally on Saturday."
+    assert ("ZMBGOV", "0811", "ZMBOPP") in coded(text)

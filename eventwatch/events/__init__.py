@@ -58,6 +58,8 @@ DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 # Sectors that act inside their own state: police and courts.
 DOMESTIC_FORCES = {"COP", "JUD"}
+# Sectors of a state's own opposition, placed at home when its authorities act on them.
+HOME_OPPOSITION = {"OPP"}
 # "each other", "one another" as the object: coordinated sources act on each other.
 RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
@@ -293,6 +295,7 @@ class _Coder:
         protest = role.pattern.code[:2] == PROTEST_ROOT
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
+        targets = _opposition_at_home(targets, sources)
         if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources)):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
@@ -439,6 +442,21 @@ def _home_of_force(role: Role, sources: list[Party]) -> str | None:
         return None
     forces = DOMESTIC_FORCES | ({"GOV"} if root == "17" else set())
     return next((a.country for _, a in sources if a.country and a.sector in forces), None)
+
+
+def _opposition_at_home(targets: list[Party], sources: list[Party]) -> list[Party]:
+    """An opposition no phrase places is that of the state whose authorities act on it: "the
+    interior minister allowed opposition leaders to hold a rally"."""
+    states = {actor.country for _, actor in sources}
+    if len(states) != 1 or None in states or not _acts_at_home(sources):
+        return targets
+    (country,) = states
+    return [
+        (token, replace(actor, country=country, code=country + actor.code))
+        if actor.country is None and actor.org is None and actor.sector in HOME_OPPOSITION
+        else (token, actor)
+        for token, actor in targets
+    ]
 
 
 def _acts_at_home(sources: list[Party]) -> bool:
