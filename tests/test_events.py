@@ -658,3 +658,8 @@ def test_an_act_placed_only_deep_in_its_arguments_is_aimed_at_that_place():
 def test_an_unplaced_opposition_is_that_of_the_authorities_acting_on_it():
     text = "Back from talks in Malawi, the Zambian interior minister allowed opposition leaders to hold a rally on Saturday."
     assert ("ZMBGOV", "0811", "ZMBOPP") in coded(text)
+
+
+def test_the_holder_of_an_adjective_does_the_gerund_it_governs():
+    assert ("ERIMIL", "190", "ETHCVL") in coded("Eritrean troops are guilty of shelling villages in Tigray, the report said.")
+    assert coded("Chad is opposed to sending troops to Mali.") == []  # someone else's act

@@ -66,3 +66,15 @@ def test_who_is_expected_to_act_is_the_one_who_will():
 def test_who_was_asked_to_act_does_it_only_hypothetically():
     (withdraw,) = events_of("Serbia was asked to withdraw its police from the border.")
     assert (withdraw.source.code, withdraw.cameo_root) == ("SRB", "08") and flags(withdraw) == {"hypothetical"}
+
+
+def test_a_gerund_after_an_intent_adjective_is_an_intent():
+    (talks, *_) = [e for e in events_of("Kenya remains committed to holding talks with Somalia.") if e.verb == "holding"]
+    assert (talks.source.code, talks.cameo, talks.target.code) == ("KEN", "036", "SOM")
+    assert "future" in flags(talks)
+
+
+def test_an_act_someone_is_accused_of_is_suspected():
+    (bombing,) = events_of("Sudan was accused of bombing refugee camps in South Sudan.")
+    assert (bombing.source.code, bombing.cameo_root) == ("SDN", "19")
+    assert flags(bombing) == {"suspected"}

@@ -121,10 +121,22 @@ def _clause_chain(verb: Token) -> list[Token]:
     ("agreed to meet", "is ready to host")."""
     chain = [verb]
     token = verb
-    while (token.dep_ in {"xcomp", "acomp"} or _shares_clause(token) or _infinitive_clause(token)) and token.head.i != token.i:
-        token = token.head
+    while token.head.i != token.i:
+        if _committed_gerund(token):
+            token = token.head.head  # "is committed *to holding* talks": the adjective's clause
+        elif token.dep_ in {"xcomp", "acomp"} or _shares_clause(token) or _infinitive_clause(token):
+            token = token.head
+        else:
+            break
         chain.append(token)
     return chain
+
+
+def _committed_gerund(verb: Token) -> bool:
+    """A gerund after "to" on an intent adjective, which it complements as an infinitive
+    would: "remains *committed to* holding talks"."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ == "to" and prep.head.lower_ in load_modality_words().intent_adjectives
 
 
 def _shares_clause(verb: Token) -> bool:
@@ -226,7 +238,7 @@ def _is_future(chain: list[Token], words: ModalityWords) -> bool:
     auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ == "aux"}
     if auxiliaries & words.future_aux or "would" in auxiliaries and _reported(chain):
         return True
-    if _governed_by(chain, words.future_governors | words.intent_adjectives):
+    if _governed_by(chain, words.future_governors | words.intent_adjectives) or any(_committed_gerund(v) for v in chain):
         return True
     # "Putin *is expected* to visit", "talks are scheduled to": the passive governor itself
     if any(_is_passive_governor(v, words.future_governors) for v in chain):
@@ -267,6 +279,7 @@ def _is_suspected(trigger: Token, chain: list[Token], words: ModalityWords, modi
     clause = chain[-1] if chain else trigger
     for ancestor in [clause, *clause.ancestors]:
         if ancestor.dep_ in {"acl", "ccomp", "pcomp", "advcl"} or ancestor.dep_ == "xcomp" and ancestor.head.tag_ == "VBN":
-            if ancestor.head.lemma_.lower() in words.suspicion_words:
-                return True
+            governor = ancestor.head.head if ancestor.dep_ == "pcomp" and ancestor.head.dep_ == "prep" else ancestor.head
+            if ancestor.head.lemma_.lower() in words.suspicion_words or governor.lemma_.lower() in words.suspicion_words:
+                return True  # "amid suspicions that ...", "was accused *of* bombing"
     return False

@@ -665,8 +665,13 @@ def _source_head(frame: Frame) -> Token | None:
     if verb.dep_ in {"relcl", "acl"}:
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        governor = frame_of(verb.head.head)
-        if verb.head.lower_ == "by":
+        prep = verb.head
+        if prep.head.pos_ == "ADJ" and _does_own_gerund(prep):
+            return _holder_of(prep.head)  # "are guilty of *violating*", "hackers capable of *launching*"
+        governor = frame_of(prep.head)
+        if governor.passive and governor.subject is not None and _does_own_gerund(prep):
+            return governor.subject  # "Vietnam is committed to *opening*", "was accused of *shelling*"
+        if prep.lower_ == "by":
             return _source_head(governor)  # "responded by *staging* drills"
         # "accused Moscow of *massing* troops", "blamed Kyiv for *shelling*"
         if governor.objects:
@@ -946,11 +951,23 @@ def _participation_host(noun: Token, pattern: NounPattern) -> Token | None:
 def _does_own_gerund(prep: Token) -> bool:
     """Whether the doer of the verb a preposition hangs on does the gerund it governs: after
     "on", "in", "into" ("insisted on holding", "persisted in shelling"), after "to" only for
-    the verbs listed ("resorted to throwing"; "objected to sending troops" is someone else's)."""
+    the verbs listed ("resorted to throwing"; "objected to sending troops" is someone else's);
+    after an adjective, its own prepositions ("guilty *of*", "committed *to*")."""
     words = _participation_words()
+    governor = prep.head.lemma_.lower()
+    if prep.head.pos_ == "ADJ":
+        return prep.lower_ in words["adjective_gerund_prepositions"] and governor not in words["adjectives_of_others"]
     if prep.lower_ in words["gerund_prepositions"]:
         return True
-    return prep.lower_ == "to" and prep.head.lemma_.lower() in words["to_gerund_verbs"]
+    return prep.lower_ in {"to", "of"} and governor in words[f"{prep.lower_}_gerund_verbs"]
+
+
+def _holder_of(adjective: Token) -> Token | None:
+    """Who an adjective is said of: the subject of its copula ("Kenya *is* ready"), the noun it
+    modifies ("hackers *capable* of ...")."""
+    if adjective.dep_ == "amod" or adjective.head.pos_ in {"NOUN", "PROPN"}:
+        return adjective.head
+    return _source_head(frame_of(adjective.head)) if adjective.head.i != adjective.i else None
 
 
 def has_mutual_object(frame: Frame) -> bool:
