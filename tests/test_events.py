@@ -663,3 +663,8 @@ def test_an_unplaced_opposition_is_that_of_the_authorities_acting_on_it():
 def test_the_holder_of_an_adjective_does_the_gerund_it_governs():
     assert ("ERIMIL", "190", "ETHCVL") in coded("Eritrean troops are guilty of shelling villages in Tigray, the report said.")
     assert coded("Chad is opposed to sending troops to Mali.") == []  # someone else's act
+
+
+def test_an_unnamed_doer_of_an_attack_launched_from_a_state_is_of_that_state():
+    (event,) = events_of("Ukraine said a missile was fired at it from Belarus on Monday.")
+    assert (event.source.code, event.cameo_root, event.target.code) == ("BLRUAF", "19", "UKR")

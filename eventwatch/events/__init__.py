@@ -192,10 +192,22 @@ class _RoleResolver:
         state's authorities."""
         root = role.pattern.code[:2]
         sector = UNSEEN_PROTESTERS if root == PROTEST_ROOT else UNSEEN_DOER_SECTORS.get(root)
+        origin = self._launch_origin(role) if root in VIOLENT_ROOTS else None
+        if origin is not None:
+            place, state = origin  # "a missile was fired at Ukraine *from Belarus*"
+            return [(place, Actor(f"unidentified, from {place.text}", place.text, state, None, sector, state + sector))]
         if sector is None or site is None:
             return []
         place, state = site
         return [(place, Actor(f"unidentified, in {place.text}", place.text, state, None, sector, state + sector))]
+
+    def _launch_origin(self, role: Role) -> tuple[Token, str] | None:
+        """The state a violent act was launched from, whose forces, unnamed, did it."""
+        for place in role.frame.preps.get("from", []):
+            state = next((a.country for _, a in self.actors_of(place) if a.country), None) if _names_a_place(place) else None
+            if state is not None:
+                return place, state
+        return None
 
     def site_state(self, role: Role) -> tuple[Token, str] | None:
         """Where a protest, coercive or violent act (14, 17-20) happened, and the state it
