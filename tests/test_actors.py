@@ -252,3 +252,17 @@ def test_a_people_living_in_one_state_names_that_state():
 
     (event,) = extract_text("China detained dozens of Uyghur activists.", published="2021-03-01").events
     assert (event.source.code, event.target.code) == ("CHN", "CHNOPP")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Association of African Jurists visited the prison.", "Association", "NGO"),  # no state's
+        ("The Kenyan Association of Lawyers condemned the arrests.", "Association", "KENNGO"),
+        ("A human rights group said the trial was unfair.", "group", "NGOHRI"),  # CAMEO's NGO prefix
+        ("Kenyan rights activists marched in Nairobi.", "activists", "KENHRI"),  # a state's own
+    ],
+)
+def test_associations_and_rights_groups_are_non_governmental(parse, text, head, code):
+    doc, layer = parse(text)
+    assert layer.actor_for(token(doc, head)).code == code
