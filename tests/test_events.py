@@ -668,3 +668,9 @@ def test_the_holder_of_an_adjective_does_the_gerund_it_governs():
 def test_an_unnamed_doer_of_an_attack_launched_from_a_state_is_of_that_state():
     (event,) = events_of("Ukraine said a missile was fired at it from Belarus on Monday.")
     assert (event.source.code, event.cameo_root, event.target.code) == ("BLRUAF", "19", "UKR")
+
+
+def test_the_subject_of_a_gerund_read_as_the_subject_is_the_doer():
+    # The parser reads "working in Yemen" as the subject clause, with "Red Cross" as its subject.
+    found = coded("The Red Cross working in Yemen said Saudi forces must stop bombing hospitals.")
+    assert ("NGOHLHIRC", "100", "SAUMIL") in found

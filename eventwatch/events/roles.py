@@ -167,12 +167,14 @@ def frame_of(verb: Token) -> Frame:
             frame.purposes.append(child)
         elif dep in COMPLEMENT_DEPS or dep == "advcl" and child.pos_ == "ADJ":
             frame.complements.append(child)
-        elif dep in SUBJECT_DEPS:
-            frame.subject = child
+        elif dep in SUBJECT_DEPS and (frame.subject is None or frame.subject.tag_ == "VBG" and child.tag_ != "VBG"):
+            frame.subject = child  # of two, the noun: "The Red *Cross* operating in Iraq said"
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
     if not frame.objects:  # a count the parser reads as an adverb: "shot down *30* of 34 drones"
         frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
+    if frame.subject is not None and frame.subject.tag_ == "VBG":  # "The Red Cross *operating* in Iraq said"
+        frame.subject = next((c for c in frame.subject.children if c.dep_ in SUBJECT_DEPS), frame.subject)
     if frame.subject is None:  # the parser now and then hangs the subject on the auxiliary: "Egypt *are* mediating"
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
