@@ -262,3 +262,10 @@ def test_a_named_state_does_not_outweigh_a_far_larger_city_of_the_same_name():
     # Donetsk, Ukraine (900,000) against Donetsk, Russia (51,000), with only Russia named.
     (event,) = extract_text("Russia stepped up its offensive in Donetsk.", published="2024-05-10").events
     assert event.target.code == "UKR"
+
+
+def test_a_city_tagged_as_a_person_is_a_place_after_a_preposition_of_place(parse):
+    # The model tags "Kharkiv" PERSON here; after "to" a surname seldom stands.
+    doc, layer = parse("The Red Cross delivered medical supplies to Kharkiv on Wednesday.")
+    assert [e.label_ for e in doc.ents if e.text == "Kharkiv"] == ["PERSON"]
+    assert layer.actor_for(token(doc, "Kharkiv")).code == "UKRCVL"

@@ -141,6 +141,7 @@ class PlaceSettings:
     context: str = "none"
     mislabelled: dict[str, frozenset[str]] = field(default_factory=dict)  # entity label -> place kinds
     home: HomeState = HomeState()
+    mislabelled_after: frozenset[str] = frozenset()  # prepositions after which any mislabelled kind counts
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> PlaceSettings:
@@ -156,6 +157,7 @@ class PlaceSettings:
             data.get("state_from_context") or "none",
             mislabelled,
             HomeState.of(data.get("home_state") or {}),
+            frozenset(w.lower() for w in data.get("mislabelled_after") or ()),
         )
 
 
@@ -465,7 +467,7 @@ MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (
     "priority", "place_labels", "place_kinds", "place_min_population", "place_sector", "locatives",
-    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places", "pairs", "home_state",
+    "demonym_sector", "ethnic_words", "state_from_context", "mislabelled_places", "mislabelled_after", "pairs", "home_state",
 )
 CONTEXT_SCOPES = ("none", "sentence", "article")
 

@@ -55,7 +55,7 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
         elif _after_a_title(bare, kb):  # "Governor Lincoln" is a person
             continue
         else:
-            place = _mislabelled_place(bare.text, settings.mislabelled[ent.label_], settings.min_population, gazetteer)
+            place = _mislabelled_place(bare.text, _mislabelled_kinds(ent, settings), settings.min_population, gazetteer)
         entry = _place_entry(place, kb, named) if place else None
         if entry:
             found.append(KBMatch(bare.start, bare.end, entry))
@@ -82,6 +82,15 @@ def _after_a_title(ent: Span, kb: ActorKB) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     return before.lower_ in kb.honorifics or bool(kb.find_sectors([before]))
+
+
+def _mislabelled_kinds(ent: Span, settings) -> frozenset[str]:
+    """The place kinds a mislabelled entity may be: its label's, or after a preposition of
+    place any label's ("to *Kharkiv*" tagged PERSON is the city)."""
+    kinds = settings.mislabelled[ent.label_]
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in settings.mislabelled_after:
+        kinds = kinds.union(*settings.mislabelled.values())
+    return kinds
 
 
 def _mislabelled_place(name: str, kinds: frozenset[str], min_population: int, gazetteer: Gazetteer) -> Place | None:
