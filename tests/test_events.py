@@ -674,3 +674,7 @@ def test_the_subject_of_a_gerund_read_as_the_subject_is_the_doer():
     # The parser reads "working in Yemen" as the subject clause, with "Red Cross" as its subject.
     found = coded("The Red Cross working in Yemen said Saudi forces must stop bombing hospitals.")
     assert ("NGOHLHIRC", "100", "SAUMIL") in found
+
+
+def test_doubting_what_another_will_do_is_a_pessimistic_comment_on_them():
+    assert ("USAGOV", "012", "IRN") in coded("The White House said it doubted Iran would honour its commitments.")
