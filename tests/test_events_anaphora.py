@@ -84,3 +84,9 @@ def test_the_group_is_the_armed_group_named_before_and_a_denial_aims_at_its_accu
     denied = next(e for e in events if e.verb == "denied")
     assert accused.source.code == "SDNREB"
     assert (denied.source.code, denied.target.code) == ("SDNMIL", "SDNREB")
+
+
+def test_a_threat_conditioned_on_an_earlier_act_is_aimed_at_its_doer():
+    text = "American jets struck militia bases in Syria on Friday. Iran warned that it would not remain silent if the attacks continued."
+    threats = [e for e in extract_text(text, published="2024-02-03").events if e.cameo_root == "13"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in threats] == [("IRN", "USA")]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from eventwatch.actors.kb import GROUP_SECTORS
 from eventwatch.data import read_yaml
 from eventwatch.events.explain import Binding, CodedEvent
-from eventwatch.events.roles import Role, frame_of
+from eventwatch.events.roles import Role, condition_subjects, frame_of
 from eventwatch.records import Actor
 
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -52,11 +52,14 @@ def _code(value: object) -> str:
 
 def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | None:
     """The definite, ownerless act noun in the event's target slot: its objects, and for a
-    threat those of the threatened act ("warned that it would reimpose *the sanctions*")."""
+    threat those of the threatened act ("warned that it would reimpose *the sanctions*") and
+    the subjects of its condition ("would not remain silent if *the attacks* continued")."""
     frame = role.frame
-    inner = [frame_of(c) for c in (*frame.xcomps, *frame.ccomps)] if event.cameo_root == THREAT_ROOT else []
+    threat = event.cameo_root == THREAT_ROOT
+    inner = [frame_of(c) for c in (*frame.xcomps, *frame.ccomps)] if threat else []
     passive = [frame.subject] if frame.passive and frame.subject is not None else []  # "the truce was brokered by"
-    for noun in [*frame.objects, *passive, *(o for f in inner for o in f.objects)]:
+    conditions = condition_subjects(frame) if threat else []
+    for noun in [*frame.objects, *passive, *(o for f in inner for o in f.objects), *conditions]:
         if _act_form(noun, nouns) is None:
             continue
         definite = any(

@@ -752,7 +752,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     elif pattern.target != "none":
         ordered += frame.preps.get(pattern.target, [])
     if pattern.code[:2] == THREAT_ROOT:
-        ordered += _condition_subjects(frame)
+        ordered += condition_subjects(frame)
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
     ordered += _prep_objects(frame, _aiming_prepositions(pattern, frame.verb))
@@ -784,7 +784,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
         ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
         ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
-    ordered += _condition_subjects(frame)
+    ordered += condition_subjects(frame)
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and pattern.target != "none":
         ordered += _nested_places(frame)
     return tuple(dict.fromkeys(ordered))
@@ -850,10 +850,11 @@ def _counterparts(inner: Frame) -> list[Token]:
     return [*aimed, *(owner for noun in aimed for owner in owners(noun))]
 
 
-def _condition_subjects(frame: Frame) -> list[Token]:
-    """Subjects of the if/unless clauses on the verb or its infinitive complements."""
+def condition_subjects(frame: Frame) -> list[Token]:
+    """Subjects of the if/unless clauses on the verb or its complements ("warned that it would
+    respond if *the attacks* continued")."""
     markers = load_modality_words().conditional_markers
-    verbs = [frame.verb, *frame.xcomps]
+    verbs = [frame.verb, *frame.xcomps, *frame.ccomps]
     clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in markers for m in c.children)]
     return [s for c in clauses for s in (_clause_subject(c),) if s is not None]
