@@ -678,3 +678,8 @@ def test_the_subject_of_a_gerund_read_as_the_subject_is_the_doer():
 
 def test_doubting_what_another_will_do_is_a_pessimistic_comment_on_them():
     assert ("USAGOV", "012", "IRN") in coded("The White House said it doubted Iran would honour its commitments.")
+
+
+def test_a_violent_act_happens_where_its_when_clause_says():
+    found = coded("Two Palestinian bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv.")
+    assert [(src[:3], code[:2], tgt) for src, code, tgt in found] == [("PSE", "18", "ISRCVL")]

@@ -58,6 +58,8 @@ DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 # Sectors that act inside their own state: police and courts.
 DOMESTIC_FORCES = {"COP", "JUD"}
+# Subordinators of a clause that tells the moment of a violent act, whose place is the act's.
+SAME_MOMENT_MARKERS = {"when", "as", "while"}
 # Sectors of a state's own opposition, placed at home when its authorities act on them.
 HOME_OPPOSITION = {"OPP"}
 # "each other", "one another" as the object: coordinated sources act on each other.
@@ -219,6 +221,8 @@ class _RoleResolver:
             frames.append(frame_of(role.trigger.head))  # "hit a block in Dnipro, *killing* 40 people"
         elif isinstance(role.pattern, NounPattern) and role.trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             frames.append(frame_of(role.trigger.head))  # "*Protests* erupted in Tehran"
+        if role.pattern.code[:2] in VIOLENT_ROOTS:  # "killed 23 people *when* they blew themselves up in Tel Aviv"
+            frames += [frame_of(c) for c in role.trigger.children if c.dep_ == "advcl" and _is_same_moment(c)]
         places = [place for frame in frames for place in doer_places(frame)]
         if role.pattern.code[:2] in VIOLENT_ROOTS:
             places += [place for frame in frames for place in object_places(frame)]
@@ -374,6 +378,12 @@ class _Coder:
             return code, ""
         kind = "refused" if negated else "announced"
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
+
+
+def _is_same_moment(clause: Token) -> bool:
+    """An adverbial clause that tells the moment of the act itself ("*when* they blew
+    themselves up", "*as* shells hit the market")."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_MOMENT_MARKERS for c in clause.children)
 
 
 def _names_a_place(token: Token) -> bool:
