@@ -683,3 +683,8 @@ def test_doubting_what_another_will_do_is_a_pessimistic_comment_on_them():
 def test_a_violent_act_happens_where_its_when_clause_says():
     found = coded("Two Palestinian bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv.")
     assert [(src[:3], code[:2], tgt) for src, code, tgt in found] == [("PSE", "18", "ISRCVL")]
+
+
+def test_a_demanded_withdrawal_is_aimed_at_those_who_are_to_withdraw():
+    found = coded("The European Union demanded the withdrawal of Russian forces from Moldova on Monday.")
+    assert ("IGOEUREEC", "1056", "RUSMIL") in found
