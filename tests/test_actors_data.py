@@ -150,3 +150,8 @@ def test_people_since_2014_cover_forty_states_and_the_main_organisations():
     orgs = {parse_role(r).code[:6] for p in raw["people"] for r in p["roles"] if r.startswith("IGO")}
     assert len(states) >= 40
     assert {"IGOUNO", "IGOWST", "IGOEUR", "IGOBUS"} <= orgs
+
+
+def test_a_later_file_corrects_a_dictionary_code_by_name(nlp):
+    # The Phoenix list writes UNITA as ANGREB; people_since_2014.yaml corrects it to Angola's code.
+    assert code_on(nlp, load_kb(), "UNITA rebels shelled the town.", "UNITA", "1998-05-01") == "AGOREB"

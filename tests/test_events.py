@@ -688,3 +688,8 @@ def test_a_violent_act_happens_where_its_when_clause_says():
 def test_a_demanded_withdrawal_is_aimed_at_those_who_are_to_withdraw():
     found = coded("The European Union demanded the withdrawal of Russian forces from Moldova on Monday.")
     assert ("IGOEUREEC", "1056", "RUSMIL") in found
+
+
+def test_a_refusal_to_let_others_act_is_aimed_at_them():
+    found = coded("The rebels in Angola refused to allow United Nations planes to land at the airport.")
+    assert ("AGOREB", "120", "IGOUNO") in found

@@ -767,6 +767,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     for xcomp in frame.xcomps:
         inner = frame_of(xcomp)
         ordered += inner.objects  # "applied to join *NATO*"
+        ordered += [s for c in inner.ccomps for s in (_clause_subject(c),) if s is not None]  # "refused to allow *UN planes* to land"
         ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
         ordered += [owner for noun in [*inner.objects, *_prep_objects(inner, TARGET_PREPOSITIONS)] for owner in owners(noun)]
     # "began a hunger strike to protest *Assad's* failure", "opened fire to disperse *demonstrators*":
