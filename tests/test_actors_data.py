@@ -152,6 +152,11 @@ def test_people_since_2014_cover_forty_states_and_the_main_organisations():
     assert {"IGOUNO", "IGOWST", "IGOEUR", "IGOBUS"} <= orgs
 
 
-def test_a_later_file_corrects_a_dictionary_code_by_name(nlp):
-    # The Phoenix list writes UNITA as ANGREB; people_since_2014.yaml corrects it to Angola's code.
+def test_the_converter_writes_legacy_state_codes_as_iso():
+    # The Phoenix lists write East Timor TMP and UNITA ANGREB.
+    assert tabari_role("TMPGOV 991231-020519") == Role("TLSGOV", dt.date(1999, 12, 31), dt.date(2002, 5, 19))
+    assert tabari_role("ANGREB").code == "AGOREB"
+
+
+def test_shipped_dictionaries_use_iso_state_codes(nlp):
     assert code_on(nlp, load_kb(), "UNITA rebels shelled the town.", "UNITA", "1998-05-01") == "AGOREB"

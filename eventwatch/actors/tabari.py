@@ -23,6 +23,9 @@ CODE = re.compile(r"\[([^\]]*)\]")
 DATE_RANGE = re.compile(r"^(?:(?P<start>\d+)-(?P<end>\d+)|<(?P<until>\d+)|>(?P<since>\d+)|(?P<day>\d+))$")
 DISCARDS = frozenset({"---", "+++"})
 TWO_DIGIT_YEAR_PIVOT = 30  # 00-30 are 2000-2030; the dictionaries end in 2014
+# State codes the dictionaries write otherwise than ISO 3166-1 alpha-3, which the rest of
+# EventWatch uses: Angola (once as ANG), East Timor (TMP), St Kitts and Nevis (KNT).
+LEGACY_STATE_CODES = {"ANG": "AGO", "TMP": "TLS", "KNT": "KNA"}
 # Words written in lower case inside a name ("Ursula von der Leyen", "Party of God").
 LOWER_INSIDE = frozenset(
     "von der van den de del della la le du da dos das al el bin ibn bint of the and for in on at to".split()
@@ -115,6 +118,7 @@ def tabari_role(text: str) -> Role | None:
     code = code.split("/")[0].upper()
     if not code or code in DISCARDS:
         return None
+    code = LEGACY_STATE_CODES.get(code[:3], code[:3]) + code[3:]
     dates = re.sub(r"\s+", "", dates)
     if not dates:
         return Role(code)
