@@ -215,3 +215,11 @@ def test_a_full_name_with_a_possessive_is_still_the_person():
     assert event.source.code == "RUSMIL"
     (event,) = extract_text("Emmanuel Macron's government recalled its ambassador from Algeria.", published="2024-05-10").events
     assert event.source.code == "FRAGOV"
+
+
+def test_a_misspelt_full_name_names_the_one_known_person_spelt_alike(parse):
+    text = "President Abdelaziz Bouteflicka threatened to impose a curfew in Algiers."
+    assert code_of(parse, text, "Bouteflicka", "2003-01-01") == "DZAGOV"
+    # Not a different surname that shares the first name, nor anyone out of office that day.
+    assert code_of(parse, "Abdelaziz Benali, a teacher, said he was afraid.", "Benali", "2003-01-01") != "DZAGOV"
+    assert code_of(parse, text, "Bouteflicka", "1990-01-01") != "DZAGOV"

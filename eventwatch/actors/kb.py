@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+from difflib import SequenceMatcher
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -74,6 +75,10 @@ NOT_ACTOR = "NOT_ACTOR"
 # the text: "human rights watch" is a phrase. Its matches carry this mark on their key.
 TITLED = "\tTITLED"
 WORD = re.compile(r"[^\W_]+")  # a name is looked up by its last word
+# A full name whose last word is spelt this much alike (difflib ratio) names the known person,
+# for last words of this many letters or more ("Bouteflicka" for Bouteflika).
+CLOSE_SPELLING = 0.88
+MIN_CLOSE_SURNAME = 5
 
 
 @dataclass(frozen=True)
@@ -230,6 +235,7 @@ class ActorKB:
         for org in data.get("organisations", {}).values():
             self._add_organisation(org)
         self.names_by_last_word: dict[str, list[tuple[str, str]]] = {}
+        self._by_first_word: dict[str, list[tuple[str, str]]] | None = None
         for section, kind in NAMED_KINDS.items():
             self._add_holders(data.get(section, {}).values(), kind)
         self._role_actors: dict[str, Actor] = {}
@@ -337,6 +343,35 @@ class ActorKB:
             return None
         holder = next(iter(found.values()))
         return Entry(Actor(holder.name, surname), "person", "", (holder,))
+
+    def by_close_name(self, name: str, day: dt.date | None) -> Entry | None:
+        """The one person in office on `day` whose name has the same first word and a last
+        word spelt nearly alike: a misspelling ("Abdelaziz Bouteflicka", "Laurent Gbago")."""
+        words = WORD.findall(name.lower())
+        if day is None or len(words) < 2 or len(words[-1]) < MIN_CLOSE_SURNAME:
+            return None
+        found = {
+            id(holder): holder
+            for last, key in self._people_by_first_word().get(words[0], ())
+            if last != words[-1] and SequenceMatcher(None, last, words[-1]).ratio() >= CLOSE_SPELLING
+            for holder in self.entries[key].holders
+            if any(role.covers(day) for role in holder.roles if role.dated)
+        }
+        if len(found) != 1:
+            return None
+        holder = next(iter(found.values()))
+        return Entry(Actor(holder.name, name), "person", "", (holder,))
+
+    def _people_by_first_word(self) -> dict[str, list[tuple[str, str]]]:
+        """People's names of two words or more by first word: (last word, entry key)."""
+        if self._by_first_word is None:
+            self._by_first_word = {}
+            for key in self.entries:
+                if key.startswith("person/"):
+                    words = WORD.findall(key.partition("/")[2].lower())
+                    if len(words) >= 2:
+                        self._by_first_word.setdefault(words[0], []).append((words[-1], key))
+        return self._by_first_word
 
     def holder_actor(self, entry: Entry, day: dt.date | None, mention: str) -> Actor | None:
         """Who a person's or group's phrase names on `day`, acting in their role of that day."""

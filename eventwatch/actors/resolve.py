@@ -312,15 +312,17 @@ class ActorLayer:
 
     def _surnames(self, person_ents: list[Span], places: set[int]) -> list[KBMatch]:
         """A person named by surname alone ("President Mugabe", "Mugabe said") whom the
-        knowledge base lists under a fuller name: the one so named in office that day."""
+        knowledge base lists under a fuller name: the one so named in office that day; or by
+        a full name misspelt ("Abdelaziz Bouteflicka")."""
         taken = {i for m in self._matches for i in range(m.start, m.end)}
         found = []
         for ent in person_ents:
             name = self._strip_titles(ent, places)
-            if _is_surname(name) and not any(i in taken for i in range(ent.start, ent.end)):
-                entry = self.kb.by_surname(name.text, self.day)
-                if entry:
-                    found.append(KBMatch(name.start, name.end, entry))
+            if any(i in taken for i in range(ent.start, ent.end)) or not len(name):
+                continue
+            entry = self.kb.by_surname(name.text, self.day) if _is_surname(name) else self.kb.by_close_name(name.text, self.day)
+            if entry:
+                found.append(KBMatch(name.start, name.end, entry))
         return found
 
     def _is_part_of_person_name(self, match: KBMatch, person_ents: list[Span], places: set[int]) -> bool:
