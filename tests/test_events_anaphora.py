@@ -90,3 +90,16 @@ def test_a_threat_conditioned_on_an_earlier_act_is_aimed_at_its_doer():
     text = "American jets struck militia bases in Syria on Friday. Iran warned that it would not remain silent if the attacks continued."
     threats = [e for e in extract_text(text, published="2024-02-03").events if e.cameo_root == "13"]
     assert [(e.source.code, e.target.code if e.target else None) for e in threats] == [("IRN", "USA")]
+
+
+def test_calling_an_act_a_violation_criticises_its_doer():
+    text = (
+        "Ecuadorean police raided the Mexican embassy in Quito. Mexico's president called the raid "
+        '"a flagrant violation of international law".'
+    )
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2024-04-07").events}
+    assert ("MEXGOV", "111", "ECUCOP") in found
+    assert ("RUS", "016", None) in {
+        (e.source.code, e.cameo, e.target.code if e.target else None)
+        for e in extract_text("Russia called the accusations baseless.", published="2024-04-07").events
+    }
