@@ -103,3 +103,9 @@ def test_calling_an_act_a_violation_criticises_its_doer():
         (e.source.code, e.cameo, e.target.code if e.target else None)
         for e in extract_text("Russia called the accusations baseless.", published="2024-04-07").events
     }
+
+
+def test_defending_an_act_of_ones_own_side_is_aimed_at_its_doer():
+    text = "Ecuadorean police raided the Mexican embassy in Quito. Ecuador's government defended the operation."
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2024-04-07").events}
+    assert ("ECUGOV", "052", "ECUCOP") in found

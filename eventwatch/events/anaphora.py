@@ -91,7 +91,7 @@ def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[t
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
             prefixes = nouns.prefixes[_act_form(noun, nouns)]
-            targets = _antecedent(earlier, event, prefixes, sentence_of, first)
+            targets = [t for t in _antecedent(earlier, event, prefixes, sentence_of, first) if t.code != event.source.code]
             resolved += [(role, _aimed_at(event, target, noun)) for target in targets] or [(role, event)]
         else:
             resolved.append((role, event))
@@ -108,7 +108,8 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> l
     fitting code ("Japan condemned *the launch*": North Korea), each of its doers when several
     did it together ("Amnesty condemned *the deal*" the EU and Turkey agreed), or, when the
     event's own source did that act, that act's target ("Washington would reimpose *the
-    sanctions*": on Venezuela). A noun that may name any act ("the decision") prefers a
+    sanctions*": on Venezuela), unless the event endorses the act ("Ecuador's government
+    defended *the operation*" its police carried out). A noun that may name any act ("the decision") prefers a
     material act to a verbal one."""
     window = [(r, e) for r, e in earlier if sentence_of[r.trigger.i] >= first_sentence]
     passes = [MATERIAL_QUADS, None] if prefixes is None else [None]
@@ -116,7 +117,7 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> l
         for role, candidate in reversed(window):
             if not _fits(candidate, prefixes) or quads is not None and candidate.quad_class not in quads:
                 continue
-            if _same_side(candidate.source, event.source):
+            if _same_side(candidate.source, event.source) and event.cameo_root != ENDORSING_ROOT:
                 if candidate.target is not None:
                     return [candidate.target]
                 continue
@@ -148,6 +149,8 @@ def _aimed_at(event: CodedEvent, target: Actor, noun: Token) -> CodedEvent:
     return replace(event, target=target.with_mention(noun.text), explanation=explanation)
 
 
+# Endorsing an act of one's own side ("defended the operation") is aimed at its doer.
+ENDORSING_ROOT = "05"
 # Roots of the violent acts (abductions are 181) whose unnamed doers "the attackers", "the kidnappers" refer to.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
