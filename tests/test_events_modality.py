@@ -78,3 +78,9 @@ def test_an_act_someone_is_accused_of_is_suspected():
     (bombing,) = events_of("Sudan was accused of bombing refugee camps in South Sudan.")
     assert (bombing.source.code, bombing.cameo_root) == ("SDN", "19")
     assert flags(bombing) == {"suspected"}
+
+
+def test_an_act_someone_only_has_the_right_to_do_is_hypothetical():
+    events = events_of("The United States defended the right of Russian troops to fire on militants in Azerbaijan.")
+    (fire,) = [e for e in events if e.verb == "fire"]
+    assert (fire.source.code, fire.cameo_root, flags(fire)) == ("RUSMIL", "19", {"hypothetical"})

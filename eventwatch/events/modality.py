@@ -44,6 +44,7 @@ class ModalityWords:
     suspicion_words: frozenset[str]
     suspicion_adverbs: frozenset[str]
     suspicion_modifiers: frozenset[str]
+    permission_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,12 +69,14 @@ def mood_of(trigger: Token) -> Mood:
     clause = _clause_verb(trigger)
     chain = _clause_chain(clause) if clause is not None else []
     modifiers = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "advmod", "compound"}}
+    governing = noun_of_infinitive(chain[-1]) if chain else None
+    permitted = governing is not None and governing.lemma_.lower() in words.permission_nouns
     future = _is_future(chain, words) or bool(modifiers & words.future_modifiers)
     modal = _has_modal(chain, words)
     antecedent = _in_condition(trigger, chain, words)
     consequent = not antecedent and _has_condition(chain, words)
     requested = _is_requested(chain, words)
-    hedged = modal or requested or antecedent or bool(modifiers & words.hypothetical_modifiers)
+    hedged = modal or requested or antecedent or permitted or bool(modifiers & words.hypothetical_modifiers)
     modality = EventModality(
         negated=_is_negated(trigger, chain, words),
         hypothetical=hedged or consequent,
@@ -130,6 +133,13 @@ def _clause_chain(verb: Token) -> list[Token]:
             break
         chain.append(token)
     return chain
+
+
+def noun_of_infinitive(verb: Token) -> Token | None:
+    """The noun an infinitive complements: "a plan *to deploy*", "the right of troops *to fire*"."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return verb.head if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) else None
 
 
 def _committed_gerund(verb: Token) -> bool:

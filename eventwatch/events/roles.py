@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
-from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words
+from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words, noun_of_infinitive
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -167,8 +167,8 @@ def frame_of(verb: Token) -> Frame:
             frame.purposes.append(child)
         elif dep in COMPLEMENT_DEPS or dep == "advcl" and child.pos_ == "ADJ":
             frame.complements.append(child)
-        elif dep in SUBJECT_DEPS and (frame.subject is None or frame.subject.tag_ == "VBG" and child.tag_ != "VBG"):
-            frame.subject = child  # of two, the noun: "The Red *Cross* operating in Iraq said"
+        elif dep in SUBJECT_DEPS:
+            frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
     if not frame.objects:  # a count the parser reads as an adverb: "shot down *30* of 34 drones"
@@ -665,7 +665,7 @@ def _source_head(frame: Frame) -> Token | None:
     if act is not None:
         return _source_head(frame_of(act))  # "opened fire *to disperse* them": the shooters disperse
     if verb.dep_ in {"relcl", "acl"}:
-        return verb.head
+        return _permitted(verb) or verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         prep = verb.head
         if prep.head.pos_ == "ADJ" and _does_own_gerund(prep):
@@ -683,6 +683,15 @@ def _source_head(frame: Frame) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
+
+
+def _permitted(verb: Token) -> Token | None:
+    """Who may do what an infinitive on a permission noun states: the noun's owner ("the right
+    *of Russian troops* to fire")."""
+    noun = noun_of_infinitive(verb)
+    if noun is None or noun.lemma_.lower() not in load_modality_words().permission_nouns:
+        return None
+    return next((o for o in owners(noun) if o.dep_ in {"poss", "pobj"}), None)
 
 
 def _asked(request: Frame) -> Token | None:
