@@ -693,3 +693,21 @@ def test_a_demanded_withdrawal_is_aimed_at_those_who_are_to_withdraw():
 def test_a_refusal_to_let_others_act_is_aimed_at_them():
     found = coded("The rebels in Angola refused to allow United Nations planes to land at the airport.")
     assert ("AGOREB", "120", "IGOUNO") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil has moved armoured vehicles to its northern border.", ("BRA", "154", None)),
+        ("Venezuelan troops were massing near the border on Friday.", ("VENMIL", "154", None)),
+        ("Guyana's defence forces are on full alert.", ("GUYMIL", "152", None)),
+        ("Washington delivered two patrol boats to the Philippine navy last year.", ("USAGOV", "072", "PHLMIL")),
+    ],
+)
+def test_military_posture_and_hardware(text, expected):
+    assert expected in coded(text)
+
+
+def test_what_our_names_inside_a_quote_is_the_speakers_sides():
+    found = coded('"Our defence forces are on full alert," President Irfaan Ali of Guyana said.')
+    assert ("GUYMIL", "152", None) in found

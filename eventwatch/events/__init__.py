@@ -58,6 +58,8 @@ DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 # Sectors that act inside their own state: police and courts.
 DOMESTIC_FORCES = {"COP", "JUD"}
+# First-person possessives: inside a quote, what they own is the speaker's side's.
+OUR = {"our", "my"}
 # Subordinators of a clause that tells the moment of a violent act, whose place is the act's.
 SAME_MOMENT_MARKERS = {"when", "as", "while"}
 # Sectors of a state's own opposition, placed at home when its authorities act on them.
@@ -124,7 +126,13 @@ class _RoleResolver:
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
         if is_pronoun(token) or token.lower_ == "it":  # "since *it* expelled the French ambassador"
             return resolve_pronoun(token, self.actors, self.marked)
-        return self.actors.actor_for(token)
+        found = self.actors.actor_for(token)
+        if found is not None and not (found.country or found.org) and any(c.dep_ == "poss" and c.lower_ in OUR for c in token.children):
+            quote = self.quote_at(token)  # "*Our* defence forces are on full alert," the president said
+            speaker = quote.speaker if quote else None
+            if speaker is not None and speaker.country:
+                return replace(found, country=speaker.country, code=speaker.country + found.code)
+        return found
 
     def actors_of(self, head: Token | None) -> list[Party]:
         found = []

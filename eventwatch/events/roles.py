@@ -355,7 +355,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     `reverse` code also gives the event from the target back ("X visited Y": Y hosts X)."""
     roles, consumed = [], set()
     for token in doc:
-        if token.pos_ != "VERB" and not _is_verbal_root(token):
+        if token.pos_ != "VERB" and not _is_verbal_root(token) and not _is_main_copula(token):
             continue
         frame = frame_of(token)
         pattern = best_pattern(frame, lexicon)
@@ -419,6 +419,11 @@ ACCUSED_ACT = "accused act"
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
 HEADLINE_SUBJECT_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+def _is_main_copula(token: Token) -> bool:
+    """ "be" as a clause's own verb, for states the lexicon codes ("forces *are* on full alert")."""
+    return token.pos_ == "AUX" and token.lemma_ == "be" and token.dep_ not in {"aux", "auxpass"}
 
 
 def _is_verbal_root(token: Token) -> bool:
