@@ -711,3 +711,14 @@ def test_military_posture_and_hardware(text, expected):
 def test_what_our_names_inside_a_quote_is_the_speakers_sides():
     found = coded('"Our defence forces are on full alert," President Irfaan Ali of Guyana said.')
     assert ("GUYMIL", "152", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greece demanded that Ankara withdraw the vessel.", ("GRC", "1056", "TURGOV")),
+        ("Britain demanded that Iran release the tanker and its crew immediately.", ("GBR", "1053", "IRN")),
+    ],
+)
+def test_a_demand_that_someone_act_is_coded_by_what_is_asked(text, expected):
+    assert expected in coded(text)

@@ -598,7 +598,14 @@ def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
     if not (pattern.xcomp or pattern.xcomp_object):
         return None
     infinitives = [c for c in frame.ccomps if any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+    if frame.verb.lemma_.lower() in load_modality_words().request_governors:
+        infinitives += [c for c in frame.ccomps if _is_subjunctive(c)]  # "demanded that Ankara *withdraw*"
     return _matched_clause([*frame.xcomps, *infinitives], pattern.xcomp, pattern.xcomp_object)
+
+
+def _is_subjunctive(clause: Token) -> bool:
+    """A bare verb with its own subject, as a demand states what is asked: "that Iran *release* ..."."""
+    return clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and not any(c.dep_ == "aux" for c in clause.children)
 
 
 def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None:
