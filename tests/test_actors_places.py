@@ -269,3 +269,8 @@ def test_a_city_tagged_as_a_person_is_a_place_after_a_preposition_of_place(parse
     doc, layer = parse("The Red Cross delivered medical supplies to Kharkiv on Wednesday.")
     assert [e.label_ for e in doc.ents if e.text == "Kharkiv"] == ["PERSON"]
     assert layer.actor_for(token(doc, "Kharkiv")).code == "UKRCVL"
+
+
+def test_an_election_commission_is_the_dateline_states(nlp):
+    text = "YANGON, Feb 1 - The election commission rejected the army's fraud claims last week."
+    assert code_of(nlp, text, "commission") == "MMRGOV"
