@@ -266,3 +266,8 @@ def test_a_people_living_in_one_state_names_that_state():
 def test_associations_and_rights_groups_are_non_governmental(parse, text, head, code):
     doc, layer = parse(text)
     assert layer.actor_for(token(doc, head)).code == code
+
+
+def test_the_group_after_an_armed_group_is_that_group(parse):
+    doc, layer = parse("Al Shabaab militants detonated two car bombs in Mogadishu. The group claimed responsibility.")
+    assert layer.actor_for(token(doc, "group")).code == "SOMREB"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors.acronyms import defined_acronyms
-from eventwatch.actors.kb import ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
+from eventwatch.actors.kb import GROUP_SECTORS, ActorKB, Entry, KBMatch, Reference, holder_role, load_kb, user_paths
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
 from eventwatch.actors.places import place_matches, place_state
 from eventwatch.actors.tabari import LOWER_INSIDE
@@ -697,9 +697,9 @@ class ActorLayer:
             if start > 0 and self.doc[start - 1].lower_ == DEFINITE_ARTICLE:
                 start -= 1
             mention = self._text_of(start, end)
-            if antecedent.person and token is head:
-                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)
             sector = self.kb.strongest(s for *_, s in sectors)
+            if token is head and (antecedent.person or sector is None and antecedent.actor.sector in GROUP_SECTORS):
+                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)  # "the group": Al-Shabaab
             base = self._base(antecedent.actor)
             if base is None or (sector is None and token.dep_ in ("poss", "compound")):
                 return None
