@@ -722,3 +722,8 @@ def test_what_our_names_inside_a_quote_is_the_speakers_sides():
 )
 def test_a_demand_that_someone_act_is_coded_by_what_is_asked(text, expected):
     assert expected in coded(text)
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_its_government():
+    found = coded("VILNIUS, May 24 - Hundreds of Belarusian opposition supporters rallied outside their country's embassy.")
+    assert ("BLROPP", "141", "BLRGOV") in found

@@ -58,6 +58,8 @@ DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 # Sectors that act inside their own state: police and courts.
 DOMESTIC_FORCES = {"COP", "JUD"}
+# Sectors of a place's own people, which a place standing for its state drops.
+PLACE_PEOPLE = {None, "CVL"}
 # First-person possessives: inside a quote, what they own is the speaker's side's.
 OUR = {"our", "my"}
 # Subordinators of a clause that tells the moment of a violent act, whose place is the act's.
@@ -183,7 +185,9 @@ class _RoleResolver:
             parties = [(t, a) if a.country or a.org else (t, replace(a, country=site, code=site + a.code)) for t, a in parties]
         if not is_place_object(candidate):
             return parties
-        return [(t, replace(a, sector=None, code=a.country)) if a.country else (t, a) for t, a in parties]
+        # The place stands for its state, not its people; an institution there keeps its sector:
+        # "rallied outside *their country's embassy*" is aimed at the government.
+        return [(t, replace(a, sector=None, code=a.country)) if a.country and (a.sector in PLACE_PEOPLE or _is_named(t)) else (t, a) for t, a in parties]
 
     def sources(self, role: Role, site: str | None = None) -> list[Party]:
         found = self.first_resolved(role.source_candidates, site=site)
@@ -392,6 +396,11 @@ def _is_same_moment(clause: Token) -> bool:
     """An adverbial clause that tells the moment of the act itself ("*when* they blew
     themselves up", "*as* shells hit the market")."""
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_MOMENT_MARKERS for c in clause.children)
+
+
+def _is_named(token: Token) -> bool:
+    """A name ("Algiers", "Kirkuk") rather than a common noun ("the embassy")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
 def _names_a_place(token: Token) -> bool:
