@@ -109,3 +109,13 @@ def test_defending_an_act_of_ones_own_side_is_aimed_at_its_doer():
     text = "Ecuadorean police raided the Mexican embassy in Quito. Ecuador's government defended the operation."
     found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2024-04-07").events}
     assert ("ECUGOV", "052", "ECUCOP") in found
+
+
+def test_an_investigation_into_an_earlier_act_is_aimed_at_its_doer():
+    text = (
+        "MOGADISHU, Oct 30 - Al Shabaab militants detonated two car bombs in Mogadishu on Saturday, killing at least 100 people. "
+        "Police have opened an investigation into the bombings. Kenya later handed two suspects over to the Somali authorities."
+    )
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2022-10-30").events}
+    assert ("SOMCOP", "090", "SOMREB") in found
+    assert ("KEN", "063", "SOMGOV") in found

@@ -59,7 +59,9 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
     inner = [frame_of(c) for c in (*frame.xcomps, *frame.ccomps)] if threat else []
     passive = [frame.subject] if frame.passive and frame.subject is not None else []  # "the truce was brokered by"
     conditions = condition_subjects(frame) if threat else []
-    for noun in [*frame.objects, *passive, *(o for f in inner for o in f.objects), *conditions]:
+    # "opened an investigation *into the bombings*", "protested *against the arrests*"
+    aimed = [o for prep in ACT_PREPOSITIONS for o in frame.preps.get(prep, ())] if event.cameo_root != STATEMENT_ROOT else []
+    for noun in [*frame.objects, *passive, *(o for f in inner for o in f.objects), *conditions, *aimed]:
         if _act_form(noun, nouns) is None:
             continue
         definite = any(
@@ -149,6 +151,8 @@ def _aimed_at(event: CodedEvent, target: Actor, noun: Token) -> CodedEvent:
     return replace(event, target=target.with_mention(noun.text), explanation=explanation)
 
 
+# Prepositions whose object may be the act an event is about.
+ACT_PREPOSITIONS = ("into", "over", "against", "for", "on")
 # Endorsing an act of one's own side ("defended the operation") is aimed at its doer.
 ENDORSING_ROOT = "05"
 # Roots of the violent acts (abductions are 181) whose unnamed doers "the attackers", "the kidnappers" refer to.
