@@ -271,3 +271,11 @@ def test_associations_and_rights_groups_are_non_governmental(parse, text, head, 
 def test_the_group_after_an_armed_group_is_that_group(parse):
     doc, layer = parse("Al Shabaab militants detonated two car bombs in Mogadishu. The group claimed responsibility.")
     assert layer.actor_for(token(doc, "group")).code == "SOMREB"
+
+
+def test_a_definite_sector_noun_stands_for_the_earlier_phrase_with_that_noun(parse):
+    doc, layer = parse("Lithuania expelled a Russian diplomat on Tuesday. The ministry accused the diplomat of espionage.")
+    assert layer.actor_for(token(doc, "diplomat", 2)).code == "RUSGOV"
+    # Its own words decide when it has some: "the Belarusian diplomat" is Belarus's.
+    doc, layer = parse("Lithuania expelled a Russian diplomat. The Belarusian diplomat left too.")
+    assert layer.actor_for(token(doc, "diplomat", 2)).code == "BLRGOV"

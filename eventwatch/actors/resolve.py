@@ -36,6 +36,8 @@ NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
+# How many tokens back a definite noun looks for an earlier phrase with the same noun.
+SAME_NOUN_REACH = 200
 # Knowledge-base names and places that say which state a phrase belongs to.
 STATE_KINDS = frozenset({"name", "adjective", "capital", "seat", "place"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
@@ -380,6 +382,8 @@ class ActorLayer:
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
+        if not (anchor or person) and word_sectors and (same := self._named_before(head, tokens)) is not None:
+            return same  # "the diplomat" after "a Russian diplomat"
         if not (anchor or person):
             home = self._home_anchor(head, tokens, word_sectors)  # "Police fired tear gas" in a Tbilisi story
             over = home is not None and self.kb.places.home.over_references
@@ -461,6 +465,23 @@ class ActorLayer:
         if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in ("VERB", "AUX"):
             return None
         return self._locative(head.head, nouns=[head.head])
+
+    def _named_before(self, head: Token, tokens: list[Token]) -> _Resolution | None:
+        """A definite phrase of one sector noun ("the diplomat", "the rebels") stands for the
+        nearest earlier phrase with the same noun that a state or organisation owns, up to
+        SAME_NOUN_REACH tokens back ("a Russian diplomat ... the diplomat")."""
+        if not any(t.dep_ == "det" and t.lower_ == DEFINITE_ARTICLE for t in head.children):
+            return None
+        if any(t.i < head.i and t.lower_ != DEFINITE_ARTICLE for t in tokens):
+            return None  # "the Belarusian diplomat", "the two diplomats": their own words decide
+        first = max(0, head.sent.start - SAME_NOUN_REACH)
+        for earlier in reversed(self.doc[first : head.i]):
+            if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ == head.pos_:
+                actor = self.actor_for(earlier)
+                if actor is not None and (actor.country or actor.org):
+                    start = head.i - 1
+                    return _Resolution(start, head.i + 1, actor.with_mention(self._text_of(start, head.i + 1)), True)
+        return None
 
     def _home_anchor(self, head: Token, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> KBMatch | None:
         """The article's home state for an agent of an inherently domestic sector (police,
