@@ -84,3 +84,9 @@ def test_an_act_someone_only_has_the_right_to_do_is_hypothetical():
     events = events_of("The United States defended the right of Russian troops to fire on militants in Azerbaijan.")
     (fire,) = [e for e in events if e.verb == "fire"]
     assert (fire.source.code, fire.cameo_root, flags(fire)) == ("RUSMIL", "19", {"hypothetical"})
+
+
+def test_what_someone_tells_reporters_is_reported_not_asked():
+    text = 'LIMA, Jan 12 - "My government is ready to sit down with the protest leaders," Boluarte told reporters in Lima.'
+    (intent,) = [e for e in events_of(text) if e.source.code == "PERGOV"]
+    assert (intent.cameo, flags(intent)) == ("036", {"future"})

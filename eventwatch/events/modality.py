@@ -180,9 +180,18 @@ def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
     """Asked of someone else ("urged Japan to halt", "demanded that Russia withdraw")."""
     for verb in chain:
         if _complement_of(verb) and verb.head.lemma_.lower() in words.request_governors:
+            if verb.dep_ == "ccomp" and _states_a_fact(verb):
+                continue  # "told reporters *the government is ready*": reported, not asked
             if asks_someone(verb.head) or verb.dep_ == "ccomp":
                 return True
     return False
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """An indicative clause without a modal ("the government *is* ready", "they *had* left"),
+    which a verb like "tell" reports rather than asks."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
+    return any(v.tag_ in {"VBZ", "VBD", "VBP"} for v in verbs) and not any(v.tag_ == "MD" for v in verbs)
 
 
 # Prepositions by which a request verb names whom it asks: "called *on* Kyiv to", "appealed *to* the UN to".
