@@ -727,3 +727,8 @@ def test_a_demand_that_someone_act_is_coded_by_what_is_asked(text, expected):
 def test_a_protest_outside_an_embassy_is_aimed_at_its_government():
     found = coded("VILNIUS, May 24 - Hundreds of Belarusian opposition supporters rallied outside their country's embassy.")
     assert ("BLROPP", "141", "BLRGOV") in found
+
+
+def test_agreeing_a_deal_is_signing_one():
+    found = coded("European Union leaders and Turkey agreed a deal on Friday to curb the flow of migrants.")
+    assert {("IGOEUREEC", "057", "TUR"), ("TUR", "057", "IGOEUREEC")} <= set(found)
