@@ -279,3 +279,13 @@ def test_a_definite_sector_noun_stands_for_the_earlier_phrase_with_that_noun(par
     # Its own words decide when it has some: "the Belarusian diplomat" is Belarus's.
     doc, layer = parse("Lithuania expelled a Russian diplomat. The Belarusian diplomat left too.")
     assert layer.actor_for(token(doc, "diplomat", 2)).code == "BLRGOV"
+
+
+def test_the_two_sides_are_the_two_actors_last_named_together(parse):
+    text = (
+        "Colombia's government and the ELN rebels signed a ceasefire in Havana on Friday. "
+        "Norway and Chile praised both sides."
+    )
+    doc, layer = parse(text, "2023-06-09")
+    sides = token(doc, "sides")
+    assert sorted(a.code for a in layer.actors_for(sides)) == ["COLGOV", "COLREB"]

@@ -620,8 +620,9 @@ class ActorLayer:
         return _Resolution(start, end, actor, (start, end) != (match.start, match.end))
 
     def _pair(self, head: Token) -> list[_Resolution]:
-        """ "both sides", "the two neighbours": the two most recent distinct states before the
-        phrase, passing over those the subject of its verb names ("Russia urged both sides")."""
+        """ "both sides", "the two neighbours": the two actors last named together, else the two
+        most recent distinct states before the phrase, passing over those the subject of its
+        verb names ("Russia urged both sides")."""
         if head.i not in self._pairs:
             self._pairs[head.i] = self._find_pair(head)
         return self._pairs[head.i]
@@ -632,21 +633,37 @@ class ActorLayer:
             return []
         start = min([head.i, owner.i, *(child.i for child in (*head.lefts, *owner.lefts))])
         end = max(head.i, owner.i) + 1
+        sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
+        mention = self._text_of(start, end)
         speakers = {t.i for t in self._subject_of_verb_over(head)}
+        if sector is None and (coordinated := self._coordinated_pair_before(start, speakers)):
+            return [_Resolution(start, end, actor.with_mention(mention), True) for actor in coordinated]
         countries: list[str] = []
         for match, country in reversed(self._state_matches()):
             if match.end <= start and match.start not in speakers and country not in countries and self._is_party(match):
                 countries.append(country)
         if len(countries) < 2:
             return []
-        sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
-        mention = self._text_of(start, end)
         found = []
         for country in countries[:2]:
             state = self.kb.states[country]
             name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
             found.append(_Resolution(start, end, _acting(state, name, mention, sector), True))
         return found
+
+    def _coordinated_pair_before(self, start: int, passed_over: set[int]) -> list[Actor]:
+        """The two actors most recently named together ("Colombia's government and the ELN
+        signed ..."), in the phrase's sentence or the one before, but not in the subject of its
+        verb ("Norway and Chile praised both sides"): "the two sides" are they."""
+        sentence = self.doc[start].sent
+        first = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for token in reversed(self.doc[first:start]):
+            if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN") or token.head.i >= token.i or token.i in passed_over:
+                continue
+            pair = [self.actor_for(token.head), self.actor_for(token)]
+            if all(a is not None and (a.country or a.org) for a in pair) and pair[0].code != pair[1].code:
+                return pair
+        return []
 
     def _pair_owner(self, head: Token) -> Token | None:
         """The pair phrase a phrase is, or belongs to: "both sides", and "the two countries'
