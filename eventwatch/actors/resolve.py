@@ -660,7 +660,7 @@ class ActorLayer:
         for token in reversed(self.doc[first:start]):
             if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN") or token.head.i >= token.i or token.i in passed_over:
                 continue
-            pair = [self.actor_for(token.head), self.actor_for(token)]
+            pair = [self.actor_for(token), self.actor_for(token.head)]  # the most recent first, as for states
             if all(a is not None and (a.country or a.org) for a in pair) and pair[0].code != pair[1].code:
                 return pair
         return []
