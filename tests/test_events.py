@@ -732,3 +732,8 @@ def test_a_protest_outside_an_embassy_is_aimed_at_its_government():
 def test_agreeing_a_deal_is_signing_one():
     found = coded("European Union leaders and Turkey agreed a deal on Friday to curb the flow of migrants.")
     assert {("IGOEUREEC", "057", "TUR"), ("TUR", "057", "IGOEUREEC")} <= set(found)
+
+
+def test_speaking_by_phone_is_a_phone_call_both_ways():
+    found = set(coded("Japanese Prime Minister Shinzo Abe spoke to the US president by phone twice during the day."))
+    assert {("JPNGOV", "041", "USAGOV"), ("USAGOV", "041", "JPNGOV")} <= found
