@@ -718,6 +718,8 @@ def test_what_our_names_inside_a_quote_is_the_speakers_sides():
     [
         ("Greece demanded that Ankara withdraw the vessel.", ("GRC", "1056", "TURGOV")),
         ("Britain demanded that Iran release the tanker and its crew immediately.", ("GBR", "1053", "IRN")),
+        ("Cuba demanded that the United States lift its trade embargo.", ("CUB", "1054", "USA")),
+        ("Kazakhstan's president asked Moscow to send troops to help quell the protests.", ("KAZGOV", "0234", "RUSGOV")),
     ],
 )
 def test_a_demand_that_someone_act_is_coded_by_what_is_asked(text, expected):

@@ -605,7 +605,7 @@ def _matched_xcomp(frame: Frame, pattern: VerbPattern) -> Token | None:
 
 def _is_subjunctive(clause: Token) -> bool:
     """A bare verb with its own subject, as a demand states what is asked: "that Iran *release* ..."."""
-    return clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and not any(c.dep_ == "aux" for c in clause.children)
+    return clause.tag_ in {"VB", "VBP"} and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and not any(c.dep_ == "aux" for c in clause.children)
 
 
 def _matched_purpose(frame: Frame, pattern: VerbPattern) -> Token | None:
