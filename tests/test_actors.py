@@ -289,3 +289,13 @@ def test_the_two_sides_are_the_two_actors_last_named_together(parse):
     doc, layer = parse(text, "2023-06-09")
     sides = token(doc, "sides")
     assert sorted(a.code for a in layer.actors_for(sides)) == ["COLGOV", "COLREB"]
+
+
+def test_his_after_an_office_holder_named_by_title_is_that_office(parse):
+    doc, layer = parse("MOGADISHU, Oct 30 - The president vowed that his government would wipe out the militants.")
+    assert layer.actor_for(token(doc, "government")).code == "SOMGOV"
+
+
+def test_a_definite_noun_with_a_modifier_naming_no_state_still_refers_back(parse):
+    doc, layer = parse("Al Shabaab militants detonated two car bombs. Police hunted the Islamist militants.")
+    assert layer.actor_for(token(doc, "militants", 2)).code == "SOMREB"

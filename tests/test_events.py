@@ -739,3 +739,8 @@ def test_agreeing_a_deal_is_signing_one():
 def test_speaking_by_phone_is_a_phone_call_both_ways():
     found = set(coded("Japanese Prime Minister Shinzo Abe spoke to the US president by phone twice during the day."))
     assert {("JPNGOV", "041", "USAGOV"), ("USAGOV", "041", "JPNGOV")} <= found
+
+
+def test_a_vow_to_wipe_out_militants_threatens_them():
+    text = "MOGADISHU, Oct 30 - Al Shabaab militants detonated two car bombs. The president vowed that his government would wipe out the militants."
+    assert ("SOMGOV", "1384", "SOMREB") in coded(text)

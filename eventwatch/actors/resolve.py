@@ -36,6 +36,8 @@ NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
+# Sectors of the office holders "his" and "her" may stand for when named by title alone.
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
 # How many tokens back a definite noun looks for an earlier phrase with the same noun.
 SAME_NOUN_REACH = 200
 # Knowledge-base names and places that say which state a phrase belongs to.
@@ -472,7 +474,7 @@ class ActorLayer:
         SAME_NOUN_REACH tokens back ("a Russian diplomat ... the diplomat")."""
         if not any(t.dep_ == "det" and t.lower_ == DEFINITE_ARTICLE for t in head.children):
             return None
-        if any(t.i < head.i and t.lower_ != DEFINITE_ARTICLE for t in tokens):
+        if any(t.i < head.i and (t.i in self._match_at or t.like_num or t.dep_ == "poss") for t in tokens):
             return None  # "the Belarusian diplomat", "the two diplomats": their own words decide
         first = max(0, head.sent.start - SAME_NOUN_REACH)
         for earlier in reversed(self.doc[first : head.i]):
@@ -728,7 +730,7 @@ class ActorLayer:
                 if reference is None:
                     continue
                 title = _title_words(token) if token.dep_ != "poss" or _is_definite(token) else ""
-                antecedent = self._antecedent(reference, token.i, title)
+                antecedent = self._antecedent(reference, token.i, title) or self._office_holder_before(reference, token)
             if antecedent is None:
                 return None
             start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -789,6 +791,18 @@ class ActorLayer:
             if titled:
                 return titled
         return next((a for a in earlier if not a.person and reference.accepts(a.actor)), None)
+
+    def _office_holder_before(self, reference: Reference, token: Token) -> _Antecedent | None:
+        """For "his", "her" with no named person before them: an office holder named by title
+        as a subject earlier in the sentence ("The president vowed that *his* government ...")."""
+        if "person" not in reference.kinds or token.dep_ != "poss":
+            return None
+        for earlier in reversed(token.sent[: token.i - token.sent.start]):
+            if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.pos_ == "NOUN" and self.kb.find_sectors([earlier]):
+                actor = self.actor_for(earlier)
+                if actor is not None and actor.country and actor.sector in OFFICE_SECTORS:
+                    return _Antecedent(earlier.i + 1, actor, True, earlier.lower_)
+        return None
 
     def _antecedent_list(self) -> list[_Antecedent]:
         """States, organisations and groups named in the doc, and people with a state or
