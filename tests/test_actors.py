@@ -299,3 +299,12 @@ def test_his_after_an_office_holder_named_by_title_is_that_office(parse):
 def test_a_definite_noun_with_a_modifier_naming_no_state_still_refers_back(parse):
     doc, layer = parse("Al Shabaab militants detonated two car bombs. Police hunted the Islamist militants.")
     assert layer.actor_for(token(doc, "militants", 2)).code == "SOMREB"
+
+
+def test_a_state_that_only_names_a_border_is_no_antecedent(parse):
+    text = (
+        "OUAGADOUGOU, May 13 - The army struck militant positions near the Malian border. "
+        "The government declared a state of emergency."
+    )
+    doc, layer = parse(text)
+    assert layer.actor_for(token(doc, "government")).code == "BFAGOV"

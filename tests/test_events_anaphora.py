@@ -119,3 +119,12 @@ def test_an_investigation_into_an_earlier_act_is_aimed_at_its_doer():
     found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2022-10-30").events}
     assert ("SOMCOP", "090", "SOMREB") in found
     assert ("KEN", "063", "SOMGOV") in found
+
+
+def test_scrapping_a_pact_reduces_relations_and_the_move_refers_back_to_it():
+    text = (
+        "South Korea scrapped a military intelligence-sharing pact with Japan on Thursday. "
+        'Japanese Foreign Minister Taro Kono called the move "extremely regrettable".'
+    )
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2019-08-22").events}
+    assert {("KOR", "160", "JPN"), ("JPNGOV", "111", "KOR")} <= found

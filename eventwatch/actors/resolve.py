@@ -36,6 +36,8 @@ NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
+# Nouns a state adjective only locates: "the Malian border", "the Syrian coast".
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "coastline", "waters", "airspace", "side"})
 # Sectors of the office holders "his" and "her" may stand for when named by title alone.
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "ELI"})
 # How many tokens back a definite noun looks for an earlier phrase with the same noun.
@@ -804,13 +806,19 @@ class ActorLayer:
                     return _Antecedent(earlier.i + 1, actor, True, earlier.lower_)
         return None
 
+    def _names_a_border(self, match: KBMatch) -> bool:
+        """A state that only says which border or coast is meant ("near the *Malian* border"),
+        which "the government" after it does not refer to."""
+        root = self._root(match)
+        return root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in BORDER_NOUNS
+
     def _antecedent_list(self) -> list[_Antecedent]:
         """States, organisations and groups named in the doc, and people with a state or
         organisation, in the order their mentions end."""
         if self._antecedents is None:
             found = []
             for match in self._matches:
-                if match.entry.kind != "person":
+                if match.entry.kind != "person" and not self._names_a_border(match):
                     actor = self._entry_actor(match, self._text_of(match.start, match.end))
                     if actor and (actor.country or actor.org):
                         found.append(_Antecedent(match.end, actor, False, ""))
