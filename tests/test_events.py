@@ -744,3 +744,11 @@ def test_speaking_by_phone_is_a_phone_call_both_ways():
 def test_a_vow_to_wipe_out_militants_threatens_them():
     text = "MOGADISHU, Oct 30 - Al Shabaab militants detonated two car bombs. The president vowed that his government would wipe out the militants."
     assert ("SOMGOV", "1384", "SOMREB") in coded(text)
+
+
+def test_civilians_killed_where_an_attack_hit_are_that_states():
+    # The dateline would make them Armenia's; the strike hit Ganja, in Azerbaijan.
+    found = coded("YEREVAN, Oct 11 - Azerbaijan said an Armenian missile strike on the city of Ganja had killed nine civilians.")
+    assert [(s, c[:2], t) for s, c, t in found if c.startswith(("18", "19", "20"))] == [("ARM", "20", "AZECVL")]
+    found = coded("YEREVAN, Oct 11 - Armenian artillery killed nine civilians in Ganja overnight.")
+    assert [t for *_, t in found] == ["AZECVL"]

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch
+from eventwatch.data import read_yaml
 from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from eventwatch.records import Actor
 
@@ -88,9 +90,21 @@ def _mislabelled_kinds(ent: Span, settings) -> frozenset[str]:
     """The place kinds a mislabelled entity may be: its label's, or after a preposition of
     place any label's ("to *Kharkiv*" tagged PERSON is the city)."""
     kinds = settings.mislabelled[ent.label_]
-    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in settings.mislabelled_after:
-        kinds = kinds.union(*settings.mislabelled.values())
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and (prep.lower_ in settings.mislabelled_after or prep.lower_ == "of" and _names_by_of(prep.head)):
+        kinds = kinds.union(*settings.mislabelled.values())  # "to *Kharkiv*", "the city of *Ganja*"
     return kinds
+
+
+def _names_by_of(noun: Token) -> bool:
+    """A settlement or region word whose "of" phrase names it: "the city of", "the province of"."""
+    return noun.lemma_.lower() in _naming_words()
+
+
+@lru_cache(maxsize=1)
+def _naming_words() -> frozenset[str]:
+    words = read_yaml("gazetteer", "place_words.yaml")
+    return frozenset(w.lower() for w in (*words["settlement_words"], *words["region_words"]))
 
 
 def _mislabelled_place(name: str, kinds: frozenset[str], min_population: int, gazetteer: Gazetteer) -> Place | None:

@@ -58,6 +58,8 @@ DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 # Sectors that act inside their own state: police and courts.
 DOMESTIC_FORCES = {"COP", "JUD"}
+# Entity labels that name a state or someone (not "nine", "Sunday").
+NAMING_ENTITIES = {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"}
 # Sectors of a place's own people, which a place standing for its state drops.
 PLACE_PEOPLE = {None, "CVL"}
 # First-person possessives: inside a quote, what they own is the speaker's side's.
@@ -238,6 +240,7 @@ class _RoleResolver:
         places = [place for frame in frames for place in doer_places(frame)]
         if role.pattern.code[:2] in VIOLENT_ROOTS:
             places += [place for frame in frames for place in object_places(frame)]
+            places += _struck_places(role.frame.subject)  # "a missile strike *on the city of Ganja* killed"
         for place in places:
             if place.head.lower_ in PROTESTED_AT or _in_what_is_opposed(place, role):
                 continue
@@ -319,6 +322,8 @@ class _Coder:
         if not sources:
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
+        if state is not None and role.pattern.code[:2] in VIOLENT_ROOTS:
+            targets = [(t, _victims_at(t, a, state)) for t, a in targets]
         doer = sources[0][0]
         protest = role.pattern.code[:2] == PROTEST_ROOT
         if unseen and protest:
@@ -396,6 +401,31 @@ def _is_same_moment(clause: Token) -> bool:
     """An adverbial clause that tells the moment of the act itself ("*when* they blew
     themselves up", "*as* shells hit the market")."""
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_MOMENT_MARKERS for c in clause.children)
+
+
+def _struck_places(subject: Token | None) -> list[Token]:
+    """What the subject of a violent act says it hit: "a strike *on Ganja*", "shelling of the
+    city *of Ganja*"."""
+    if subject is None:
+        return []
+    hit = [o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]
+    return hit + [o for h in hit for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _victims_at(token: Token | None, actor: Actor, site: str) -> Actor:
+    """Civilians of a violent act are those of the place it hit, whatever the dateline says:
+    "a missile strike on Ganja killed nine civilians" in a Yerevan story are Azerbaijan's;
+    their own words ("Armenian villagers") keep theirs."""
+    if actor.sector != "CVL" or actor.country in (None, site) or token is None or _names_own_state(token):
+        return actor
+    return replace(actor, country=site, code=site + "CVL")
+
+
+def _names_own_state(token: Token) -> bool:
+    """Whether a phrase's own words name a state: "*Armenian* villagers", "*its* citizens"."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMING_ENTITIES or any(
+        (c.pos_ in {"PROPN", "PRON"} or c.ent_type_ in NAMING_ENTITIES) for c in token.subtree if c.i < token.i
+    )
 
 
 def _is_named(token: Token) -> bool:
