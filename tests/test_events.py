@@ -752,3 +752,8 @@ def test_civilians_killed_where_an_attack_hit_are_that_states():
     assert [(s, c[:2], t) for s, c, t in found if c.startswith(("18", "19", "20"))] == [("ARM", "20", "AZECVL")]
     found = coded("YEREVAN, Oct 11 - Armenian artillery killed nine civilians in Ganja overnight.")
     assert [t for *_, t in found] == ["AZECVL"]
+
+
+def test_troops_deployed_with_no_one_named_are_deployed_by_their_side():
+    found = coded("Nigerian troops have been deployed to the north to search for the kidnapped girls.")
+    assert any(src == "NGAMIL" and code == "154" for src, code, _ in found)

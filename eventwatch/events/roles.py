@@ -649,6 +649,8 @@ def _source_heads(frame: Frame) -> tuple[Token, ...]:
 
 
 def _source_head(frame: Frame) -> Token | None:
+    if frame.passive and frame.agent is None and frame.verb.lemma_.lower() in _participation_words()["passive_movers"]:
+        return frame.subject  # "Troops have been deployed": the troops' side moves them
     if frame.passive:
         return frame.agent
     if frame.subject is not None:
