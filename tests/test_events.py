@@ -757,3 +757,9 @@ def test_civilians_killed_where_an_attack_hit_are_that_states():
 def test_troops_deployed_with_no_one_named_are_deployed_by_their_side():
     found = coded("Nigerian troops have been deployed to the north to search for the kidnapped girls.")
     assert any(src == "NGAMIL" and code == "154" for src, code, _ in found)
+
+
+def test_police_violence_on_protesters_is_repression():
+    (event, *_) = [e for e in events_of("NAIROBI, June 26 - Police shot dead at least 20 demonstrators in the capital.") if e.source.code == "KENCOP"]
+    assert (event.cameo, event.target.code) == ("175", "KENOPP")
+    assert "coded as 175" in event.explanation.note

@@ -58,6 +58,9 @@ DETACHED_CLAUSES = {"advcl", "conj", "parataxis", "cc", "relcl"}
 TRAILING_PUNCT = {",", ";", ":", "\u2014", "-"}
 # Sectors that act inside their own state: police and courts.
 DOMESTIC_FORCES = {"COP", "JUD"}
+# Violence by a state's police on protesters is repression: CAMEO 175.
+REPRESSION = "175"
+REPRESSING_SECTORS = {"COP"}
 # Entity labels that name a state or someone (not "nine", "Sunday").
 NAMING_ENTITIES = {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"}
 # Sectors of a place's own people, which a place standing for its state drops.
@@ -338,7 +341,11 @@ class _Coder:
         if not any(_placed(actor) for _, actor in (*sources, *targets)):
             return []  # "Soldiers seized power": no state or organisation to place it on
         mood = mood_of(role.trigger)
-        code, note = self._code(role.pattern.code, mood)
+        pattern_code = REPRESSION if _represses(role, sources, targets) else role.pattern.code
+        code, note = self._code(pattern_code, mood)
+        explained = note
+        if pattern_code != role.pattern.code:
+            explained = "; ".join(filter(None, [f"police violence on protesters: {role.pattern.code} coded as {REPRESSION}", note]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
             return []
@@ -375,7 +382,7 @@ class _Coder:
                     modality=modality,
                     evidence=_evidence(role.trigger, [source_token, target_token], quote.id if quote else None),
                     verb=role.trigger.text,
-                    explanation=_explain(role, source_token, target_token, note),
+                    explanation=_explain(role, source_token, target_token, explained),
                 )
             )
         return events
@@ -401,6 +408,14 @@ def _is_same_moment(clause: Token) -> bool:
     """An adverbial clause that tells the moment of the act itself ("*when* they blew
     themselves up", "*as* shells hit the market")."""
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_MOMENT_MARKERS for c in clause.children)
+
+
+def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
+    """Police shooting or beating protesters is violent repression (175), as CAMEO codes it,
+    not a military assault."""
+    if role.pattern.code[:2] not in {"18", "19"} or not sources or not targets:
+        return False
+    return all(a.sector in REPRESSING_SECTORS for _, a in sources) and all(a.sector == "OPP" for _, a in targets)
 
 
 def _struck_places(subject: Token | None) -> list[Token]:
