@@ -763,3 +763,7 @@ def test_police_violence_on_protesters_is_repression():
     (event, *_) = [e for e in events_of("NAIROBI, June 26 - Police shot dead at least 20 demonstrators in the capital.") if e.source.code == "KENCOP"]
     assert (event.cameo, event.target.code) == ("175", "KENOPP")
     assert "coded as 175" in event.explanation.note
+
+
+def test_blocking_a_vessel_is_a_blockade():
+    assert ("CHNMIL", "191", "PHL") in coded("A Chinese coast guard ship blocked a Philippine vessel near the shoal on Saturday.")
