@@ -308,3 +308,12 @@ def test_a_state_that_only_names_a_border_is_no_antecedent(parse):
     )
     doc, layer = parse(text)
     assert layer.actor_for(token(doc, "government")).code == "BFAGOV"
+
+
+def test_their_after_two_states_named_together_is_both(parse):
+    text = "Saudi Arabia and Iran agreed on Friday to restore relations. Their foreign ministers will meet next month."
+    doc, layer = parse(text, "2023-03-10")
+    assert sorted(a.code for a in layer.actors_for(token(doc, "ministers"))) == ["IRNGOV", "SAUGOV"]
+    # With no pair named together, "their" stays one owner's.
+    doc, layer = parse("Kenyan rebels seized the town. Their leaders said they would hold it.")
+    assert len(layer.actors_for(token(doc, "leaders"))) <= 1

@@ -177,6 +177,11 @@ def _without_case(ent: Span) -> Span:
     return ent.doc[ent.start : end]
 
 
+def _is_their(head: Token) -> bool:
+    """A plural phrase "their" owns: "*their* foreign ministers"."""
+    return head.tag_ in ("NNS", "NNPS") and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children)
+
+
 def _acting(base: Actor | None, name: str, mention: str, sector: str | None) -> Actor:
     """`base` (a state or organisation, or nobody known) acting through `sector`."""
     if base is None:
@@ -640,8 +645,11 @@ class ActorLayer:
         sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
         mention = self._text_of(start, end)
         speakers = {t.i for t in self._subject_of_verb_over(head)}
-        if sector is None and (coordinated := self._coordinated_pair_before(start, speakers)):
-            return [_Resolution(start, end, actor.with_mention(mention), True) for actor in coordinated]
+        coordinated = self._coordinated_pair_before(start, speakers)
+        if coordinated:
+            return [_Resolution(start, end, self._of_sector(actor, head, mention, sector), True) for actor in coordinated]
+        if owner is head and _is_their(head):
+            return []  # "their leaders" with no pair named together before: one owner, found elsewhere
         countries: list[str] = []
         for match, country in reversed(self._state_matches()):
             if match.end <= start and match.start not in speakers and country not in countries and self._is_party(match):
@@ -654,6 +662,14 @@ class ActorLayer:
             name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
             found.append(_Resolution(start, end, _acting(state, name, mention, sector), True))
         return found
+
+    def _of_sector(self, actor: Actor, head: Token, mention: str, sector: str | None) -> Actor:
+        """A member of a pair as the phrase names it: itself ("both sides"), or its state's
+        agents of the phrase's sector ("their foreign ministers": each state's government)."""
+        state = self.kb.states.get(actor.country or "") if sector else None
+        if state is None:
+            return actor.with_mention(mention)
+        return _acting(state, f"{self.kb.adjectives.get(actor.country, state.name)} {head.lemma_.lower()}", mention, sector)
 
     def _coordinated_pair_before(self, start: int, passed_over: set[int]) -> list[Actor]:
         """The two actors most recently named together ("Colombia's government and the ELN
@@ -675,6 +691,8 @@ class ActorLayer:
         owners = [head]
         owners += [c for c in head.children if c.dep_ == "poss"]
         owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if _is_their(head):
+            return head  # "their foreign ministers" after "Saudi Arabia and Iran agreed"
         return next((t for t in owners if self._is_bare_pair(t) or t.lemma_.lower() in self.kb.pair_nouns and self._is_pair_phrase(t)), None)
 
     def _is_bare_pair(self, token: Token) -> bool:
