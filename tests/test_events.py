@@ -767,3 +767,9 @@ def test_police_violence_on_protesters_is_repression():
 
 def test_blocking_a_vessel_is_a_blockade():
     assert ("CHNMIL", "191", "PHL") in coded("A Chinese coast guard ship blocked a Philippine vessel near the shoal on Saturday.")
+
+
+def test_a_weapon_fired_by_someone_does_their_act():
+    found = coded("Shells fired by Russian forces hit a school in Kharkiv.")
+    assert found == [("RUSMIL", "190", "UKREDU")]  # one act: the firing is its means
+    assert ("PSEREBHMS", "190", "ISRCVL") in coded("Rockets fired by Hamas militants killed two people in Ashkelon on Tuesday.")

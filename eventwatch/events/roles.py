@@ -171,6 +171,10 @@ def frame_of(verb: Token) -> Frame:
             frame.subject = child
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
+    if not frame.passive and frame.agent is not None and verb.tag_ == "VBN" and frame.subject is not None and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
+    ):
+        frame.passive = True  # "Rockets *fired* by Hamas militants killed ...", parsed with an active subject
     if not frame.objects:  # a count the parser reads as an adverb: "shot down *30* of 34 drones"
         frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
     if frame.subject is not None and frame.subject.tag_ == "VBG":  # "The Red Cross *operating* in Iraq said"
@@ -364,6 +368,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             consumed |= role.consumed
             roles += _coded_roles(role)
     roles = [role for role in roles if role.trigger.i not in consumed and not _restates_its_act(role, roles)]
+    roles = [role for role in roles if not _launches_the_means(role, roles)]
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
     light = set()
@@ -654,7 +659,7 @@ def _source_head(frame: Frame) -> Token | None:
     if frame.passive:
         return frame.agent
     if frame.subject is not None:
-        return _past_dateline(frame.subject)
+        return _launcher(frame.subject) or _past_dateline(frame.subject)
     verb = frame.verb
     if verb.tag_ == "VBG" and (owner := next((c for c in verb.children if c.dep_ in {"poss", "amod", "compound"}), None)):
         return owner  # a gerund read as a noun: "*Russian* shelling", "*Israel's* bombing"
@@ -706,6 +711,29 @@ def _permitted(verb: Token) -> Token | None:
     if noun is None or noun.lemma_.lower() not in load_modality_words().permission_nouns:
         return None
     return next((o for o in owners(noun) if o.dep_ in {"poss", "pobj"}), None)
+
+
+def _launches_the_means(role: Role, roles: list[Role]) -> bool:
+    """ "Rockets *fired* by Hamas killed two people": the firing is the killing's means, one act."""
+    trigger = role.trigger
+    if trigger.dep_ != "acl" or trigger.lemma_.lower() not in _participation_words()["launching_verbs"]:
+        return False
+    weapon = trigger.head
+    return any(
+        other is not role and other.pattern.code[:2] in VIOLENT_ROOTS and other.frame.subject is not None and other.frame.subject.i == weapon.i
+        for other in roles
+    )
+
+
+def _launcher(subject: Token) -> Token | None:
+    """Who launched a weapon that does the act: "rockets *fired by Hamas militants* killed"."""
+    launchers = _participation_words()["launching_verbs"]
+    for acl in subject.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in launchers:
+            agent = frame_of(acl).agent
+            if agent is not None:
+                return agent
+    return None
 
 
 def _asked(request: Frame) -> Token | None:
