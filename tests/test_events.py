@@ -773,3 +773,11 @@ def test_a_weapon_fired_by_someone_does_their_act():
     found = coded("Shells fired by Russian forces hit a school in Kharkiv.")
     assert found == [("RUSMIL", "190", "UKREDU")]  # one act: the firing is its means
     assert ("PSEREBHMS", "190", "ISRCVL") in coded("Rockets fired by Hamas militants killed two people in Ashkelon on Tuesday.")
+
+
+def test_a_second_subject_set_off_by_commas_is_an_apposition():
+    text = "Members of the Association of African Jurists, a body linked to the African Union, investigated the welfare of Libyan prisoners."
+    assert ("NGO", "090", "LBY") in coded(text)
+    # a report after the clause keeps its own subject: "..., officials said"
+    found = coded("Palestinian youths resorted to throwing stones at Israeli soldiers, officials said.")
+    assert all(src != "PSECVL" or code != "010" for src, code, _ in found)

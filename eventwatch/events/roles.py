@@ -167,8 +167,8 @@ def frame_of(verb: Token) -> Frame:
             frame.purposes.append(child)
         elif dep in COMPLEMENT_DEPS or dep == "advcl" and child.pos_ == "ADJ":
             frame.complements.append(child)
-        elif dep in SUBJECT_DEPS:
-            frame.subject = child
+        elif dep in SUBJECT_DEPS and not (frame.subject is not None and _is_apposition_like(child)):
+            frame.subject = child  # not a second one set off by commas: "Members of X, *a body* linked to Y, investigated"
         elif dep in PASSIVE_SUBJECT_DEPS:
             frame.subject, frame.passive = child, True
     if not frame.passive and frame.agent is not None and verb.tag_ == "VBN" and frame.subject is not None and not any(
@@ -209,6 +209,14 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+def _is_apposition_like(subject: Token) -> bool:
+    """A noun phrase set off by commas on both sides, as an apposition is ("…, a body linked to …,")."""
+    doc = subject.doc
+    start, last = subject.left_edge.i, subject.right_edge.i
+    closed = doc[last].text == "," or last + 1 < len(doc) and doc[last + 1].text == ","
+    return start > 0 and doc[start - 1].text == "," and closed
 
 
 def _is_main_verb(participle: Token, frame: Frame) -> bool:
