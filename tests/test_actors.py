@@ -317,3 +317,12 @@ def test_their_after_two_states_named_together_is_both(parse):
     # With no pair named together, "their" stays one owner's.
     doc, layer = parse("Kenyan rebels seized the town. Their leaders said they would hold it.")
     assert len(layer.actors_for(token(doc, "leaders"))) <= 1
+
+
+def test_the_pair_named_together_two_sentences_back_still_counts(parse):
+    text = (
+        "Saudi Arabia and Iran agreed on Friday to restore relations. The rivals cut ties in 2016. "
+        "Their foreign ministers will meet next month."
+    )
+    doc, layer = parse(text, "2023-03-10")
+    assert sorted(a.code for a in layer.actors_for(token(doc, "ministers"))) == ["IRNGOV", "SAUGOV"]

@@ -36,6 +36,8 @@ NAME_KINDS = frozenset({"name", "capital"})
 # Sectors that add nothing to an organisation's code: "EU officials" are the EU.
 ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
+# How many sentences back "the two sides", "their ministers" look for two actors named together.
+PAIR_REACH_SENTENCES = 2
 # Nouns a state adjective only locates: "the Malian border", "the Syrian coast".
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "coastline", "waters", "airspace", "side"})
 # Sectors of the office holders "his" and "her" may stand for when named by title alone.
@@ -673,10 +675,11 @@ class ActorLayer:
 
     def _coordinated_pair_before(self, start: int, passed_over: set[int]) -> list[Actor]:
         """The two actors most recently named together ("Colombia's government and the ELN
-        signed ..."), in the phrase's sentence or the one before, but not in the subject of its
+        signed ..."), in the phrase's sentence or the PAIR_REACH_SENTENCES before, not in the subject of its
         verb ("Norway and Chile praised both sides"): "the two sides" are they."""
-        sentence = self.doc[start].sent
-        first = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        first = self.doc[start].sent.start
+        for _ in range(PAIR_REACH_SENTENCES):
+            first = self.doc[first - 1].sent.start if first > 0 else first
         for token in reversed(self.doc[first:start]):
             if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN") or token.head.i >= token.i or token.i in passed_over:
                 continue
