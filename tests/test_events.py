@@ -781,3 +781,7 @@ def test_a_second_subject_set_off_by_commas_is_an_apposition():
     # a report after the clause keeps its own subject: "..., officials said"
     found = coded("Palestinian youths resorted to throwing stones at Israeli soldiers, officials said.")
     assert all(src != "PSECVL" or code != "010" for src, code, _ in found)
+
+
+def test_banning_a_states_airlines_is_a_sanction():
+    assert ("IGOEUREEC", "163", "BLRBUS") in coded("European Union leaders banned Belarusian airlines from the bloc's airspace on Monday.")
