@@ -785,3 +785,7 @@ def test_a_second_subject_set_off_by_commas_is_an_apposition():
 
 def test_banning_a_states_airlines_is_a_sanction():
     assert ("IGOEUREEC", "163", "BLRBUS") in coded("European Union leaders banned Belarusian airlines from the bloc's airspace on Monday.")
+
+
+def test_rejecting_calls_for_talks_rejects_the_talks():
+    assert ("KAZGOV", "125", "KAZOPP") in coded("ALMATY, Jan 7 - Tokayev rejected calls from abroad for talks with the protesters.")
