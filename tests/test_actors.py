@@ -326,3 +326,16 @@ def test_the_pair_named_together_two_sentences_back_still_counts(parse):
     )
     doc, layer = parse(text, "2023-03-10")
     assert sorted(a.code for a in layer.actors_for(token(doc, "ministers"))) == ["IRNGOV", "SAUGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("The Pakistani Taliban killed seven soldiers in North Waziristan.", "Taliban", "PAKREB"),  # not Afghanistan's
+        ("Pakistani jets bombed hideouts of the Pakistani Taliban.", "hideouts", "PAKREB"),
+        ("Iranian-backed Houthis attacked a tanker in the Red Sea.", "Houthis", "YEMREB"),  # backed, not a branch
+    ],
+)
+def test_a_known_group_with_another_states_adjective_is_that_states_branch(parse, text, word, code):
+    doc, layer = parse(text, "2024-03-18")
+    assert layer.actor_for(token(doc, word)).code == code

@@ -38,6 +38,8 @@ ORG_ABSORBED = frozenset({"GOV"})
 DEFINITE_ARTICLE = "the"
 # How many sentences back "the two sides", "their ministers" look for two actors named together.
 PAIR_REACH_SENTENCES = 2
+# The sector of a state's branch of a group known abroad ("the Pakistani Taliban").
+GROUP_BRANCH_SECTOR = "REB"
 # Nouns a state adjective only locates: "the Malian border", "the Syrian coast".
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "coastline", "waters", "airspace", "side"})
 # Sectors of the office holders "his" and "her" may stand for when named by title alone.
@@ -390,6 +392,9 @@ class ActorLayer:
             return self._demonym(own, head, [m for m in matches if m is not own])
         if own and matches == [own] and not word_sectors:
             return self._bare(own)
+        group = own if own and own.entry.kind == "group" else next((m for m in matches if m.entry.kind == "group"), None)
+        if group is not None and (branch := self._national_branch(group, matches, tokens)) is not None:
+            return branch  # "(hideouts of) the *Pakistani* Taliban" is Pakistan's, not the Afghan movement
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
@@ -901,6 +906,25 @@ class ActorLayer:
     def _appositions(self, head: Token) -> list[Token]:
         """ "Sergei Lavrov, Russia's foreign minister," names country and sector after the name."""
         return [t for child in head.children if child.dep_ == "appos" for t in self._phrases.tokens(child)]
+
+    def _national_branch(self, group: KBMatch, matches: list[KBMatch], tokens: list[Token]) -> _Resolution | None:
+        """A known group named with another state's adjective before it ("the Pakistani
+        Taliban"): that state's branch of the group, an armed group (REB) of that state."""
+        actor = self._entry_actor(group, self._text_of(group.start, group.end))
+        for match in matches:
+            country = match.entry.actor.country
+            if match is group or match.entry.kind not in STATE_KINDS or not country or match.end > group.start:
+                continue
+            modifier = self.doc[match.start : match.end].root
+            if modifier.head.i not in range(group.start, group.end) or self.doc[match.end].text == "-":
+                continue  # only the group's own adjective, not "Iranian-backed Houthis"
+            if actor is not None and country != actor.country:
+                start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+                state = self.kb.states.get(country)
+                if state is not None:
+                    name = f"{self.kb.adjectives.get(country, state.name)} {self._text_of(group.start, group.end)}"
+                    return _Resolution(start, end, _acting(state, name, self._text_of(start, end), GROUP_BRANCH_SECTOR), True)
+        return None
 
     @staticmethod
     def _anchor(head: Token, own: KBMatch | None, others: list[KBMatch]) -> KBMatch | None:
