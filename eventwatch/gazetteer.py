@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple
 
 import yaml
 
-from eventwatch.data import data_file
+from eventwatch.data import data_file, read_yaml
 
 PlaceKind = Literal["city", "admin1", "region", "country"]
 # Place kinds from the broadest to the most specific: a more specific place wins.
@@ -31,6 +31,14 @@ SPECIFICITY: dict[str, int] = {"country": 0, "region": 1, "admin1": 1, "city": 2
 PRIMARY_NAME_BONUS = 0.5  # "Canton, Ohio" by its own name against Guangzhou's old name
 CAPITAL_BONUS = 1.5  # "Washington" is the capital before the state
 STATE_WEIGHT = 6.5  # a US state weighs as a place of about three million people
+
+
+@lru_cache(maxsize=None)
+def place_words(kind: str) -> frozenset[str]:
+    """A word list of the place finder's data (place_words.yaml): "settlement_words" and
+    "region_words" name a place by their "of" phrase ("the city of Kirkuk"); after
+    "origin_heads" ("withdraw", "expel") "from" names whom the act leaves."""
+    return frozenset(w.lower() for w in read_yaml("gazetteer", "place_words.yaml")[kind])
 
 
 class Place(NamedTuple):

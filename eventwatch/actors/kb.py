@@ -12,9 +12,9 @@ import datetime as dt
 import json
 import os
 import re
-from difflib import SequenceMatcher
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -332,17 +332,12 @@ class ActorKB:
         if day is None or not words:
             return None
         tail = " ".join(words)
-        found = {
-            id(holder): holder
+        keys = (
+            key
             for phrase, key in self.names_by_last_word.get(words[-1], ())
             if key.startswith("person/") and " ".join(WORD.findall(phrase.lower())).endswith(" " + tail)
-            for holder in self.entries[key].holders
-            if any(role.covers(day) for role in holder.roles if role.dated)
-        }
-        if len(found) != 1:
-            return None
-        holder = next(iter(found.values()))
-        return Entry(Actor(holder.name, surname), "person", "", (holder,))
+        )
+        return self._sole_holder(keys, day, surname)
 
     def by_close_name(self, name: str, day: dt.date | None) -> Entry | None:
         """The one person in office on `day` whose name has the same first word and a last
@@ -350,17 +345,26 @@ class ActorKB:
         words = WORD.findall(name.lower())
         if day is None or len(words) < 2 or len(words[-1]) < MIN_CLOSE_SURNAME:
             return None
-        found = {
-            id(holder): holder
+        keys = (
+            key
             for last, key in self._people_by_first_word().get(words[0], ())
             if last != words[-1] and SequenceMatcher(None, last, words[-1]).ratio() >= CLOSE_SPELLING
+        )
+        return self._sole_holder(keys, day, name)
+
+    def _sole_holder(self, keys: Iterable[str], day: dt.date, mention: str) -> Entry | None:
+        """The person entry for `mention` when exactly one holder of these entries is in a dated
+        role on `day`; None when none or several are."""
+        found = {
+            id(holder): holder
+            for key in keys
             for holder in self.entries[key].holders
             if any(role.covers(day) for role in holder.roles if role.dated)
         }
         if len(found) != 1:
             return None
         holder = next(iter(found.values()))
-        return Entry(Actor(holder.name, name), "person", "", (holder,))
+        return Entry(Actor(holder.name, mention), "person", "", (holder,))
 
     def _people_by_first_word(self) -> dict[str, list[tuple[str, str]]]:
         """People's names of two words or more by first word: (last word, entry key)."""

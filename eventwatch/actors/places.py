@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from eventwatch.actors.kb import ActorKB, Entry, KBMatch
-from eventwatch.data import read_yaml
-from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from eventwatch.gazetteer import Gazetteer, Place, load_gazetteer, name_key, place_words
 from eventwatch.records import Actor
 
 STATE_KINDS = frozenset({"name", "adjective", "capital", "seat"})  # KB names that say which state
@@ -98,13 +96,8 @@ def _mislabelled_kinds(ent: Span, settings) -> frozenset[str]:
 
 def _names_by_of(noun: Token) -> bool:
     """A settlement or region word whose "of" phrase names it: "the city of", "the province of"."""
-    return noun.lemma_.lower() in _naming_words()
-
-
-@lru_cache(maxsize=1)
-def _naming_words() -> frozenset[str]:
-    words = read_yaml("gazetteer", "place_words.yaml")
-    return frozenset(w.lower() for w in (*words["settlement_words"], *words["region_words"]))
+    lemma = noun.lemma_.lower()
+    return lemma in place_words("settlement_words") or lemma in place_words("region_words")
 
 
 def _mislabelled_place(name: str, kinds: frozenset[str], min_population: int, gazetteer: Gazetteer) -> Place | None:

@@ -183,7 +183,7 @@ def _without_case(ent: Span) -> Span:
 
 def _is_their(head: Token) -> bool:
     """A plural phrase "their" owns: "*their* foreign ministers"."""
-    return head.tag_ in ("NNS", "NNPS") and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children)
+    return head.tag_ in PLURAL_NOUN_TAGS and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children)
 
 
 def _acting(base: Actor | None, name: str, mention: str, sector: str | None) -> Actor:
@@ -680,8 +680,8 @@ class ActorLayer:
 
     def _coordinated_pair_before(self, start: int, passed_over: set[int]) -> list[Actor]:
         """The two actors most recently named together ("Colombia's government and the ELN
-        signed ..."), in the phrase's sentence or the PAIR_REACH_SENTENCES before, not in the subject of its
-        verb ("Norway and Chile praised both sides"): "the two sides" are they."""
+        signed ..."), in the phrase's sentence or the PAIR_REACH_SENTENCES before, not in the
+        subject of its verb ("Norway and Chile praised both sides"): "the two sides" are they."""
         first = self.doc[start].sent.start
         for _ in range(PAIR_REACH_SENTENCES):
             first = self.doc[first - 1].sent.start if first > 0 else first

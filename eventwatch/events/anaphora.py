@@ -111,8 +111,8 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> l
     did it together ("Amnesty condemned *the deal*" the EU and Turkey agreed), or, when the
     event's own source did that act, that act's target ("Washington would reimpose *the
     sanctions*": on Venezuela), unless the event endorses the act ("Ecuador's government
-    defended *the operation*" its police carried out). A noun that may name any act ("the decision") prefers a
-    material act to a verbal one."""
+    defended *the operation*" its police carried out). A noun that may name any act ("the
+    decision") prefers a material act to a verbal one."""
     window = [(r, e) for r, e in earlier if sentence_of[r.trigger.i] >= first_sentence]
     passes = [MATERIAL_QUADS, None] if prefixes is None else [None]
     for quads in passes:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
 from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words, noun_of_infinitive
+from eventwatch.gazetteer import place_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -183,9 +184,10 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
         frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and (c.pos_ == "PROPN" or c.ent_type_)), None)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_main_verb(verb, frame):
+    reported = _inverted_report(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_main_verb(verb, frame, reported):
         frame.subject = frame.subject or verb.head  # "An official newspaper *called* Thursday on Arabs to ..."
-        if (reported := _inverted_report(verb)) is not None:
+        if reported is not None:
             frame.ccomps.append(reported)  # "Border agents abused migrants, a rights group *charged*."
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":
         frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
@@ -219,13 +221,13 @@ def _is_apposition_like(subject: Token) -> bool:
     return start > 0 and doc[start - 1].text == "," and closed
 
 
-def _is_main_verb(participle: Token, frame: Frame) -> bool:
+def _is_main_verb(participle: Token, frame: Frame, reported: Token | None) -> bool:
     """A past form the parser hung on the noun before it as a reduced passive ("the deal
     *signed* in May") that is in fact the finite verb whose subject the noun is: it has a
     subject or a perfect auxiliary of its own, or the noun heads a full sentence ("A
     newspaper *called* Thursday on Arabs to unite.") or is a second subject of another verb,
-    or it ends the sentence after a comma
-    as reporting verbs do ("..., a rights group *protested* here Wednesday.")."""
+    or it closes the sentence after a comma as reporting verbs do (`reported`, the clause it
+    reports: "..., a rights group *protested* here Wednesday.")."""
     if frame.agent is not None:
         return False
     if frame.subject is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in participle.children):
@@ -235,7 +237,7 @@ def _is_main_verb(participle: Token, frame: Frame) -> bool:
         return sentence[-1].text in {".", "!"} and participle.i > noun.i
     if noun.dep_ in SUBJECT_DEPS and any(c.dep_ in SUBJECT_DEPS and c.i != noun.i for c in noun.head.children):
         return True  # the noun's verb has a subject of its own: "Youths *resorted* to ..., officials said."
-    return _inverted_report(participle) is not None
+    return reported is not None
 
 
 def _inverted_report(participle: Token) -> Token | None:
@@ -1073,14 +1075,6 @@ def _settlement_named(head: Token) -> list[Token]:
     if head.lemma_.lower() not in place_words("settlement_words"):
         return []
     return [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
-
-
-@lru_cache(maxsize=None)
-def place_words(kind: str) -> frozenset[str]:
-    """A word list of the place finder's data (place_words.yaml): "settlement_words" name a
-    place by their "of" phrase ("the city of Kirkuk"); after "origin_heads" ("withdraw",
-    "expel") "from" names whom the act leaves."""
-    return frozenset(w.lower() for w in read_yaml("gazetteer", "place_words.yaml")[kind])
 
 
 def _entity_words(token: Token) -> list[Token]:
