@@ -310,22 +310,19 @@ def test_a_state_that_only_names_a_border_is_no_antecedent(parse):
     assert layer.actor_for(token(doc, "government")).code == "BFAGOV"
 
 
-def test_their_after_two_states_named_together_is_both(parse):
-    text = "Saudi Arabia and Iran agreed on Friday to restore relations. Their foreign ministers will meet next month."
+@pytest.mark.parametrize(
+    "between",
+    ["", "The rivals cut ties in 2016. "],  # the pair named together up to two sentences back
+)
+def test_their_after_two_states_named_together_is_both(parse, between):
+    text = f"Saudi Arabia and Iran agreed on Friday to restore relations. {between}Their foreign ministers will meet next month."
     doc, layer = parse(text, "2023-03-10")
     assert sorted(a.code for a in layer.actors_for(token(doc, "ministers"))) == ["IRNGOV", "SAUGOV"]
-    # With no pair named together, "their" stays one owner's.
+
+
+def test_their_with_no_pair_named_together_stays_one_owners(parse):
     doc, layer = parse("Kenyan rebels seized the town. Their leaders said they would hold it.")
     assert len(layer.actors_for(token(doc, "leaders"))) <= 1
-
-
-def test_the_pair_named_together_two_sentences_back_still_counts(parse):
-    text = (
-        "Saudi Arabia and Iran agreed on Friday to restore relations. The rivals cut ties in 2016. "
-        "Their foreign ministers will meet next month."
-    )
-    doc, layer = parse(text, "2023-03-10")
-    assert sorted(a.code for a in layer.actors_for(token(doc, "ministers"))) == ["IRNGOV", "SAUGOV"]
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from eventwatch.pipeline import extract_text
 
 
-def coded(text: str) -> list[tuple]:
-    result = extract_text(text, published="2023-03-01")
+def coded(text: str, published: str = "2023-03-01") -> list[tuple]:
+    result = extract_text(text, published=published)
     return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in result.events]
 
 
@@ -97,18 +97,13 @@ def test_calling_an_act_a_violation_criticises_its_doer():
         "Ecuadorean police raided the Mexican embassy in Quito. Mexico's president called the raid "
         '"a flagrant violation of international law".'
     )
-    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2024-04-07").events}
-    assert ("MEXGOV", "111", "ECUCOP") in found
-    assert ("RUS", "016", None) in {
-        (e.source.code, e.cameo, e.target.code if e.target else None)
-        for e in extract_text("Russia called the accusations baseless.", published="2024-04-07").events
-    }
+    assert ("MEXGOV", "111", "ECUCOP") in coded(text, "2024-04-07")
+    assert ("RUS", "016", None) in coded("Russia called the accusations baseless.", "2024-04-07")
 
 
 def test_defending_an_act_of_ones_own_side_is_aimed_at_its_doer():
     text = "Ecuadorean police raided the Mexican embassy in Quito. Ecuador's government defended the operation."
-    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2024-04-07").events}
-    assert ("ECUGOV", "052", "ECUCOP") in found
+    assert ("ECUGOV", "052", "ECUCOP") in coded(text, "2024-04-07")
 
 
 def test_an_investigation_into_an_earlier_act_is_aimed_at_its_doer():
@@ -116,7 +111,7 @@ def test_an_investigation_into_an_earlier_act_is_aimed_at_its_doer():
         "MOGADISHU, Oct 30 - Al Shabaab militants detonated two car bombs in Mogadishu on Saturday, killing at least 100 people. "
         "Police have opened an investigation into the bombings. Kenya later handed two suspects over to the Somali authorities."
     )
-    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2022-10-30").events}
+    found = coded(text, "2022-10-30")
     assert ("SOMCOP", "090", "SOMREB") in found
     assert ("KEN", "063", "SOMGOV") in found
 
@@ -126,5 +121,4 @@ def test_scrapping_a_pact_reduces_relations_and_the_move_refers_back_to_it():
         "South Korea scrapped a military intelligence-sharing pact with Japan on Thursday. "
         'Japanese Foreign Minister Taro Kono called the move "extremely regrettable".'
     )
-    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2019-08-22").events}
-    assert {("KOR", "160", "JPN"), ("JPNGOV", "111", "KOR")} <= found
+    assert {("KOR", "160", "JPN"), ("JPNGOV", "111", "KOR")} <= set(coded(text, "2019-08-22"))
