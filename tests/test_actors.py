@@ -336,3 +336,22 @@ def test_their_with_no_pair_named_together_stays_one_owners(parse):
 def test_a_known_group_with_another_states_adjective_is_that_states_branch(parse, text, word, code):
     doc, layer = parse(text, "2024-03-18")
     assert layer.actor_for(token(doc, word)).code == code
+
+
+def test_a_dateline_date_is_no_group_named_after_a_date(parse):
+    doc, layer = parse("LIMA, May 15 - Police arrested two union leaders on Friday.")
+    assert layer.actor_for(token(doc, "May")) is None
+    assert layer.actor_for(token(doc, "Police")).code == "PERCOP"
+
+
+def test_a_surname_named_in_full_before_is_the_person_not_a_place(parse):
+    doc, layer = parse("QUITO, Sept 3 - Soldiers detained Colonel Pablo Toledo at dawn. "
+                       "Prosecutors later charged Toledo with treason.")
+    later = layer.actor_for(token(doc, "Toledo", 2))
+    assert (later.name, later.country) == ("Pablo Toledo", None)
+
+
+@pytest.mark.parametrize(("head", "code"), [("Students", "KOREDU"), ("workers", "KORLAB")])
+def test_students_and_workers_in_a_datelined_story_are_the_home_states(parse, head, code):
+    doc, layer = parse("SEOUL, March 3 - Students marched to parliament, and dock workers went on strike.")
+    assert layer.actor_for(token(doc, head)).code == code

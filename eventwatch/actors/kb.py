@@ -442,7 +442,7 @@ class ActorKB:
         return [
             KBMatch(span.start, span.end, self.entries[span.label_])
             for span in filter_spans(spans)
-            if span.label_ != NOT_ACTOR and not self._follows_stance_prefix(span)
+            if span.label_ != NOT_ACTOR and not self._follows_stance_prefix(span) and not _is_date(span)
         ]
 
     def _follows_stance_prefix(self, span: Span) -> bool:
@@ -479,6 +479,12 @@ class ActorKB:
         """The sector that decides among several; unlisted sectors rank last."""
         rank = {sector: i for i, sector in enumerate(self.priority)}
         return min(sectors, key=lambda sector: rank.get(sector, len(rank)), default=None)
+
+
+def _is_date(span: Span) -> bool:
+    """A name the parser reads as a date with its day or year ("BUJUMBURA, *May 15* -"):
+    groups named after one ("May 15", "17 November") are matched by their longer names."""
+    return all(token.ent_type_ in ("DATE", "TIME") for token in span) and any(token.like_num for token in span)
 
 
 def holder_role(entry: Entry, day: dt.date | None) -> tuple[RoleHolder, Role] | None:

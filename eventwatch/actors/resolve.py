@@ -167,6 +167,18 @@ def _is_surname(name: Span) -> bool:
     return len(name) <= SURNAME_WORDS and name[0].lower_ in LOWER_INSIDE and all(t.is_alpha for t in name)
 
 
+def _is_surname_named_before(match: KBMatch, person_ents: list[Span], doc: Doc) -> bool:
+    """A lone word that is not a person's KB name but ends a full name given earlier is that
+    person ("General Juan Jose Zuniga ... Arce confronted Zuniga"), not the place so called."""
+    if match.entry.kind == "person" or match.end - match.start != 1:
+        return False
+    word = doc[match.start].text
+    return any(
+        len(ent) > 1 and ent.end <= match.start and ent[-1].text == word and not any(t.lower_ == "of" for t in ent)
+        for ent in person_ents
+    )
+
+
 def _entity_head(ent: Span) -> Token:
     """The root of an entity without its leading determiner, which may hang elsewhere."""
     start = ent.start + 1 if len(ent) > 1 and ent[0].dep_ == "det" else ent.start
@@ -240,6 +252,7 @@ class ActorLayer:
         matches = sorted(matches + place_matches(self._ents, kb, matches), key=lambda m: m.start)
         person_ents = [_without_case(e) for e in self._ents if e.label_ == "PERSON"]
         person_ents = [e for e in person_ents if len(e) and (e.start, e.end) not in self._exact]
+        matches = [m for m in matches if not _is_surname_named_before(m, person_ents, doc)]
         places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
         self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
         self._matches = sorted(self._matches + self._surnames(person_ents, places), key=lambda m: m.start)
