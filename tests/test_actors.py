@@ -355,3 +355,10 @@ def test_a_surname_named_in_full_before_is_the_person_not_a_place(parse):
 def test_students_and_workers_in_a_datelined_story_are_the_home_states(parse, head, code):
     doc, layer = parse("SEOUL, March 3 - Students marched to parliament, and dock workers went on strike.")
     assert layer.actor_for(token(doc, head)).code == code
+
+
+def test_his_country_is_the_state_of_the_person_before(parse):
+    doc, layer = parse("Prime Minister Maria Lindqvist of Sweden said her country would not send troops.")
+    assert layer.actor_for(token(doc, "country")).code == "SWE"
+    doc, layer = parse("Hungarian and Romanian officials said their countries would cooperate.")
+    assert layer.actor_for(token(doc, "countries")) is None  # not the last state alone

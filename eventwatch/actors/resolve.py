@@ -782,11 +782,22 @@ class ActorLayer:
             if token is head and (antecedent.person or sector is None and antecedent.actor.sector in GROUP_SECTORS):
                 return _Resolution(start, end, antecedent.actor.with_mention(mention), True)  # "the group": Al-Shabaab
             base = self._base(antecedent.actor)
-            if base is None or (sector is None and token.dep_ in ("poss", "compound")):
-                return None
+            if base is None or (sector is None and token.dep_ in ("poss", "compound") and not self._is_state_noun(head)):
+                return None  # "his house" is no actor; "his country" is his state
             name = base.name if sector is None else self._composed_name(base, head, tokens)
             return _Resolution(start, end, _acting(base, name, mention, sector), True)
         return None
+
+    def _is_state_noun(self, head: Token) -> bool:
+        """A singular noun that stands for a state and nothing else ("country", "nation");
+        "their countries" are a pair's (references.yaml, `pairs`)."""
+        reference = self.kb.definites.get(head.lemma_.lower())
+        return (
+            reference is not None
+            and reference.kinds == {"state"}
+            and head.tag_ not in PLURAL_NOUN_TAGS
+            and not self.kb.find_sectors([head])
+        )
 
     def _owns(self, head: Token, token: Token) -> bool:
         """A person's name modifying the phrase: "Putin's spokesman", "the Bush
