@@ -78,6 +78,8 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     if not (first.is_alpha and first.is_upper and len(first.text) > 1):
         return None
     for token in doc[start + 1 : start + DATELINE_TOKENS]:
+        if token.text == "-" and not doc[token.i - 1].whitespace_:
+            continue  # a hyphen inside the place's name: "PORT-AU-PRINCE, July 8 -"
         if token.text in DASHES:
             return token.i
         if token.is_space or token.is_alpha and token.text[0].islower():

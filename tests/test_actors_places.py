@@ -198,6 +198,7 @@ def test_domestic_institutions_take_the_state_of_the_dateline(nlp, word, code):
     [
         ("RAFAH, Egypt, Oct 21 - Police kept the crowds back.", "EGYCOP"),  # the state the dateline names
         ("Blast in city\n\nKHARKIV, May 3 - Police said a missile hit a school.", "UKRCOP"),  # its city's state
+        ("PORT-AU-PRINCE, March 9 - Police said a gang burned a market.", "HTICOP"),  # hyphens inside the name
     ],
 )
 def test_the_dateline_state_from_its_state_or_its_place(nlp, text, code):

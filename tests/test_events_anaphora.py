@@ -122,3 +122,14 @@ def test_scrapping_a_pact_reduces_relations_and_the_move_refers_back_to_it():
         'Japanese Foreign Minister Taro Kono called the move "extremely regrettable".'
     )
     assert {("KOR", "160", "JPN"), ("JPNGOV", "111", "KOR")} <= set(coded(text, "2019-08-22"))
+
+
+def test_an_assassination_refers_back_to_the_shooting():
+    found = coded("LUSAKA, May 2 - Rebel fighters shot dead a provincial governor on Sunday. "
+                  "The African Union condemned the assassination.")
+    assert ("IGOAFRAFU", "111", "REB") in found
+
+
+def test_unnamed_gunmen_in_a_datelined_story_are_that_states_unidentified_forces():
+    found = coded("PORT-AU-PRINCE, March 9 - Gunmen killed a judge outside the courthouse.")
+    assert [(source, cameo) for source, cameo, _ in found] == [("HTIUAF", "190")]
