@@ -588,6 +588,11 @@ def test_a_headline_verb_and_subject_the_parser_misreads_still_code():
     assert coded("Armenia recognises Azerbaijan's sovereignty over Karabakh") == [("ARM", "054", "AZE")]
 
 
+def test_a_headline_past_form_without_object_is_a_passive():
+    text = "Opposition leader arrested in Minsk\n\nMINSK, May 3 - Police detained the leader of the opposition."
+    assert coded(text)[0] == ("BLRGOV", "173", "BLROPP")  # not the leader arresting Belarus
+
+
 def test_unnamed_crowds_protest_where_they_march_against_their_government():
     assert coded("Thousands marched in Tbilisi against the foreign agents law.") == [("GEOOPP", "140", "GEOGOV")]
     assert coded("Protests erupted in Tehran on Friday.") == [("IRNOPP", "140", "IRNGOV")]

@@ -184,6 +184,8 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
         frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and (c.pos_ == "PROPN" or c.ent_type_)), None)
+    if _is_headline_participle(verb, frame):
+        frame.passive = True  # "Haitian president *assassinated* at his home": a headline drops "was"
     reported = _inverted_report(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_main_verb(verb, frame, reported):
         frame.subject = frame.subject or verb.head  # "An official newspaper *called* Thursday on Arabs to ..."
@@ -211,6 +213,28 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+def _is_headline_participle(verb: Token, frame: Frame) -> bool:
+    """A past form heading the article's headline with a subject and no object: headlines
+    tell acts in the present ("Turkey shoots down warplane"), so it is a passive without
+    its auxiliary ("Haitian president assassinated"), which the parser reads as active.
+    A headline is a first line without a full stop that a line break ends."""
+    sentence, doc = verb.sent, verb.doc
+    ends_line = any(t.is_space and "\n" in t.text for t in doc[sentence.end - 1 : sentence.end + 1])
+    return (
+        sentence.start == 0
+        and ends_line
+        and not frame.ccomps
+        and not frame.xcomps
+        and verb.dep_ == "ROOT"
+        and verb.tag_ == "VBD"
+        and frame.subject is not None
+        and not frame.objects
+        and not frame.passive
+        and frame.agent is None
+        and sentence[-1].text not in {".", "!", "?"}
+    )
 
 
 def _is_apposition_like(subject: Token) -> bool:
