@@ -588,6 +588,10 @@ def test_a_headline_verb_and_subject_the_parser_misreads_still_code():
     assert coded("Armenia recognises Azerbaijan's sovereignty over Karabakh") == [("ARM", "054", "AZE")]
 
 
+def test_money_counted_in_aid_is_aid():
+    assert coded("The United States suspended $3.5 million in military aid to Thailand.") == [("USA", "162", "THA")]
+
+
 def test_a_headline_past_form_without_object_is_a_passive():
     text = "Opposition leader arrested in Minsk\n\nMINSK, May 3 - Police detained the leader of the opposition."
     assert coded(text)[0] == ("BLRGOV", "173", "BLROPP")  # not the leader arresting Belarus

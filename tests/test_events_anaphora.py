@@ -133,3 +133,10 @@ def test_an_assassination_refers_back_to_the_shooting():
 def test_unnamed_gunmen_in_a_datelined_story_are_that_states_unidentified_forces():
     found = coded("PORT-AU-PRINCE, March 9 - Gunmen killed a judge outside the courthouse.")
     assert [(source, cameo) for source, cameo, _ in found] == [("HTIUAF", "190")]
+
+
+def test_being_outraged_by_an_act_disapproves_of_its_doer():
+    found = coded("North Korea fired a missile over Japan on Tuesday. Japan was outraged by the launch.")
+    assert ("JPN", "110", "PRK") in found
+    found = coded("Iran seized a tanker in the Gulf. Britain said it was deeply disappointed by the seizure.")
+    assert ("GBR", "110", "IRN") in found

@@ -58,6 +58,8 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
     threat = event.cameo_root == THREAT_ROOT
     inner = [frame_of(c) for c in (*frame.xcomps, *frame.ccomps)] if threat else []
     passive = [frame.subject] if frame.passive and frame.subject is not None else []  # "the truce was brokered by"
+    if frame.passive and frame.agent is not None:
+        passive.append(frame.agent)  # "Japan was outraged *by the launch*"
     conditions = condition_subjects(frame) if threat else []
     # "opened an investigation *into the bombings*", "protested *against the arrests*"
     aimed = [o for prep in ACT_PREPOSITIONS for o in frame.preps.get(prep, ())] if event.cameo_root != STATEMENT_ROOT else []

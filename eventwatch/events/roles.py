@@ -141,9 +141,11 @@ QUANTITY_NOUNS = {
 
 
 def _counted(noun: Token) -> list[Token]:
+    """What a quantity counts: "500 tons *of* aid", "$3.5 million *in* military aid"."""
     if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.pos_ != "NUM":
         return []
-    return [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+    counting = {"of", "in"} if noun.ent_type_ == "MONEY" else {"of"}
+    return [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in counting for o in prep.children if o.dep_ == "pobj"]
 
 
 def frame_of(verb: Token) -> Frame:
@@ -184,6 +186,9 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
         frame.subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in HEADLINE_SUBJECT_DEPS and (c.pos_ == "PROPN" or c.ent_type_)), None)
+    if frame.subject is None and frame.agent is not None and verb.tag_ in {"VBN", "JJ"} and verb.dep_ == "acomp":
+        frame.subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        frame.passive = frame.subject is not None  # "it was deeply *disappointed* by the deal", read as a complement
     if _is_headline_participle(verb, frame):
         frame.passive = True  # "Haitian president *assassinated* at his home": a headline drops "was"
     reported = _inverted_report(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
@@ -393,7 +398,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     `reverse` code also gives the event from the target back ("X visited Y": Y hosts X)."""
     roles, consumed = [], set()
     for token in doc:
-        if token.pos_ != "VERB" and not _is_verbal_root(token) and not _is_main_copula(token):
+        if token.pos_ != "VERB" and not _is_verbal_root(token) and not _is_main_copula(token) and not _is_moved_by(token):
             continue
         frame = frame_of(token)
         pattern = best_pattern(frame, lexicon)
@@ -469,6 +474,11 @@ def _is_verbal_root(token: Token) -> bool:
     """A headline verb the tagger took for a noun ("Pakistan *expels* Afghan refugees"): the
     root of its sentence, with a direct object of its own."""
     return token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _is_moved_by(token: Token) -> bool:
+    """A participle the tagger took for an adjective, with its agent: "was *disappointed* by"."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and any(c.dep_ == "agent" for c in token.children)
 
 
 def _is_nominal(token: Token) -> bool:
