@@ -63,6 +63,21 @@ def test_a_predicative_complement_matches_an_object_value():
     assert ("TUR", "013", None) in coded("Turkey seemed confident about the deal.")
 
 
+def test_an_of_value_is_the_noun_with_its_of_phrase():
+    text = "North Korea fired a missile on Monday. Japan called the launch an act of naked aggression."
+    assert ("JPN", "111", "PRK") in coded(text)
+    assert ("JPN", "111", "PRK") not in coded("North Korea fired a missile on Monday. Japan called the launch an act.")
+
+
+def test_removing_duties_eases_them_and_refusing_to_is_a_rejection():
+    assert ("XKX", "085", "SRB") in coded("Kosovo removed the import duties on Serbian goods on Friday.")
+    assert ("XKX", "1244", "SRB") in coded("Kosovo would not remove the duties on Serbian goods.")
+
+
+def test_returning_to_talks_negotiates_with_the_other_side():
+    assert {("SRB", "046", "XKX"), ("XKX", "046", "SRB")} <= coded("Serbia returned to talks with Kosovo on Monday.")
+
+
 def test_a_no_event_pattern_codes_nothing_and_uses_up_its_object():
     # PETRARCH-2: AVERT * ATTACK [---]; without it the noun "attack" would code 190.
     assert not any(code.startswith("19") for _, code, _ in coded("The Indian army averted an attack on Kashmir."))

@@ -102,7 +102,7 @@ class VerbPattern:
             self.purpose_object, self.purpose, self.subject,
         ):  # fmt: skip
             if values:
-                return frozenset(value.rsplit(" ", 1)[-1] for value in values)
+                return frozenset(value.split(" of ", 1)[0].rsplit(" ", 1)[-1] for value in values)  # "act of war": act
         return frozenset(word for word in (self.prep or self.prep2 or self.particle,) if word)
 
     def describe(self) -> str:
@@ -180,6 +180,8 @@ def match_length(token: Token, values: frozenset[str]) -> int:
     for value in values:
         if value == lemma:
             best = max(best, 1)
+        elif " of " in value:
+            best = max(best, _of_phrase_length(token, lemma, value))
         elif value.endswith(" " + lemma):
             if modifiers is None:
                 modifiers = _modifier_words(token)
@@ -187,6 +189,16 @@ def match_length(token: Token, values: frozenset[str]) -> int:
             if len(wanted) > best and _in_order(wanted[:-1], modifiers):
                 best = len(wanted)
     return best
+
+
+def _of_phrase_length(token: Token, lemma: str, value: str) -> int:
+    """A value "act of war" is the noun "act" with an "of" phrase matching "war" ("an act of
+    economic war"); its length in words, or 0."""
+    head, tail = value.split(" of ", 1)
+    if head != lemma:
+        return 0
+    objects = (o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj")
+    return len(value.split()) if any(match_length(o, frozenset({tail})) for o in objects) else 0
 
 
 def _in_order(wanted: list[str], modifiers: list[str]) -> bool:
