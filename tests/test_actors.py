@@ -362,3 +362,13 @@ def test_his_country_is_the_state_of_the_person_before(parse):
     assert layer.actor_for(token(doc, "country")).code == "SWE"
     doc, layer = parse("Hungarian and Romanian officials said their countries would cooperate.")
     assert layer.actor_for(token(doc, "countries")) is None  # not the last state alone
+
+
+def test_the_government_in_a_capital_is_that_states_even_when_the_place_hangs_on_the_verb(parse):
+    doc, layer = parse("The Kremlin blamed the standoff on the government in Kiev.")
+    assert layer.actor_for(token(doc, "government")).code == "UKRGOV"
+
+
+def test_aid_workers_are_no_workers_of_the_dateline_state(parse):
+    doc, layer = parse("KHARTOUM, June 3 - Aid workers said food prices had tripled.")
+    assert layer.actor_for(token(doc, "workers")).code == "NGO"

@@ -140,3 +140,9 @@ def test_being_outraged_by_an_act_disapproves_of_its_doer():
     assert ("JPN", "110", "PRK") in found
     found = coded("Iran seized a tanker in the Gulf. Britain said it was deeply disappointed by the seizure.")
     assert ("GBR", "110", "IRN") in found
+
+
+def test_who_said_they_were_shocked_by_an_act_and_urged_disapproves_and_appeals():
+    found = coded("Ethiopia expelled seven U.N. officials on Thursday. Guterres said he was shocked by "
+                  "the decision and urged Addis Ababa to let the staff continue their work.", "2021-10-01")
+    assert {("IGOUNO", "110", "ETH"), ("IGOUNO", "020", "ETHGOV")} <= set(found)

@@ -410,7 +410,7 @@ class ActorLayer:
             return branch  # "(hideouts of) the *Pakistani* Taliban" is Pakistan's, not the Afghan movement
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
-            anchor = self._locative(head)  # "demonstrators in Baghdad": no state of their own
+            anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
         if not (anchor or person) and word_sectors and (same := self._named_before(head, tokens)) is not None:
             return same  # "the diplomat" after "a Russian diplomat"
         if not (anchor or person):
@@ -487,6 +487,18 @@ class ActorLayer:
                     if state:
                         return state
         return None
+
+    def _seat_after(self, head: Token) -> KBMatch | None:
+        """ "the government *in Kiev*", "the authorities in Beijing" when the parser hung the
+        place on the verb: a capital right after a ruling institution's noun names its state."""
+        after = head.right_edge.i + 1
+        if after + 1 >= len(self.doc) or head.lemma_.lower() not in self.kb.places.home.words:
+            return None
+        prep, place = self.doc[after], self.doc[after + 1]
+        match = self._match_at.get(place.i)
+        if prep.lower_ != "in" or prep.head.i == head.i or match is None or match.entry.kind != "capital":
+            return None
+        return match
 
     def _subject_locative(self, head: Token) -> KBMatch | None:
         """The state where the subject's act happens: "ethnic Albanians *demonstrated in

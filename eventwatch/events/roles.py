@@ -550,7 +550,11 @@ def _coded_roles(role: Role) -> list[Role]:
     found = [] if pattern.no_event else [role]
     if pattern.reverse:
         back = replace(pattern, code=pattern.reverse, reverse=None, symmetric=False)
-        found.append(replace(role, pattern=back, source_candidates=role.target_candidates,
+        sources = role.target_candidates
+        speaker = _reporting_subject(role.frame.verb, sources[0]) if sources else None
+        if speaker is not None:
+            sources = (speaker, *sources)  # "Guterres said *he* was shocked by the decision"
+        found.append(replace(role, pattern=back, source_candidates=sources,
                              target_candidates=role.source_candidates, reciprocal=frozenset()))  # fmt: skip
     return found
 
@@ -708,7 +712,10 @@ def _source_head(frame: Frame) -> Token | None:
     if verb.tag_ == "VBG" and (owner := next((c for c in verb.children if c.dep_ in {"poss", "amod", "compound"}), None)):
         return owner  # a gerund read as a noun: "*Russian* shelling", "*Israel's* bombing"
     if verb.dep_ == "conj":
-        return _source_head(frame_of(verb.head))
+        shared = frame_of(verb.head)
+        if shared.passive and shared.subject is not None and verb.tag_ != "VBN" and _has_passive_auxiliary(shared.verb):
+            return shared.subject  # "he was shocked by the decision and *urged* ...": he urged
+        return _source_head(shared)
     if verb.dep_ == "xcomp":
         governor = verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "amod"}:
@@ -802,6 +809,11 @@ def _past_dateline(subject: Token) -> Token:
         return subject
     after = (t for t in sentence if t.i > dash.i and t.pos_ in {"PROPN", "NOUN"} and subject.head in t.ancestors)
     return next(after, subject)
+
+
+def _has_passive_auxiliary(verb: Token) -> bool:
+    """ "was *shocked*", not a reduced relative ("Rockets *fired* by Hamas killed ...")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _reporting_subject(verb: Token, subject: Token) -> Token | None:
