@@ -372,3 +372,8 @@ def test_the_government_in_a_capital_is_that_states_even_when_the_place_hangs_on
 def test_aid_workers_are_no_workers_of_the_dateline_state(parse):
     doc, layer = parse("KHARTOUM, June 3 - Aid workers said food prices had tripled.")
     assert layer.actor_for(token(doc, "workers")).code == "NGO"
+
+
+def test_a_member_from_a_known_group_is_that_group(parse):
+    doc, layer = parse("A suicide bomber from the Islamic State group blew himself up at the gate.")
+    assert layer.actor_for(token(doc, "bomber")).code == "IMGMUSISI"

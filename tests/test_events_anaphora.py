@@ -146,3 +146,12 @@ def test_who_said_they_were_shocked_by_an_act_and_urged_disapproves_and_appeals(
     found = coded("Ethiopia expelled seven U.N. officials on Thursday. Guterres said he was shocked by "
                   "the decision and urged Addis Ababa to let the staff continue their work.", "2021-10-01")
     assert {("IGOUNO", "110", "ETH"), ("IGOUNO", "020", "ETHGOV")} <= set(found)
+
+
+def test_those_responsible_are_the_doers_of_the_violent_act_before():
+    found = coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
+                  "Iran vowed harsh revenge on those responsible.", "2020-01-03")
+    assert ("IRN", "130", "USA") in found
+    found = coded("KABUL, Aug 27 - Islamic State militants killed 13 U.S. soldiers at the airport. "
+                  "Biden vowed to hunt down those behind it.", "2021-08-27")
+    assert ("USAGOV", "137", "IMGMUSISI") in found

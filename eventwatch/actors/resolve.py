@@ -484,8 +484,9 @@ class ActorLayer:
                 if obj.dep_ == "pobj":
                     named = [self._match_at[t.i] for t in self._phrases.tokens(obj) if t.i in self._match_at]
                     state = next((m for m in named if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
-                    if state:
-                        return state
+                    group = next((m for m in named if m.entry.kind == "group"), None) if prep.lower_ == "from" else None
+                    if state or group:
+                        return state or group  # "a suicide bomber *from the Islamic State group*"
         return None
 
     def _seat_after(self, head: Token) -> KBMatch | None:

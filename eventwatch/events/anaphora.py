@@ -33,6 +33,9 @@ class ActNouns:
     prefixes: dict[str, tuple[str, ...] | None]  # CAMEO code prefixes; None: any but statements
     window: int
     perpetrators: frozenset[str] = frozenset()  # "the kidnappers": the doer of an earlier violent act
+    # "those responsible", "those behind it": a pronoun and the words that make it the doers
+    perpetrator_pronouns: frozenset[str] = frozenset()
+    perpetrator_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +45,14 @@ def load_act_nouns() -> ActNouns:
         noun: None if value == ANY_ROOT else tuple(_code(v) for v in value) for noun, value in raw["nouns"].items()
     }
     perpetrators = frozenset(w.lower() for w in raw.get("perpetrators") or ())
-    return ActNouns(prefixes, int(raw["window"]), perpetrators)
+    phrases = raw.get("perpetrator_phrases") or {}
+    return ActNouns(
+        prefixes,
+        int(raw["window"]),
+        perpetrators,
+        frozenset(w.lower() for w in phrases.get("pronouns") or ()),
+        frozenset(w.lower() for w in phrases.get("words") or ()),
+    )
 
 
 def _code(value: object) -> str:
@@ -173,6 +183,8 @@ def resolve_perpetrators(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list
     for role, event in coded:
         for slot in ("source", "target"):
             token = _perpetrator_token(doc, event, slot, nouns.perpetrators)
+            if token is None and slot == "target" and (event.target is None or not event.target.mention):
+                token = _perpetrator_phrase(role, nouns)
             if token is None:
                 continue
             if sentence_of is None:
@@ -197,11 +209,19 @@ def _perpetrator_token(doc: Doc, event: CodedEvent, slot: str, words: frozenset[
     return token if definite else None
 
 
+def _perpetrator_phrase(role: Role, nouns: ActNouns) -> Token | None:
+    """ "vowed revenge on *those responsible*", "to hunt down *those behind it*"."""
+    for token in role.target_candidates:
+        if token.lower_ in nouns.perpetrator_pronouns and any(c.lower_ in nouns.perpetrator_words for c in token.children):
+            return token
+    return None
+
+
 def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_of: dict[int, int], first: int) -> Actor | None:
     earlier = [
         e for r, e in coded
         if r.trigger.i < role.trigger.i and sentence_of[r.trigger.i] >= first
-        and e.cameo_root in VIOLENT_ROOTS and e.source.country
+        and e.cameo_root in VIOLENT_ROOTS and e.source.code != (e.source.sector or "")  # not a bare "gunmen"
     ]
     return earlier[-1].source if earlier else None
 
