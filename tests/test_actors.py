@@ -377,3 +377,10 @@ def test_aid_workers_are_no_workers_of_the_dateline_state(parse):
 def test_a_member_from_a_known_group_is_that_group(parse):
     doc, layer = parse("A suicide bomber from the Islamic State group blew himself up at the gate.")
     assert layer.actor_for(token(doc, "bomber")).code == "IMGMUSISI"
+
+
+def test_an_unknown_officeholder_in_a_datelined_story_is_the_home_states(parse):
+    doc, layer = parse("PORT-AU-PRINCE, July 8 - Interim Prime Minister Claude Joseph declared a state of siege.")
+    assert layer.actor_for(token(doc, "Joseph")).code == "HTIGOV"
+    doc, layer = parse("PORT-AU-PRINCE, July 8 - Claude Joseph declared a state of siege.")
+    assert not layer.actor_for(token(doc, "Joseph")).code  # no title, no state

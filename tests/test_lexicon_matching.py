@@ -257,3 +257,8 @@ def test_a_subject_value_matches_behind_a_quantity():
 )
 def test_monitoring_curbs_troop_arrivals_expulsions_and_executions(text, expected):
     assert expected in coded(text)
+
+
+def test_a_quoted_apposition_of_the_object_is_what_the_object_is_called():
+    text = 'Russian troops shelled Kharkiv on Monday. Kyiv called the shelling "an attack on democracy".'
+    assert ("UKR", "111", "RUS") in coded(text)

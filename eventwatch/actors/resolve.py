@@ -411,6 +411,8 @@ class ActorLayer:
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
+        if person and not anchor and word_sectors:
+            anchor = self._home_title(words)  # "interim Prime Minister Claude Joseph" in a Port-au-Prince story
         if not (anchor or person) and word_sectors and (same := self._named_before(head, tokens)) is not None:
             return same  # "the diplomat" after "a Russian diplomat"
         if not (anchor or person):
@@ -549,6 +551,14 @@ class ActorLayer:
             roles = {self._sentence_role(m) for m, _ in named}
             if len(countries) == 1 and "places" in roles and "acted on" not in roles:
                 country = countries.pop()
+        return self._state_anchor(country) if country else None
+
+    def _home_title(self, words: list[Token]) -> KBMatch | None:
+        """The dateline's state for a person the knowledge base does not know whose title is a
+        domestic office (places.yaml, home_state `words`: president, minister, mayor ...)."""
+        if not {t.lower_ for t in words} & self.kb.places.home.words:
+            return None
+        country = self._dateline_state()
         return self._state_anchor(country) if country else None
 
     def _sentence_role(self, match: KBMatch) -> str:

@@ -19,6 +19,8 @@ is checked only against the patterns its own words can satisfy.
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -102,7 +104,7 @@ class VerbPattern:
             self.purpose_object, self.purpose, self.subject,
         ):  # fmt: skip
             if values:
-                return frozenset(value.split(" of ", 1)[0].rsplit(" ", 1)[-1] for value in values)  # "act of war": act
+                return frozenset(_head_word(value) for value in values)
         return frozenset(word for word in (self.prep or self.prep2 or self.particle,) if word)
 
     def describe(self) -> str:
@@ -160,6 +162,16 @@ def _describe(pattern: VerbPattern | NounPattern, empty: VerbPattern | NounPatte
 _KEYS = tuple(f.name for f in fields(VerbPattern) if f.compare)
 
 
+# A value naming a noun with a prepositional phrase: "act of war", "attack on democracy".
+PREPOSITION_PHRASE = re.compile(r"(\S+) (of|on|in|against|to) (.+)")
+
+
+def _head_word(value: str) -> str:
+    """The word a clause must hold for a value: its noun ("act" of "act of war")."""
+    phrase = PREPOSITION_PHRASE.fullmatch(value)
+    return phrase.group(1) if phrase else value.rsplit(" ", 1)[-1]
+
+
 def token_matches(token: Token, values: frozenset[str]) -> bool:
     """Whether a parsed word satisfies an object, prep_object or xcomp list.
 
@@ -180,8 +192,8 @@ def match_length(token: Token, values: frozenset[str]) -> int:
     for value in values:
         if value == lemma:
             best = max(best, 1)
-        elif " of " in value:
-            best = max(best, _of_phrase_length(token, lemma, value))
+        elif (phrase := PREPOSITION_PHRASE.fullmatch(value)) is not None:
+            best = max(best, _prep_phrase_length(token, lemma, phrase))
         elif value.endswith(" " + lemma):
             if modifiers is None:
                 modifiers = _modifier_words(token)
@@ -191,14 +203,14 @@ def match_length(token: Token, values: frozenset[str]) -> int:
     return best
 
 
-def _of_phrase_length(token: Token, lemma: str, value: str) -> int:
-    """A value "act of war" is the noun "act" with an "of" phrase matching "war" ("an act of
-    economic war"); its length in words, or 0."""
-    head, tail = value.split(" of ", 1)
+def _prep_phrase_length(token: Token, lemma: str, phrase: re.Match) -> int:
+    """A value "act of war", "attack on democracy" is the noun with a prepositional phrase
+    whose object matches the rest ("an act of economic war"); its length in words, or 0."""
+    head, prep, tail = phrase.groups()
     if head != lemma:
         return 0
-    objects = (o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj")
-    return len(value.split()) if any(match_length(o, frozenset({tail})) for o in objects) else 0
+    objects = (o for p in token.children if p.dep_ == "prep" and p.lower_ == prep for o in p.children if o.dep_ == "pobj")
+    return len(phrase.string.split()) if any(match_length(o, frozenset({tail})) for o in objects) else 0
 
 
 def _in_order(wanted: list[str], modifiers: list[str]) -> bool:

@@ -87,7 +87,8 @@ class Frame:
         found = [*self.objects, *self.complements]
         if self.passive and self.subject is not None:
             found.append(self.subject)
-        return found + [counted for noun in found for counted in _counted(noun)]
+        quoted = [c for o in self.objects for c in o.children if c.dep_ == "appos" and _is_quoted(c)]
+        return found + quoted + [counted for noun in found for counted in _counted(noun)]
 
     def actor_subject(self) -> Token | None:
         """Who does it, for a subject value: the active subject, or the passive agent."""
@@ -809,6 +810,13 @@ def _past_dateline(subject: Token) -> Token:
         return subject
     after = (t for t in sentence if t.i > dash.i and t.pos_ in {"PROPN", "NOUN"} and subject.head in t.ancestors)
     return next(after, subject)
+
+
+def _is_quoted(token: Token) -> bool:
+    """A phrase in quotation marks right after the object, which the parser reads as its
+    apposition: called the verdict *"an attack on democracy"*."""
+    doc, start = token.doc, token.left_edge.i
+    return start > 0 and doc[start - 1].is_quote
 
 
 def _has_passive_auxiliary(verb: Token) -> bool:
