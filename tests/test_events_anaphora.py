@@ -155,3 +155,9 @@ def test_those_responsible_are_the_doers_of_the_violent_act_before():
     found = coded("KABUL, Aug 27 - Islamic State militants killed 13 U.S. soldiers at the airport. "
                   "Biden vowed to hunt down those behind it.", "2021-08-27")
     assert ("USAGOV", "137", "IMGMUSISI") in found
+
+
+def test_a_named_armed_groups_act_counts_without_a_placed_victim():
+    found = coded("ERBIL, Iraq, Aug 8 - Islamic State fighters killed hundreds of villagers near the mountain. "
+                  "The U.N. Security Council condemned the attacks.", "2014-08-08")
+    assert ("IGOUNO", "111", "IMGMUSISI") in found

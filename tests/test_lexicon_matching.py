@@ -262,3 +262,8 @@ def test_monitoring_curbs_troop_arrivals_expulsions_and_executions(text, expecte
 def test_a_quoted_apposition_of_the_object_is_what_the_object_is_called():
     text = 'Russian troops shelled Kharkiv on Monday. Kyiv called the shelling "an attack on democracy".'
     assert ("UKR", "111", "RUS") in coded(text)
+
+
+def test_halting_arms_exports_is_an_embargo_and_announcing_it_a_threat():
+    assert ("DEU", "163", "TUR") in coded("Germany halted arms exports to Turkey on Monday.")
+    assert {("DEU", "1312", "TUR"), ("FRA", "1312", "TUR")} <= coded("Germany and France said they would halt arms exports to Turkey.")

@@ -572,7 +572,8 @@ def _refers_to_doer(token: Token | None) -> bool:
 
 
 def _placed(actor: Actor) -> bool:
-    return bool(actor.country or actor.org)
+    """A state's or organisation's actor, or a named group ("Islamic State"), not a bare kind."""
+    return bool(actor.country or actor.org or actor.code and actor.code != actor.sector)
 
 
 def _addressed(trigger: Token, token: Token | None, target: Actor) -> bool:
