@@ -267,3 +267,7 @@ def test_a_quoted_apposition_of_the_object_is_what_the_object_is_called():
 def test_halting_arms_exports_is_an_embargo_and_announcing_it_a_threat():
     assert ("DEU", "163", "TUR") in coded("Germany halted arms exports to Turkey on Monday.")
     assert {("DEU", "1312", "TUR"), ("FRA", "1312", "TUR")} <= coded("Germany and France said they would halt arms exports to Turkey.")
+
+
+def test_driving_an_army_from_a_place_is_fighting_it():
+    assert ("LBY", "190", "LBY") in coded("Tripoli's forces drove Khalifa Haftar's Libyan National Army from the outskirts of the capital.")
