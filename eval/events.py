@@ -7,8 +7,10 @@
     while the coder was improved, so a development set;
 (c) dev 2: eval/data/events_dev2/*.yaml, 30 articles written and annotated blind (without running
     the coder), scored once blind, then read while the coder was improved: a development set too;
-(c) held-out: eval/data/events_heldout/*.yaml, a second blind set of 30 articles, scored the same
-    way and printed after (c) dev 2; `--set c` runs all three.
+(c) dev 3: eval/data/events_dev3/*.yaml, the second blind set (30 articles), scored blind at the
+    end of session 18, read since: a development set;
+(c) held-out: eval/data/events_heldout/*.yaml, the third blind set of 30 articles, scored the same
+    way and printed after (c) dev 3; `--set c` runs all four.
 
 A gold or coded event is the tuple (source, target, type), compared per sentence (per article in
 (c)). Actors are compared at the *state level*: the first three letters of a Phoenix/CAMEO code
@@ -22,8 +24,8 @@ accuracy. The sets measure; no rule may be written for one of their sentences.
 Each reference set is also scored in two halves fixed by a hash of the unit id: "dev", the only
 half whose misses may be read while improving the coder (`--misses` prints only those), and
 "held-out", read by nobody, which shows whether an improvement generalises. `--misses` prints the
-misses of (c) and (c) dev 2 but never those of (c) held-out; only `--all-misses` (for the final
-review) does.
+misses of (c), (c) dev 2 and (c) dev 3 but never those of (c) held-out; only `--all-misses` (for
+the final review) does.
 
 Run: .venv/bin/python eval/events.py [--set a|b|c] [--misses] [--all-misses]
 """
@@ -49,10 +51,12 @@ PETR2_FILE = REFERENCE / "UniversalPetrarch" / "PETR2_GSR_validation.xml"
 PLOVER_FILE = REFERENCE / "PLOVER" / "PLOVER_GSR_CAMEO.txt"
 OWN_DIR = Path(__file__).resolve().parent / "data" / "events"
 DEV2_DIR = Path(__file__).resolve().parent / "data" / "events_dev2"
+DEV3_DIR = Path(__file__).resolve().parent / "data" / "events_dev3"
 HELDOUT_DIR = Path(__file__).resolve().parent / "data" / "events_heldout"
 DEV2 = "c dev 2"  # run with (c); the first blind set, read since it was scored
-HELDOUT = "c held-out"  # run with (c) after DEV2; its misses are shown only by --all-misses
-FOLLOWERS = {DEV2: "(c) dev 2", HELDOUT: "(c) held-out"}  # the sets run after (c), by label
+DEV3 = "c dev 3"  # run with (c); the second blind set, read since it was scored
+HELDOUT = "c held-out"  # run with (c) after DEV3; its misses are shown only by --all-misses
+FOLLOWERS = {DEV2: "(c) dev 2", DEV3: "(c) dev 3", HELDOUT: "(c) held-out"}  # the sets run after (c), by label
 
 # PLOVER 0.5 type names of the GSR -> the 16 types EventWatch codes.
 PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -328,7 +332,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         "b": ("(b) PLOVER GSR (CAMEO manual examples), by PLOVER type", plover_units, by_plover),
         "c": ("(c) EventWatch news articles, by CAMEO root", own_units, by_root),
         DEV2: ("(c) dev 2: the first blind set, read since, by CAMEO root", lambda: own_units(DEV2_DIR), by_root),
-        HELDOUT: ("(c) held-out: the second blind set of news articles, by CAMEO root",
+        DEV3: ("(c) dev 3: the second blind set, read since, by CAMEO root", lambda: own_units(DEV3_DIR), by_root),
+        HELDOUT: ("(c) held-out: the third blind set of news articles, by CAMEO root",
                   lambda: own_units(HELDOUT_DIR), by_root),
     }
     for name in [run for name in chosen for run in ((name, *FOLLOWERS) if name == "c" else (name,))]:
@@ -345,7 +350,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             print(f"modality exactly right on {right}/{total} gold events found at full code")
         if args.misses or args.all_misses:
             shown = [(u, c) for u, c in zip(units, coded)
-                     if args.all_misses or name in ("c", DEV2) or (name in ("a", "b") and half_of(u) == "dev")]
+                     if args.all_misses or name in ("c", DEV2, DEV3) or (name in ("a", "b") and half_of(u) == "dev")]
             print_misses([u for u, _ in shown], [c for _, c in shown], key)
     print()
     print(PEER_NOTE)

@@ -1,4 +1,4 @@
-"""The gold articles of eval/events.py, set (c) and the blind sets (c) held-out and (c) held-out 2:
+"""The gold articles of eval/events.py, set (c), the sets read since (c) dev 2 and dev 3, and the blind (c) held-out:
 a file that does not parse, a CAMEO code the codebook lacks or a misspelt modality would silently
 score as a miss, and a blind set that repeats a sentence of another set is not blind."""
 
@@ -16,7 +16,7 @@ from eventwatch.events.codebook import load_codebook
 from eventwatch.events.modality import EventModality
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = tuple(ROOT / "eval" / "data" / name for name in ("events", "events_dev2", "events_heldout"))
+FOLDERS = tuple(ROOT / "eval" / "data" / name for name in ("events", "events_dev2", "events_dev3", "events_heldout"))
 GOLD_FILES = sorted(path for folder in FOLDERS for path in folder.glob("*.yaml"))
 CODEBOOK = load_codebook()
 MODALITIES = {field.name for field in fields(EventModality)}
@@ -54,7 +54,7 @@ def test_gold_article_parses_with_known_codes_and_modalities(path):
 
 def test_scorer_loads_every_set_each_event_once():
     scorer = _scorer()
-    for folder in (scorer.OWN_DIR, scorer.DEV2_DIR, scorer.HELDOUT_DIR):
+    for folder in (scorer.OWN_DIR, scorer.DEV2_DIR, scorer.DEV3_DIR, scorer.HELDOUT_DIR):
         units = scorer.own_units(folder)
         assert len(units) == len(list(folder.glob("*.yaml")))
         for unit in units:
@@ -65,8 +65,8 @@ def test_scorer_loads_every_set_each_event_once():
 
 def test_scorer_runs_the_blind_held_out_set_after_the_read_ones():
     scorer = _scorer()
-    assert list(scorer.FOLLOWERS) == [scorer.DEV2, scorer.HELDOUT]
-    assert (scorer.DEV2_DIR, scorer.HELDOUT_DIR) == FOLDERS[1:]
+    assert list(scorer.FOLLOWERS) == [scorer.DEV2, scorer.DEV3, scorer.HELDOUT]
+    assert (scorer.DEV2_DIR, scorer.DEV3_DIR, scorer.HELDOUT_DIR) == FOLDERS[1:]
 
 
 def _sentences(folder: Path) -> set[str]:
