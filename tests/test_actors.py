@@ -384,3 +384,12 @@ def test_an_unknown_officeholder_in_a_datelined_story_is_the_home_states(parse):
     assert layer.actor_for(token(doc, "Joseph")).code == "HTIGOV"
     doc, layer = parse("PORT-AU-PRINCE, July 8 - Claude Joseph declared a state of siege.")
     assert not layer.actor_for(token(doc, "Joseph")).code  # no title, no state
+
+
+@pytest.mark.parametrize(("text", "head", "code"), [
+    ("LIMA, May 15 - Police arrested two union leaders on Friday.", "leaders", "PERLAB"),
+    ("Lesther Aleman, a student leader, interrupted the speech.", "leader", "EDU"),
+])
+def test_a_leader_of_students_or_workers_is_no_government(parse, text, head, code):
+    doc, layer = parse(text)
+    assert layer.actor_for(token(doc, head)).code == code

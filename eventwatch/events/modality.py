@@ -189,9 +189,17 @@ def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
 
 def _states_a_fact(clause: Token) -> bool:
     """An indicative clause without a modal ("the government *is* ready", "they *had* left"),
-    which a verb like "tell" reports rather than asks."""
+    or one that tells what will or may be ("*We will not back down*," he told reporters), which
+    a verb like "tell" reports rather than asks; "told Kyiv it *must* withdraw" asks."""
     verbs = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
-    return any(v.tag_ in {"VBZ", "VBD", "VBP"} for v in verbs) and not any(v.tag_ == "MD" for v in verbs)
+    modals = {v.lower_ for v in verbs if v.tag_ == "MD"}
+    if modals:
+        return modals <= REPORTED_MODALS
+    return any(v.tag_ in {"VBZ", "VBD", "VBP"} for v in verbs)
+
+
+# Modals by which a clause tells what will or may happen, not what someone is asked to do.
+REPORTED_MODALS = {"will", "would", "'ll", "wo", "can", "could", "may", "might"}
 
 
 # Prepositions by which a request verb names whom it asks: "called *on* Kyiv to", "appealed *to* the UN to".
