@@ -161,3 +161,11 @@ def test_a_named_armed_groups_act_counts_without_a_placed_victim():
     found = coded("ERBIL, Iraq, Aug 8 - Islamic State fighters killed hundreds of villagers near the mountain. "
                   "The U.N. Security Council condemned the attacks.", "2014-08-08")
     assert ("IGOUNO", "111", "IMGMUSISI") in found
+
+
+def test_an_agreement_six_sentences_back_is_still_the_one_welcomed():
+    text = ("Lebanon and Israel concluded an agreement on their maritime border on Thursday. "
+            "The delegations sat in separate rooms. Each handed its copy to the envoy. "
+            "The envoy thanked both teams. Officials called it a long process. "
+            "Gas companies were pleased. The United Nations welcomed the agreement.")
+    assert {("IGOUNO", "051", "LBN"), ("IGOUNO", "051", "ISR")} <= set(coded(text))
