@@ -393,3 +393,8 @@ def test_an_unknown_officeholder_in_a_datelined_story_is_the_home_states(parse):
 def test_a_leader_of_students_or_workers_is_no_government(parse, text, head, code):
     doc, layer = parse(text)
     assert layer.actor_for(token(doc, head)).code == code
+
+
+def test_the_emirate_is_not_the_state_that_acts_on_it(parse):
+    doc, layer = parse("Saudi Arabia cut ties with Qatar. Iran offered to ship food to the emirate.")
+    assert layer.actor_for(token(doc, "emirate")).code == "QAT"

@@ -768,6 +768,8 @@ class ActorLayer:
             verb = verb.head
         if head.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
             return []
+        while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "Iran offered to ship food to the emirate": Iran ships
         return [t for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree]
 
     def _states_named_with(self, head: Token) -> set[str]:
@@ -794,7 +796,8 @@ class ActorLayer:
                 if reference is None:
                     continue
                 title = _title_words(token) if token.dep_ != "poss" or _is_definite(token) else ""
-                antecedent = self._antecedent(reference, token.i, title) or self._office_holder_before(reference, token)
+                doers = {t.i for t in self._subject_of_verb_over(head)} if token is head else set()
+                antecedent = self._antecedent(reference, token.i, title, doers) or self._office_holder_before(reference, token)
             if antecedent is None:
                 return None
             start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -857,10 +860,11 @@ class ActorLayer:
         first, last = words[found[0][0]].i, words[found[-1][1] - 1].i
         return f"{label} {self._text_of(first, last + 1).lower()}"
 
-    def _antecedent(self, reference: Reference, before: int, title: str) -> _Antecedent | None:
+    def _antecedent(self, reference: Reference, before: int, title: str, doers: set[int] = frozenset()) -> _Antecedent | None:
         """The most recent earlier actor the reference accepts; a person with the same
-        title first, when people are accepted."""
-        earlier = [a for a in reversed(self._antecedent_list()) if a.end <= before]
+        title first, when people are accepted. Not one named as the subject of the verb the
+        reference is the object of (`doers`): "Iran offered food to *the emirate*" is not Iran."""
+        earlier = [a for a in reversed(self._antecedent_list()) if a.end <= before and a.end - 1 not in doers]
         if "person" in reference.kinds:
             titled = next((a for a in earlier if a.person and title in a.words), None)
             if titled:
