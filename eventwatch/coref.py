@@ -136,6 +136,12 @@ def _start(quote: Quote) -> int:
 def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quote] | QuoteLookup) -> Actor | None:
     """The most recent compatible mention before the pronoun, or None; a mention inside a
     quote counts only for a pronoun inside the same quote."""
+    found = antecedent_mention(pronoun, actors, quotes)
+    return found.actor.with_mention(pronoun.text) if found else None
+
+
+def antecedent_mention(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quote] | QuoteLookup) -> Mention | None:
+    """The mention `resolve_pronoun` takes the pronoun's actor from (its head token too)."""
     wanted = COMPATIBLE.get(pronoun.lower_)
     if wanted is None:
         return None
@@ -143,6 +149,7 @@ def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quote] 
     marked = quotes if isinstance(quotes, QuoteLookup) else QuoteLookup(quotes)
     inside = marked.around(pronoun.idx)
     mentions = _mentions(actors)  # in text order, one per head
+    own_subject = _clause_subject(pronoun)
     best: tuple[tuple[int, int, int, int], Mention] | None = None
     # Nearest first: once a sentence before the best one is reached, nothing can outrank it.
     for at in range(bisect_left(mentions, pronoun.i, key=_head_index) - 1, -1, -1):
@@ -151,14 +158,25 @@ def resolve_pronoun(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quote] 
         sentence = sentence_of(head).start
         if best is not None and sentence < best[0][0]:
             break
-        if mention.kind not in wanted or marked.around(head.idx) is not inside:
+        if mention.kind not in wanted or marked.around(head.idx) is not inside or head.i in own_subject:
             continue
         if gender and mention.gender and mention.gender != gender:
             continue
         rank = (sentence, mention.salience, -wanted.index(mention.kind), head.i)
         if best is None or rank > best[0]:
             best = (rank, mention)
-    return best[1].actor.with_mention(pronoun.text) if best else None
+    return best[1] if best else None
+
+
+def _clause_subject(pronoun: Token) -> set[int]:
+    """The subject of the verb whose object the pronoun is, which an object pronoun never
+    stands for: in "the United States urged *them*", they are not the United States."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 
 def _head_index(mention: Mention) -> int:

@@ -22,7 +22,7 @@ from itertools import permutations, product
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
-from eventwatch.coref import QuoteLookup, is_first_person, is_pronoun, resolve_pronoun
+from eventwatch.coref import QuoteLookup, antecedent_mention, is_first_person, is_pronoun, resolve_pronoun
 from eventwatch.events.anaphora import load_act_nouns, resolve_perpetrators, resolve_references
 from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
@@ -87,6 +87,8 @@ UNSEEN_PROTESTERS = "OPP"
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
 # An intent to cooperate with nothing said of what: yields to the act its clause states.
 BARE_INTENT = "030"
+# Pronouns that may stand for several actors named together ("Japan and Korea ... urged *them*").
+PLURAL_PRONOUNS = {"they", "them"}
 # Clauses that describe a noun ("a lunch *hosted* by ...", "the man *who* fled") state events of their own.
 NOUN_MODIFYING_CLAUSES = {"acl", "relcl", "appos"}
 
@@ -149,7 +151,20 @@ class _RoleResolver:
                 found.append((token, actor))
                 found += self._coordinated_states(token, actor)
                 found += [(token, other) for other in self.actors.actors_for(token)[1:]]  # "both sides"
+                found += self._plural_antecedents(token, actor)
         return found
+
+    def _plural_antecedents(self, pronoun: Token, actor: Actor) -> list[Party]:
+        """ "an ally of both countries, urged *them* to talk": a plural pronoun whose
+        antecedent stands for two states, or is coordinated, stands for each of them."""
+        if pronoun.lower_ not in PLURAL_PRONOUNS:
+            return []
+        mention = antecedent_mention(pronoun, self.actors, self.marked)
+        if mention is None:
+            return []
+        head = mention.head
+        others = [*self.actors.actors_for(head)[1:], *(a for t in head.conjuncts if (a := self.actors.actor_for(t)))]
+        return [(pronoun, other.with_mention(pronoun.text)) for other in others if other.code and other.code != actor.code]
 
     def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
         """ "Senior Hungarian *and Romanian* officials": the same kind of actor for each further
