@@ -176,3 +176,8 @@ def test_them_after_a_pair_is_each_state_and_never_the_subject_that_urges_them()
                   "both countries, urged them to resolve their dispute through talks.", "2019-08-01")
     assert {("USA", "020", "JPN"), ("USA", "020", "KOR")} <= set(found)
     assert not any(target == "USA" for _, _, target in found)
+
+
+def test_a_relative_clause_rejecting_the_object_is_aimed_at_who_offered_it():
+    found = coded("Russia offered Ukraine a ceasefire, which the Ukrainian government rejected on Monday.")
+    assert ("UKRGOV", "1246", "RUS") in found

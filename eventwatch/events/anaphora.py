@@ -112,6 +112,29 @@ def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[t
     return resolved
 
 
+def resolve_relatives(coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+    """ "Haftar offered Tripoli a ceasefire, *which* the government rejected": an event told in
+    a relative clause whose object is the relative pronoun, with no target of its own, is aimed
+    at whoever did the act whose object the clause describes."""
+    by_trigger = {role.trigger.i: event for role, event in coded}
+    resolved = []
+    for role, event in coded:
+        verb = role.frame.verb
+        if event.target is None and verb.dep_ == "relcl" and any(
+            c.dep_ == "dobj" and c.tag_ in RELATIVE_OBJECT_TAGS for c in verb.children
+        ):
+            described = verb.head
+            act = by_trigger.get(described.head.i) if described.dep_ in {"dobj", "pobj"} else None
+            if act is not None and act.source.code != event.source.code:
+                event = _aimed_at(event, act.source, described)
+        resolved.append((role, event))
+    return resolved
+
+
+# The relative pronouns a relative clause's object may be ("*which* the government rejected").
+RELATIVE_OBJECT_TAGS = {"WDT", "WP"}
+
+
 def _act_form(noun: Token, nouns: ActNouns) -> str | None:
     """The form (as written, or its lemma) under which the act noun list has the noun."""
     return next((form for form in (noun.lower_, noun.lemma_.lower()) if form in nouns.prefixes), None)
