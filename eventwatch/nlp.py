@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from eventwatch.attribute_map import use_attribute_map
@@ -18,6 +19,8 @@ DATELINE_TOKENS = 12
 DATELINE_PARAGRAPHS = 3  # the article's dateline opens one of its first paragraphs
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+# Hyphenated words kept whole, so that the tagger and the lexicon see one word.
+KEPT_HYPHENATED = ("de-escalate", "de-escalates", "de-escalated", "de-escalating", "de-escalation")
 
 
 @Language.component("paragraph_breaks")
@@ -92,6 +95,9 @@ def load_nlp() -> Language:
     """Load the pinned English pipeline from site-packages; never downloads."""
     nlp = spacy.load(MODEL)
     use_attribute_map(nlp)
+    for word in KEPT_HYPHENATED:  # "to *de-escalate*": one verb, not "de", "-", "escalate"
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("datelines", before="parser")
     nlp.max_length = MAX_CHARS

@@ -271,3 +271,13 @@ def test_halting_arms_exports_is_an_embargo_and_announcing_it_a_threat():
 
 def test_driving_an_army_from_a_place_is_fighting_it():
     assert ("LBY", "190", "LBY") in coded("Tripoli's forces drove Khalifa Haftar's Libyan National Army from the outskirts of the capital.")
+
+
+def test_urging_two_states_to_de_escalate_asks_each_to_ease_off_the_other():
+    found = coded("Britain urged both Washington and Tehran to de-escalate.")
+    assert {("USA", "087", "IRN"), ("IRN", "087", "USA")} <= found
+
+
+def test_help_that_soldiers_or_weapons_give_is_military_cooperation():
+    assert ("GBR", "062", "POL") in coded("British army engineers are helping Polish soldiers to reinforce the fence.")
+    assert ("JPN", "070", "NPL") in coded("Japan helped Nepal rebuild schools.")
