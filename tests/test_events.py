@@ -595,6 +595,8 @@ def test_money_counted_in_aid_is_aid():
 def test_a_headline_past_form_without_object_is_a_passive():
     text = "Opposition leader arrested in Minsk\n\nMINSK, May 3 - Police detained the leader of the opposition."
     assert coded(text)[0] == ("BLRGOV", "173", "BLROPP")  # not the leader arresting Belarus
+    met = coded("Ukrainian and Polish leaders met in Warsaw\n\nWARSAW, May 3 - The talks lasted two hours.")
+    assert ("UKRGOV", "040", "POLGOV") in met  # an act of the subject's own stays active
 
 
 def test_unnamed_crowds_protest_where_they_march_against_their_government():

@@ -231,6 +231,7 @@ def _is_headline_participle(verb: Token, frame: Frame) -> bool:
     return (
         sentence.start == 0
         and ends_line
+        and verb.lemma_.lower() in _participation_words()["headline_passives"]
         and not frame.ccomps
         and not frame.xcomps
         and verb.dep_ == "ROOT"
