@@ -398,3 +398,8 @@ def test_a_leader_of_students_or_workers_is_no_government(parse, text, head, cod
 def test_the_emirate_is_not_the_state_that_acts_on_it(parse):
     doc, layer = parse("Saudi Arabia cut ties with Qatar. Iran offered to ship food to the emirate.")
     assert layer.actor_for(token(doc, "emirate")).code == "QAT"
+
+
+def test_of_two_state_adjectives_side_by_side_the_first_names_the_state(parse):
+    doc, layer = parse("Syrian Turkmen rebels shot the pilot.")
+    assert layer.actor_for(token(doc, "rebels")).code == "SYRREB"

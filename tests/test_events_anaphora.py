@@ -181,3 +181,10 @@ def test_them_after_a_pair_is_each_state_and_never_the_subject_that_urges_them()
 def test_a_relative_clause_rejecting_the_object_is_aimed_at_who_offered_it():
     found = coded("Russia offered Ukraine a ceasefire, which the Ukrainian government rejected on Monday.")
     assert ("UKRGOV", "1246", "RUS") in found
+
+
+def test_the_downing_refers_to_shooting_down_the_aircraft():
+    found = coded("Turkish fighters shot down a Russian bomber near the border on Tuesday. One of the pilots "
+                  "was shot dead by rebels as he parachuted. Putin called the downing a treacherous act.", "2015-11-24")
+    assert ("TURMIL", "195", "RUSMIL") in found
+    assert ("RUSGOV", "111", "TURMIL") in found

@@ -989,7 +989,9 @@ class ActorLayer:
         states = [m for m in others if m.entry.kind != "person" and not (own and m.entry.kind == "seat")]
         if not states:
             return own
-        return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i)))
+        nearest = min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i)))
+        before = next((m for m in states if m.end == nearest.start and m.entry.kind == "adjective"), None)
+        return before if before is not None and nearest.entry.kind == "adjective" else nearest  # "Syrian Turkmen rebels": Syria's
 
     def _place_sectors(self, matches: list[KBMatch], own: KBMatch | None) -> list[str]:
         """Seats and places always bring their sector (a place's people rank last); a
