@@ -348,7 +348,7 @@ def test_a_surname_named_in_full_before_is_the_person_not_a_place(parse):
     doc, layer = parse("QUITO, Sept 3 - Soldiers detained Colonel Pablo Toledo at dawn. "
                        "Prosecutors later charged Toledo with treason.")
     later = layer.actor_for(token(doc, "Toledo", 2))
-    assert (later.name, later.country) == ("Pablo Toledo", None)
+    assert (later.name, later.code) == ("Pablo Toledo", "ECUMIL")  # a colonel of the dateline's state
 
 
 @pytest.mark.parametrize(("head", "code"), [("Students", "KOREDU"), ("workers", "KORLAB")])
@@ -384,6 +384,8 @@ def test_an_unknown_officeholder_in_a_datelined_story_is_the_home_states(parse):
     assert layer.actor_for(token(doc, "Joseph")).code == "HTIGOV"
     doc, layer = parse("PORT-AU-PRINCE, July 8 - Claude Joseph declared a state of siege.")
     assert not layer.actor_for(token(doc, "Joseph")).code  # no title, no state
+    doc, layer = parse("LA PAZ, June 27 - Colonel Juan Rivas drove armoured vehicles into the square.")
+    assert layer.actor_for(token(doc, "Rivas")).code == "BOLMIL"
 
 
 @pytest.mark.parametrize(("text", "head", "code"), [

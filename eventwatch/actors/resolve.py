@@ -412,7 +412,7 @@ class ActorLayer:
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
         if person and not anchor and word_sectors:
-            anchor = self._home_title(words)  # "interim Prime Minister Claude Joseph" in a Port-au-Prince story
+            anchor = self._home_title()  # "interim Prime Minister Claude Joseph" in a Port-au-Prince story
         if not (anchor or person) and word_sectors and (same := self._named_before(head, tokens)) is not None:
             return same  # "the diplomat" after "a Russian diplomat"
         if not (anchor or person):
@@ -553,11 +553,10 @@ class ActorLayer:
                 country = countries.pop()
         return self._state_anchor(country) if country else None
 
-    def _home_title(self, words: list[Token]) -> KBMatch | None:
-        """The dateline's state for a person the knowledge base does not know whose title is a
-        domestic office (places.yaml, home_state `words`: president, minister, mayor ...)."""
-        if not {t.lower_ for t in words} & self.kb.places.home.words:
-            return None
+    def _home_title(self) -> KBMatch | None:
+        """The dateline's state for a person the knowledge base does not know, named with a
+        title and nothing that places them ("interim Prime Minister Claude Joseph", "General
+        Juan Jose Zuniga" in a La Paz story): news names foreigners with their state."""
         country = self._dateline_state()
         return self._state_anchor(country) if country else None
 
