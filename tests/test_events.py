@@ -800,3 +800,10 @@ def test_banning_a_states_airlines_is_a_sanction():
 
 def test_rejecting_calls_for_talks_rejects_the_talks():
     assert ("KAZGOV", "125", "KAZOPP") in coded("ALMATY, Jan 7 - Tokayev rejected calls from abroad for talks with the protesters.")
+
+
+def test_a_second_clause_whose_subject_the_parser_read_as_an_object():
+    found = coded("The African Union condemned the coup attempt, and Belgium, the former colonial power, "
+                  "suspended its aid to Burundi.")
+    assert ("BEL", "162", "BDI") in found
+    assert not any(target == "BEL" for _, _, target in found)

@@ -183,6 +183,8 @@ def frame_of(verb: Token) -> Frame:
         frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
     if frame.subject is not None and frame.subject.tag_ == "VBG":  # "The Red Cross *operating* in Iraq said"
         frame.subject = next((c for c in frame.subject.children if c.dep_ in SUBJECT_DEPS), frame.subject)
+    if frame.subject is None and verb.dep_ == "conj":
+        frame.subject = _subject_read_as_object(verb)  # "..., and *Belgium*, the former colonial power, suspended"
     if frame.subject is None:  # the parser now and then hangs the subject on the auxiliary: "Egypt *are* mediating"
         frame.subject = next((s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECT_DEPS), None)
     if frame.subject is None and verb.dep_ == "ROOT":  # a headline's subject read as a modifier: "*Armenia* recognises ..."
@@ -1113,6 +1115,34 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """The subject of a second clause the parser read as one more object of the first: in
+    "X condemned the attempt, and *Belgium*, the former colonial power, suspended its aid",
+    Belgium hangs on "attempt" and "suspended" has no subject."""
+    doc = verb.doc
+    for noun in reversed(doc[verb.head.i + 1 : verb.i]):
+        if noun.dep_ == "conj" and noun.head.dep_ in {"dobj", "pobj", "conj"} and _opens_clause(noun, verb):
+            return noun
+    return None
+
+
+def _opens_clause(noun: Token, verb: Token) -> bool:
+    """ ", and NOUN[, apposition,] VERB": the noun starts the clause of the verb after it."""
+    doc, start, end = noun.doc, noun.left_edge.i, noun.right_edge.i
+    between = doc[end + 1 : verb.i]
+    if any(not t.is_punct for t in between) or verb.i <= end:
+        return False
+    return start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].text == "," and noun.pos_ == "PROPN"
+
+
+def _heads_a_clause(noun: Token) -> bool:
+    """Whether a conjunct is in truth the subject of a verb after it (`_subject_read_as_object`)."""
+    if noun.dep_ != "conj":
+        return False
+    after = next((t for t in noun.doc[noun.right_edge.i + 1 :] if not t.is_punct), None)
+    return after is not None and after.dep_ == "conj" and after.pos_ in {"VERB", "AUX"} and _opens_clause(noun, after)
+
+
 def expand(head: Token | None) -> tuple[Token, ...]:
     """A phrase and its coordinated siblings: "Germany and France" -> both. The parser takes
     the second item of a comma list for an apposition ("The US, Russia, and Switzerland"):
@@ -1122,7 +1152,8 @@ def expand(head: Token | None) -> tuple[Token, ...]:
     listed = [t for a in head.children if a.dep_ == "appos" and a.conjuncts for t in (a, *a.conjuncts)]
     # The conjunct may hang on another word of the head's name ("*Barack* Obama and Putin").
     named = [t for word in _entity_words(head) for t in word.conjuncts]
-    return tuple(dict.fromkeys((head, *head.conjuncts, *listed, *named, *_settlement_named(head))))
+    conjuncts = [t for t in head.conjuncts if not _heads_a_clause(t)]
+    return tuple(dict.fromkeys((head, *conjuncts, *listed, *named, *_settlement_named(head))))
 
 
 def _settlement_named(head: Token) -> list[Token]:
