@@ -807,3 +807,10 @@ def test_a_second_clause_whose_subject_the_parser_read_as_an_object():
                   "suspended its aid to Burundi.")
     assert ("BEL", "162", "BDI") in found
     assert not any(target == "BEL" for _, _, target in found)
+
+
+def test_a_headline_event_without_target_yields_to_the_bodys_full_account():
+    text = ("Turkey shoots down warplane\n\nANKARA, Nov 24 - Turkish fighters shot down a Russian bomber "
+            "near the Syrian border on Tuesday.")
+    assert coded(text) == [("TURMIL", "195", "RUSMIL")]
+    assert coded("Turkey shoots down warplane\n\nANKARA, Nov 24 - The army gave no details.")  # told only there: kept

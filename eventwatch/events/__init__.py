@@ -112,7 +112,7 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    events = _without_generic_duplicates(_without_consequences(unique))
+    events = _without_headline_restatements(_without_generic_duplicates(_without_consequences(unique)), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -493,6 +493,22 @@ def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, E
                 continue
         kept.append((role, event))
     return kept
+
+
+def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]:
+    """A headline tells in brief what the story then tells in full ("Turkey shoots down
+    warplane"): its event with no target yields to the body's event of the same root by the
+    same side that names one."""
+    headline = next(iter(doc.sents), None)
+    if headline is None or not any(t.is_space and "\n" in t.text for t in doc[headline.end - 1 : headline.end + 1]):
+        return events
+    end = doc[headline.end - 1].idx + len(doc[headline.end - 1])
+
+    def side(actor: Actor) -> str:
+        return actor.country or actor.org or actor.code
+
+    told = {(side(e.source), e.cameo_root) for e in events if e.evidence.start >= end and e.target is not None}
+    return [e for e in events if not (e.evidence.end <= end and e.target is None and (side(e.source), e.cameo_root) in told)]
 
 
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
