@@ -29,6 +29,7 @@ from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
 from eventwatch.events.roles import (
+    is_headline,
     LOCATION_PREPOSITIONS,
     PROTEST_ROOT,
     PROTESTED_AT,
@@ -500,7 +501,7 @@ def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]
     warplane"): its event with no target yields to the body's event of the same root by the
     same side that names one."""
     headline = next(iter(doc.sents), None)
-    if headline is None or not any(t.is_space and "\n" in t.text for t in doc[headline.end - 1 : headline.end + 1]):
+    if headline is None or not is_headline(headline):
         return events
     end = doc[headline.end - 1].idx + len(doc[headline.end - 1])
 

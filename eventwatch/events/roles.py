@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
@@ -226,13 +226,9 @@ def frame_of(verb: Token) -> Frame:
 def _is_headline_participle(verb: Token, frame: Frame) -> bool:
     """A past form heading the article's headline with a subject and no object: headlines
     tell acts in the present ("Turkey shoots down warplane"), so it is a passive without
-    its auxiliary ("Haitian president assassinated"), which the parser reads as active.
-    A headline is a first line without a full stop that a line break ends."""
-    sentence, doc = verb.sent, verb.doc
-    ends_line = any(t.is_space and "\n" in t.text for t in doc[sentence.end - 1 : sentence.end + 1])
+    its auxiliary ("Haitian president assassinated"), which the parser reads as active."""
     return (
-        sentence.start == 0
-        and ends_line
+        is_headline(verb.sent)
         and verb.lemma_.lower() in _participation_words()["headline_passives"]
         and not frame.ccomps
         and not frame.xcomps
@@ -242,8 +238,15 @@ def _is_headline_participle(verb: Token, frame: Frame) -> bool:
         and not frame.objects
         and not frame.passive
         and frame.agent is None
-        and sentence[-1].text not in {".", "!", "?"}
     )
+
+
+def is_headline(sentence: Span) -> bool:
+    """The article's first line, without a full stop, that a line break ends."""
+    doc = sentence.doc
+    ends_line = any(t.is_space and "\n" in t.text for t in doc[sentence.end - 1 : sentence.end + 1])
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return sentence.start == 0 and ends_line and last is not None and last.text not in {".", "!", "?"}
 
 
 def _is_apposition_like(subject: Token) -> bool:
