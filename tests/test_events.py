@@ -814,3 +814,8 @@ def test_a_headline_event_without_target_yields_to_the_bodys_full_account():
             "near the Syrian border on Tuesday.")
     assert coded(text) == [("TURMIL", "195", "RUSMIL")]
     assert coded("Turkey shoots down warplane\n\nANKARA, Nov 24 - The army gave no details.")  # told only there: kept
+
+
+def test_where_a_protest_happened_overrules_the_datelines_guess_for_the_protesters():
+    found = coded("RIYADH, Jan 3 - Saudi Arabia cut ties with Iran after protesters stormed the Saudi embassy in Tehran.")
+    assert ("IRNOPP", "145", "SAUGOV") in found

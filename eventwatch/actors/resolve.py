@@ -74,6 +74,7 @@ class _Resolution:
     end: int
     actor: Actor
     composed: bool  # a sector noun or a person was combined with the KB name
+    homed: bool = False  # its state is only the article's or sentence's ("Police" in a Tbilisi story)
 
 
 @dataclass(frozen=True)
@@ -315,6 +316,12 @@ class ActorLayer:
         sector = self.kb.places.sector
         return Actor(name, name, country, None, sector, country + (sector or ""))
 
+    def is_homed(self, token: Token) -> bool:
+        """Whether the phrase's state is only the one its article or sentence suggests (the
+        dateline's for "Police"), which where the act happened overrules."""
+        found = self._resolve(token)
+        return found is not None and found.homed
+
     def actor_for(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""
         found = self._resolve(token)
@@ -411,8 +418,10 @@ class ActorLayer:
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
+        homed = False
         if person and not anchor and word_sectors:
             anchor = self._home_title()  # "interim Prime Minister Claude Joseph" in a Port-au-Prince story
+            homed = anchor is not None
         if not (anchor or person) and word_sectors and (same := self._named_before(head, tokens)) is not None:
             return same  # "the diplomat" after "a Russian diplomat"
         if not (anchor or person):
@@ -422,6 +431,7 @@ class ActorLayer:
             if referred or not word_sectors:
                 return referred or self._surname(head)
             anchor = home or self._context_state(head)  # "police said": the sentence's only state, if so set
+            homed = anchor is not None
         extent = tokens + list(person or [])
         start, end = min(t.i for t in extent), max(t.i for t in extent) + 1
         mention = self._text_of(start, end)
@@ -441,7 +451,7 @@ class ActorLayer:
             actor = replace(actor, code=self.kb.unplaced_prefixes[sector] + sector)  # "a rights group": NGOHRI
         if person:
             actor = self._known_as(actor)
-        return _Resolution(start, end, actor, composed)
+        return _Resolution(start, end, actor, composed, homed)
 
     def _names_state(self, token: Token) -> bool:
         match = self._match_at.get(token.i)

@@ -203,7 +203,7 @@ class _RoleResolver:
         belong to it, as ICEWS codes "police (Peru)"."""
         parties = self.actors_of(candidate)
         if site is not None:
-            parties = [(t, a) if a.country or a.org else (t, replace(a, country=site, code=site + a.code)) for t, a in parties]
+            parties = [(t, a) if (a.country or a.org) and not self.actors.is_homed(t) else (t, _at_site(a, site)) for t, a in parties]
         if not is_place_object(candidate):
             return parties
         # The place stands for its state, not its people; an institution there keeps its sector:
@@ -601,6 +601,11 @@ def _own(party: Party, states: set[str]) -> bool:
 def _refers_to_doer(token: Token | None) -> bool:
     """ "the kidnappers": placed later, as the doer of the act they refer to (anaphora.py)."""
     return token is not None and token.lemma_.lower() in load_act_nouns().perpetrators
+
+
+def _at_site(actor: Actor, site: str) -> Actor:
+    """A party named only by its kind, of the state where the act happened."""
+    return replace(actor, country=site, code=site + (actor.sector or ""))
 
 
 def _placed(actor: Actor) -> bool:
