@@ -405,3 +405,8 @@ def test_the_emirate_is_not_the_state_that_acts_on_it(parse):
 def test_of_two_state_adjectives_side_by_side_the_first_names_the_state(parse):
     doc, layer = parse("Syrian Turkmen rebels shot the pilot.")
     assert layer.actor_for(token(doc, "rebels")).code == "SYRREB"
+
+
+def test_criminals_in_a_datelined_story_are_the_home_states(parse):
+    doc, layer = parse('ALMATY, Jan 7 - Security forces said they had killed 26 "armed criminals" in the city.')
+    assert layer.actor_for(token(doc, "criminals")).country == "KAZ"
