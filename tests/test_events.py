@@ -819,3 +819,8 @@ def test_a_headline_event_without_target_yields_to_the_bodys_full_account():
 def test_where_a_protest_happened_overrules_the_datelines_guess_for_the_protesters():
     found = coded("RIYADH, Jan 3 - Saudi Arabia cut ties with Iran after protesters stormed the Saudi embassy in Tehran.")
     assert ("IRNOPP", "145", "SAUGOV") in found
+
+
+def test_an_investigation_of_things_is_aimed_at_the_state_that_places_them():
+    found = coded("IAEA inspectors are investigating traces of uranium found at three undeclared Iranian sites.")
+    assert found == [("IGOUNOIAE", "090", "IRN")]

@@ -77,6 +77,7 @@ RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
 # expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
 UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
+INVESTIGATE_ROOT = "09"
 # Roots whose parties named only by their kind ("students", "police") belong to the state the
 # act happens in: protests, coercion and violence.
 SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
@@ -108,7 +109,7 @@ def find_events(
     coded = [(role, event) for role in find_roles(doc, lexicon) for event in coder.events_of(role)]
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
-    for role, event in resolve_perpetrators(doc, resolve_relatives(resolve_references(doc, coded))):
+    for role, event in resolve_perpetrators(doc, resolve_relatives(resolve_references(doc, coded)), actors.is_homed):
         key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
         if key not in seen:
             seen.add(key)
@@ -274,9 +275,23 @@ class _RoleResolver:
         found = self.first_resolved(role.target_candidates, sources, site)
         if not found and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
             found = self._attacked_place(role, sources)
+        if not found and role.pattern.code[:2] == INVESTIGATE_ROOT:
+            found = self._investigated_state(role, sources)
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
+
+    def _investigated_state(self, role: Role, sources: list[Party]) -> list[Party]:
+        """Whom an investigation of a thing is aimed at: the state its object's phrase places
+        it in ("investigating traces of uranium found at undeclared *Iranian* sites")."""
+        states = {actor.country for _, actor in sources}
+        for obj in role.frame.objects:
+            for token in obj.subtree:
+                actor = self.actors.actor_for(token) if token.pos_ in {"PROPN", "ADJ", "NOUN"} else None
+                if actor is not None and actor.country and actor.country not in states and token.i != obj.i:
+                    state = self.actors.state(actor.country)
+                    return [(token, state)] if state else []
+        return []
 
     def _attacked_place(self, role: Role, sources: list[Party]) -> list[Party]:
         """The people of a place attacked, seized or raided that the model took for no place

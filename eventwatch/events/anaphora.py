@@ -10,6 +10,7 @@ else, a few sentences back at most. The nouns and their roots are data
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -194,7 +195,9 @@ ENDORSING_ROOT = "05"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
-def resolve_perpetrators(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+def resolve_perpetrators(
+    doc: Doc, coded: list[tuple[Role, CodedEvent]], homed: Callable[[Token], bool] = lambda token: False
+) -> list[tuple[Role, CodedEvent]]:
     """ "UNICEF urged *the kidnappers* to release the children": a definite noun for the doers
     of a violent act (act_nouns.yaml, `perpetrators`) that names no state of its own is the
     doer of the nearest earlier violent act a few sentences back ("Gunmen abducted ...")."""
@@ -205,7 +208,7 @@ def resolve_perpetrators(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list
     resolved = []
     for role, event in coded:
         for slot in ("source", "target"):
-            token = _perpetrator_token(doc, event, slot, nouns.perpetrators)
+            token = _perpetrator_token(doc, event, slot, nouns.perpetrators, homed)
             if token is None and slot == "target" and (event.target is None or not event.target.mention):
                 token = _perpetrator_phrase(role, nouns)
             if token is None:
@@ -219,15 +222,19 @@ def resolve_perpetrators(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list
     return resolved
 
 
-def _perpetrator_token(doc: Doc, event: CodedEvent, slot: str, words: frozenset[str]) -> Token | None:
+def _perpetrator_token(
+    doc: Doc, event: CodedEvent, slot: str, words: frozenset[str], homed: Callable[[Token], bool]
+) -> Token | None:
     actor = getattr(event, slot)
-    if actor is None or actor.country or actor.org or event.explanation is None:
+    if actor is None or actor.org or event.explanation is None:
         return None
     binding = next((b for b in event.explanation.bindings if b.role == slot), None)
     span = doc.char_span(binding.start, binding.end) if binding else None
     if span is None or span.root.lemma_.lower() not in words and span.root.lower_ not in words:
         return None
     token = span.root
+    if actor.country and not homed(token):
+        return None  # "the Nigerian kidnappers" name their state; the dateline's guess does not
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children)
     return token if definite else None
 
