@@ -824,3 +824,8 @@ def test_where_a_protest_happened_overrules_the_datelines_guess_for_the_proteste
 def test_an_investigation_of_things_is_aimed_at_the_state_that_places_them():
     found = coded("IAEA inspectors are investigating traces of uranium found at three undeclared Iranian sites.")
     assert found == [("IGOUNOIAE", "090", "IRN")]
+
+
+def test_a_refusal_despite_pressure_is_aimed_at_who_pressed():
+    found = coded("Prime Minister Ana Brnabic refused to step down despite calls from the Serbian opposition.")
+    assert any(cameo.startswith("12") and target == "SRBOPP" for _, cameo, target in found)

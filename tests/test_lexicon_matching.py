@@ -191,7 +191,7 @@ def test_the_object_of_an_infinitive_complement_picks_the_pattern():
     assert ("QAT", "135", "ISR") in coded("Qatar threatened to halt its mediation between Israel and Hamas.")
     assert ("QAT", "131", "PSE") in coded("Qatar threatened to halt its aid to Gaza.")
     found = coded("Kenyan teachers refused to end their strike despite a court order.")
-    assert ("KEN", "1242", None) in found and not any(code.startswith("14") for _, code, _ in found)
+    assert ("KEN", "1242", "KEN") in found and not any(code.startswith("14") for _, code, _ in found)  # defying the court
 
 
 def test_a_purpose_clause_picks_the_pattern_and_gives_the_target():

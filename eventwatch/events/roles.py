@@ -464,6 +464,7 @@ INSTRUMENT_PREPOSITIONS = ("in", "with", "by", "using")
 # Acts whose report by someone else accuses their doer: "Kyiv claimed Russian forces had
 # shelled the town" (also ACCUSE for Kyiv against Russia).
 ACCUSED_ROOTS = {"17", *VIOLENT_ROOTS}
+REJECT_ROOT = "12"
 ACCUSATION = "112"
 ACCUSED_ACT = "accused act"
 
@@ -898,6 +899,9 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
         ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
+    if pattern.code[:2] == REJECT_ROOT:  # "declined to resign *despite pressure by* the commission"
+        defied = [o for f in (frame, *map(frame_of, frame.xcomps)) for o in _prep_objects(f, ("despite",))]
+        ordered += [owner for noun in defied for owner in owners(noun)]
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
     ordered += _prep_objects(frame, ("between",))
     ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
