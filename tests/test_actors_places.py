@@ -275,3 +275,8 @@ def test_a_city_tagged_as_a_person_is_a_place_after_a_preposition_of_place(parse
 def test_an_election_commission_is_the_dateline_states(nlp):
     text = "YANGON, Feb 1 - The election commission rejected the army's fraud claims last week."
     assert code_of(nlp, text, "commission") == "MMRGOV"
+
+
+def test_a_small_town_counts_when_the_article_names_its_region(nlp):
+    text = "Israeli tanks fired shells at targets in Jericho, in a rare incident in the West Bank city."
+    assert code_of(nlp, text, "Jericho") == "PSECVL"

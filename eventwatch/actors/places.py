@@ -44,7 +44,7 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
     if not candidates or not settings.kinds:
         return []
     gazetteer = gazetteer or load_gazetteer()
-    named = article_states(known)
+    named = article_states(known) | _regions_named(candidates, kb, gazetteer)
     found = []
     for ent in candidates:
         bare = _bare_entity(ent)
@@ -59,6 +59,18 @@ def place_matches(ents: Iterable[Span], kb: ActorKB, known: list[KBMatch], gazet
         entry = _place_entry(place, kb, named) if place else None
         if entry:
             found.append(KBMatch(bare.start, bare.end, entry))
+    return found
+
+
+def _regions_named(candidates: list[Span], kb: ActorKB, gazetteer: Gazetteer) -> dict[str, float]:
+    """States whose regions the article names ("the West Bank"), which count like the state's
+    own name for telling its small towns from others ("Jericho ... in the West Bank city")."""
+    found = {}
+    for ent in candidates:
+        if ent.label_ in kb.places.labels:
+            place = gazetteer.best(_bare_entity(ent).text, {}, kinds=("region", "admin1"))
+            if place is not None and place.country in kb.states:
+                found[place.country] = NAMED_STATE_WEIGHT
     return found
 
 
