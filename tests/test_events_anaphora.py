@@ -188,3 +188,9 @@ def test_the_downing_refers_to_shooting_down_the_aircraft():
                   "was shot dead by rebels as he parachuted. Putin called the downing a treacherous act.", "2015-11-24")
     assert ("TURMIL", "195", "RUSMIL") in found
     assert ("RUSGOV", "111", "TURMIL") in found
+
+
+def test_the_killing_refers_back_to_a_strike_that_killed():
+    found = coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
+                  "Iraq's prime minister condemned the killing as a violation of Iraqi sovereignty.", "2020-01-03")
+    assert ("IRQGOV", "111", "USA") in found
