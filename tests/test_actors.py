@@ -410,3 +410,9 @@ def test_of_two_state_adjectives_side_by_side_the_first_names_the_state(parse):
 def test_criminals_in_a_datelined_story_are_the_home_states(parse):
     doc, layer = parse('ALMATY, Jan 7 - Security forces said they had killed 26 "armed criminals" in the city.')
     assert layer.actor_for(token(doc, "criminals")).country == "KAZ"
+
+
+def test_a_groups_branch_named_with_a_state_adjective_is_the_group(parse):
+    doc, layer = parse("Islamic State militants killed 13 soldiers. The group's Afghan affiliate claimed responsibility.")
+    assert layer.actor_for(token(doc, "group")).code == "IMGMUSISI"
+    assert layer.actor_for(token(doc, "affiliate")).code == "IMGMUSISI"

@@ -183,8 +183,8 @@ class Reference:
         `group` is an armed or opposition group of a state ("the paramilitary group")."""
         if actor.org:
             return "org" in self.kinds and (not self.orgs or actor.org in self.orgs)
-        if "group" in self.kinds and actor.country is not None and actor.sector in GROUP_SECTORS:
-            return True
+        if "group" in self.kinds and actor.sector in GROUP_SECTORS and (actor.country or actor.code != actor.sector):
+            return True  # a state's armed group, or one of no state ("Islamic State")
         return actor.country is not None and "state" in self.kinds
 
 
@@ -254,6 +254,7 @@ class ActorKB:
         self.possessives: dict[str, Reference] = {
             word.lower(): Reference(frozenset(kinds)) for word, kinds in (data.get("possessives") or {}).items()
         }
+        self.branch_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("branch_nouns", []))
         pairs = data.get("pairs") or {}
         self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
         self.pair_nouns: frozenset[str] = frozenset(w.lower() for w in pairs.get("nouns") or ())
@@ -507,7 +508,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former")
+LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former", "branch_nouns")
 MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (

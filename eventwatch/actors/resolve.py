@@ -412,6 +412,8 @@ class ActorLayer:
             return self._demonym(own, head, [m for m in matches if m is not own])
         if own and matches == [own] and not word_sectors:
             return self._bare(own)
+        if head.lemma_.lower() in self.kb.branch_nouns and (owner := self._owning_group(head)) is not None:
+            return owner  # "the group's Afghan affiliate": the group
         group = own if own and own.entry.kind == "group" else next((m for m in matches if m.entry.kind == "group"), None)
         if group is not None and (branch := self._national_branch(group, matches, tokens)) is not None:
             return branch  # "(hideouts of) the *Pakistani* Taliban" is Pakistan's, not the Afghan movement
@@ -452,6 +454,16 @@ class ActorLayer:
         if person:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed, homed)
+
+    def _owning_group(self, head: Token) -> _Resolution | None:
+        """The armed group of no state a branch noun belongs to: its possessor or "of" object."""
+        for owner in (c for c in head.children if c.dep_ == "poss" or _is_of_object(c) or c.dep_ == "prep"):
+            token = next((o for o in owner.children if o.dep_ == "pobj"), None) if owner.dep_ == "prep" else owner
+            actor = self.actor_for(token) if token is not None else None
+            if actor is not None and not (actor.country or actor.org) and actor.code != actor.sector:
+                start = min(t.i for t in self._phrases.tokens(head))
+                return _Resolution(start, head.i + 1, actor.with_mention(self._text_of(start, head.i + 1)), True)
+        return None
 
     def _names_state(self, token: Token) -> bool:
         match = self._match_at.get(token.i)
@@ -906,8 +918,8 @@ class ActorLayer:
             for match in self._matches:
                 if match.entry.kind != "person" and not self._names_a_border(match):
                     actor = self._entry_actor(match, self._text_of(match.start, match.end))
-                    if actor and (actor.country or actor.org):
-                        found.append(_Antecedent(match.end, actor, False, ""))
+                    if actor and (actor.country or actor.org or match.entry.kind == "group"):
+                        found.append(_Antecedent(match.end, actor, False, ""))  # groups of no state too
             for span in self.people:
                 actor = self.actor_for(span.root)
                 if actor and (actor.country or actor.org):
