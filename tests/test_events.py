@@ -829,3 +829,8 @@ def test_an_investigation_of_things_is_aimed_at_the_state_that_places_them():
 def test_a_refusal_despite_pressure_is_aimed_at_who_pressed():
     found = coded("Prime Minister Ana Brnabic refused to step down despite calls from the Serbian opposition.")
     assert any(cameo.startswith("12") and target == "SRBOPP" for _, cameo, target in found)
+
+
+def test_an_act_despite_someones_demands_is_aimed_at_them():
+    found = coded("Manila said it would not abandon the outpost despite China's demands.")
+    assert any(cameo.startswith("12") and target == "CHN" for _, cameo, target in found)

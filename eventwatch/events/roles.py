@@ -899,9 +899,12 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
         ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
-    if pattern.code[:2] == REJECT_ROOT:  # "declined to resign *despite pressure by* the commission"
-        defied = [o for f in (frame, *map(frame_of, frame.xcomps)) for o in _prep_objects(f, ("despite",))]
-        ordered += [owner for noun in defied for owner in owners(noun)]
+    # "declined to resign *despite pressure by* the commission", "would not abandon the outpost
+    # *despite China's demands*": whoever's pressure the act defies.
+    defied = [o for f in (frame, *map(frame_of, frame.xcomps)) for o in _prep_objects(f, ("despite",))]
+    if pattern.code[:2] != REJECT_ROOT:
+        defied = [o for o in defied if o.lemma_.lower() in _participation_words()["defied_nouns"]]
+    ordered += [owner for noun in defied for owner in owners(noun)]
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
     ordered += _prep_objects(frame, ("between",))
     ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
