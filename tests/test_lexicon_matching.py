@@ -281,3 +281,8 @@ def test_urging_two_states_to_de_escalate_asks_each_to_ease_off_the_other():
 def test_help_that_soldiers_or_weapons_give_is_military_cooperation():
     assert ("GBR", "062", "POL") in coded("British army engineers are helping Polish soldiers to reinforce the fence.")
     assert ("JPN", "070", "NPL") in coded("Japan helped Nepal rebuild schools.")
+
+
+def test_troops_sent_to_protect_or_keep_the_peace_are_military_protection():
+    assert ("RUS", "074", "KAZ") in coded("Russia sent paratroopers to Kazakhstan to protect key facilities.")
+    assert ("POL", "154", "BLR") in coded("Poland deployed 12,000 soldiers along its border with Belarus.")
