@@ -194,3 +194,9 @@ def test_the_killing_refers_back_to_a_strike_that_killed():
     found = coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
                   "Iraq's prime minister condemned the killing as a violation of Iraqi sovereignty.", "2020-01-03")
     assert ("IRQGOV", "111", "USA") in found
+
+
+def test_an_investigation_into_a_killing_investigates_a_crime_by_its_doers():
+    found = coded("PORT-AU-PRINCE, July 8 - Gunmen killed the president on Wednesday. "
+                  "A judge has opened an investigation into the killing.", "2021-07-08")
+    assert ("HTIJUD", "091", "HTIUAF") in found
