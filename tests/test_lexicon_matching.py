@@ -286,3 +286,7 @@ def test_help_that_soldiers_or_weapons_give_is_military_cooperation():
 def test_troops_sent_to_protect_or_keep_the_peace_are_military_protection():
     assert ("RUS", "074", "KAZ") in coded("Russia sent paratroopers to Kazakhstan to protect key facilities.")
     assert ("POL", "154", "BLR") in coded("Poland deployed 12,000 soldiers along its border with Belarus.")
+
+
+def test_urging_a_state_to_let_inspectors_in_appeals_for_international_involvement():
+    assert ("FRA", "0255", "IRN") in coded("France urged Iran to restore full access for the inspectors.")
