@@ -34,7 +34,7 @@ def test_what_someone_must_do_is_no_intent_of_theirs():
 
 def test_what_one_tells_reporters_one_will_do_is_announced_not_asked():
     (event,) = events_of('"We will not back down," Prime Minister Justin Trudeau told reporters in Ottawa.')
-    assert (event.cameo, flags(event)) == ("124", {"negated", "future"})  # a refusal, not a request
+    assert (event.cameo, flags(event)) == ("124", {"negated"})  # a refusal, not a request
     (event,) = [e for e in events_of("Lavrov told Kyiv it must withdraw its troops.") if e.verb == "withdraw"]
     assert "hypothetical" in flags(event)  # "must": asked of Kyiv
 

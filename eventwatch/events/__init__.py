@@ -49,6 +49,7 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
+REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -384,6 +385,8 @@ class _Coder:
         modality = mood.modality
         if info.root == "13" and mood.conditioned:
             modality = replace(modality, hypothetical=False)  # the condition is what is threatened
+        if note.startswith(REFUSED):
+            modality = replace(modality, future=False, hypothetical=False)  # "will not release": refused now
         events = []
         if role.symmetric and len(sources) > 1 and targets and not self.resolver.is_reciprocal(role, targets):
             targets = []  # "X and Y held talks on the sidelines of ...": with each other
@@ -431,7 +434,7 @@ class _Coder:
             recoded = None
         if recoded is None:
             return code, ""
-        kind = "refused" if negated else "announced"
+        kind = REFUSED if negated else "announced"
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
 
 
