@@ -384,7 +384,7 @@ class _Coder:
         quote = self.resolver.quote_at(role.trigger)
         modality = mood.modality
         if info.root == "13" and mood.conditioned:
-            modality = replace(modality, hypothetical=False)  # the condition is what is threatened
+            modality = replace(modality, hypothetical=True, future=False)  # "would respond if China ...": it hangs on the condition
         if note.startswith(REFUSED):
             modality = replace(modality, future=False, hypothetical=False)  # "will not release": refused now
         events = []
