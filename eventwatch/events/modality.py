@@ -57,7 +57,8 @@ def load_modality_words() -> ModalityWords:
 class Mood:
     """The modality flags and whether the source itself announces the act ("will send",
     "agreed to free", "is ready to withdraw"), which CAMEO codes as intent or threat.
-    `conditioned`: hypothetical only through an if-clause, which for a threat is its content."""
+    `conditioned`: hypothetical only through an if-clause ("will retaliate if ..."): a threat
+    so made is hypothetical and not future."""
 
     modality: EventModality
     announced: bool
