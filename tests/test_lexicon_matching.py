@@ -290,3 +290,8 @@ def test_troops_sent_to_protect_or_keep_the_peace_are_military_protection():
 
 def test_urging_a_state_to_let_inspectors_in_appeals_for_international_involvement():
     assert ("FRA", "0255", "IRN") in coded("France urged Iran to restore full access for the inspectors.")
+
+
+def test_extending_credit_lines_is_economic_aid_and_training_commandos_military_cooperation():
+    assert ("IND", "071", "LKA") in coded("India has extended nearly $4 billion in credit lines to Sri Lanka this year.")
+    assert ("PRT", "062", "MOZ") in coded("Portuguese military instructors have been training Mozambican commandos since May.")
