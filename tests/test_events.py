@@ -835,3 +835,12 @@ def test_a_refusal_despite_pressure_is_aimed_at_who_pressed():
 def test_an_act_despite_someones_demands_is_aimed_at_them():
     found = coded("Manila said it would not abandon the outpost despite China's demands.")
     assert any(cameo.startswith("12") and target == "CHN" for _, cameo, target in found)
+
+
+def test_an_appeal_is_coded_by_the_act_it_asks_for():
+    found = coded("The European Union urged Belarus to free the journalist.")
+    assert ("IGOEUREEC", "0253", "BLR") in found  # appeal for release
+    found = coded("The United States urged Japan and South Korea to hold talks.")
+    assert ("USA", "026", "JPN") in found  # appeal to negotiate
+    (appeal,) = [e for e in events_of("Britain urged Iran to de-escalate.") if e.cameo_root == "02"]
+    assert appeal.cameo == "0256" and "087" in appeal.explanation.note

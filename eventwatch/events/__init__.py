@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import QuoteLookup, antecedent_mention, is_first_person, is_pronoun, resolve_pronoun
 from eventwatch.events.anaphora import load_act_nouns, resolve_perpetrators, resolve_references, resolve_relatives
-from eventwatch.events.codebook import Codebook, IntentTable, load_codebook, load_intent_table
+from eventwatch.events.codebook import Codebook, IntentTable, load_appeal_table, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
@@ -49,7 +49,9 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
-REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
+REFUSED = "refused"
+GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
+NO_EVENT_CODE = "---"  # how an explanation note starts for a refusal ("will not release": 12)
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -107,7 +109,9 @@ def find_events(
 ) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
-    coded = [(role, event) for role in find_roles(doc, lexicon) for event in coder.events_of(role)]
+    roles = find_roles(doc, lexicon)
+    asked = _asked_acts(roles)
+    coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
     for role, event in resolve_perpetrators(doc, resolve_relatives(resolve_references(doc, coded)), actors.is_homed):
@@ -346,8 +350,10 @@ class _Coder:
         self.resolver = resolver
         self.codebook = codebook
         self.intents = intents
+        self.appeals = load_appeal_table()
 
-    def events_of(self, role: Role) -> list[Event]:
+    def events_of(self, role: Role, asked: str | None = None) -> list[Event]:
+        """The events of a role; `asked` is the code of the act an appeal asks for, if any."""
         site = self.resolver.site_state(role)
         state = site[1] if site is not None else None
         sources = self.resolver.sources(role, state)
@@ -376,8 +382,11 @@ class _Coder:
         pattern_code = REPRESSION if _represses(role, sources, targets) else role.pattern.code
         code, note = self._code(pattern_code, mood)
         explained = note
+        if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
+            code = specific
+            explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
-            explained = "; ".join(filter(None, [f"police violence on protesters: {role.pattern.code} coded as {REPRESSION}", note]))
+            explained = "; ".join(filter(None, [f"police violence on protesters: {role.pattern.code} coded as {REPRESSION}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
             return []
@@ -624,6 +633,21 @@ def _refers_to_doer(token: Token | None) -> bool:
 def _at_site(actor: Actor, site: str) -> Actor:
     """A party named only by its kind, of the state where the act happened."""
     return replace(actor, country=site, code=site + (actor.sector or ""))
+
+
+def _asked_acts(roles: list[Role]) -> dict[int, str]:
+    """Trigger of a generic appeal ("urged Moscow to *withdraw*") -> the code of the one act
+    its infinitive asks for, which makes the appeal specific (appeal.csv: 0874 -> 0256)."""
+    by_trigger = {role.trigger.i: role for role in roles}
+    asked = {}
+    for role in roles:
+        if role.pattern.code != GENERIC_APPEAL:
+            continue
+        acts = {by_trigger[x.i].pattern.code for x in role.frame.xcomps if x.i in by_trigger}
+        acts = {code for code in acts if code[:2] != GENERIC_APPEAL[:2] and code != NO_EVENT_CODE}
+        if len(acts) == 1:
+            asked[role.trigger.i] = acts.pop()
+    return asked
 
 
 def _placed(actor: Actor) -> bool:
