@@ -295,3 +295,8 @@ def test_urging_a_state_to_let_inspectors_in_appeals_for_international_involveme
 def test_extending_credit_lines_is_economic_aid_and_training_commandos_military_cooperation():
     assert ("IND", "071", "LKA") in coded("India has extended nearly $4 billion in credit lines to Sri Lanka this year.")
     assert ("PRT", "062", "MOZ") in coded("Portuguese military instructors have been training Mozambican commandos since May.")
+
+
+def test_what_air_strikes_or_warplanes_do_is_an_aerial_attack():
+    assert ("ISR", "195", "PSE") in coded("Israeli warplanes hit a house in Gaza on Monday.")
+    assert ("USA", "195", "IRN") in coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general.")
