@@ -174,7 +174,7 @@ def test_an_agreement_six_sentences_back_is_still_the_one_welcomed():
 def test_them_after_a_pair_is_each_state_and_never_the_subject_that_urges_them():
     found = coded("Japan and South Korea are locked in a trade dispute. The United States, an ally of "
                   "both countries, urged them to resolve their dispute through talks.", "2019-08-01")
-    assert {("USA", "020", "JPN"), ("USA", "020", "KOR")} <= set(found)
+    assert {("USA", "026", "JPN"), ("USA", "026", "KOR")} <= set(found)
     assert not any(target == "USA" for _, _, target in found)
 
 

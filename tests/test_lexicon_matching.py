@@ -300,3 +300,8 @@ def test_extending_credit_lines_is_economic_aid_and_training_commandos_military_
 def test_what_air_strikes_or_warplanes_do_is_an_aerial_attack():
     assert ("ISR", "195", "PSE") in coded("Israeli warplanes hit a house in Gaza on Monday.")
     assert ("USA", "195", "IRN") in coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general.")
+
+
+def test_urging_two_states_to_settle_their_differences_asks_them_to_negotiate():
+    found = coded("The United States urged Japan and South Korea to settle their differences through dialogue.")
+    assert {("JPN", "046", "KOR"), ("KOR", "046", "JPN"), ("USA", "026", "JPN")} <= found
