@@ -601,7 +601,7 @@ def test_a_headline_past_form_without_object_is_a_passive():
 
 
 def test_unnamed_crowds_protest_where_they_march_against_their_government():
-    assert coded("Thousands marched in Tbilisi against the foreign agents law.") == [("GEOOPP", "140", "GEOGOV")]
+    assert coded("Thousands marched in Tbilisi against the foreign agents law.") == [("GEOOPP", "141", "GEOGOV")]
     assert coded("Protests erupted in Tehran on Friday.") == [("IRNOPP", "140", "IRNGOV")]
 
 
