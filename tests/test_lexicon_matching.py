@@ -305,3 +305,8 @@ def test_what_air_strikes_or_warplanes_do_is_an_aerial_attack():
 def test_urging_two_states_to_settle_their_differences_asks_them_to_negotiate():
     found = coded("The United States urged Japan and South Korea to settle their differences through dialogue.")
     assert {("JPN", "046", "KOR"), ("KOR", "046", "JPN"), ("USA", "026", "JPN")} <= found
+
+
+def test_hosting_or_taking_in_refugees_is_humanitarian_aid_to_their_state():
+    assert ("TCD", "073", "SDN") in coded("Chad already hosts more than half a million Sudanese refugees.")
+    assert ("RWA", "0333", "BDI") in coded("Rwanda said it was ready to take in more Burundian refugees.")
