@@ -37,6 +37,11 @@ class Actor:
     def with_mention(self, mention: str) -> Actor:
         return replace(self, mention=mention)
 
+    def is_named(self) -> bool:
+        """A state's or organisation's actor, or a named group ("Islamic State"), not one
+        known only by its kind ("gunmen": code and sector alike)."""
+        return bool(self.country or self.org or self.code and self.code != self.sector)
+
     def to_dict(self) -> dict[str, Any]:
         return flat_fields(self)
 

@@ -183,7 +183,7 @@ class Reference:
         `group` is an armed or opposition group of a state ("the paramilitary group")."""
         if actor.org:
             return "org" in self.kinds and (not self.orgs or actor.org in self.orgs)
-        if "group" in self.kinds and actor.sector in GROUP_SECTORS and (actor.country or actor.code != actor.sector):
+        if "group" in self.kinds and actor.sector in GROUP_SECTORS and actor.is_named():
             return True  # a state's armed group, or one of no state ("Islamic State")
         return actor.country is not None and "state" in self.kinds
 

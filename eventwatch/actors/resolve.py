@@ -460,7 +460,7 @@ class ActorLayer:
         for owner in (c for c in head.children if c.dep_ == "poss" or _is_of_object(c) or c.dep_ == "prep"):
             token = next((o for o in owner.children if o.dep_ == "pobj"), None) if owner.dep_ == "prep" else owner
             actor = self.actor_for(token) if token is not None else None
-            if actor is not None and not (actor.country or actor.org) and actor.code != actor.sector:
+            if actor is not None and not (actor.country or actor.org) and actor.is_named():
                 start = min(t.i for t in self._phrases.tokens(head))
                 return _Resolution(start, head.i + 1, actor.with_mention(self._text_of(start, head.i + 1)), True)
         return None

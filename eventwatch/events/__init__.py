@@ -49,9 +49,8 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
-REFUSED = "refused"
+REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
-NO_EVENT_CODE = "---"  # how an explanation note starts for a refusal ("will not release": 12)
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -374,9 +373,9 @@ class _Coder:
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
             return []  # "the US claimed that they had attacked Iraq": no one accused
-        if unseen and not any(_placed(actor) and token is not doer for token, actor in targets):
+        if unseen and not any(actor.is_named() and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
-        if not any(_placed(actor) for _, actor in (*sources, *targets)):
+        if not any(actor.is_named() for _, actor in (*sources, *targets)):
             return []  # "Soldiers seized power": no state or organisation to place it on
         mood = mood_of(role.trigger)
         pattern_code = REPRESSION if _represses(role, sources, targets) else role.pattern.code
@@ -406,7 +405,7 @@ class _Coder:
             symmetric = True  # "the two rivals cut ties": with each other
         if note and len(sources) == 1:
             symmetric = False  # "Tehran is ready to resume talks with Washington": Tehran's intent only
-        elif note and len(sources) > 1 and not any(_placed(a) for _, a in targets):
+        elif note and len(sources) > 1 and not any(a.is_named() for _, a in targets):
             targets, symmetric = [], True  # "Ethiopia and Eritrea agreed to reopen embassies": with each other
         for (source_token, source), target_party in _dyads(sources, targets, symmetric):
             target_token, target = target_party or (None, None)
@@ -517,7 +516,7 @@ def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, E
         act = violent.get((trigger.head.i, event.source.code)) if trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "conj"} else None
         if act is not None and event.cameo_root in VIOLENT_ROOTS:
             target = event.target
-            if target is None or not _placed(target) or act.target is not None and act.target.country == target.country:
+            if target is None or not target.is_named() or act.target is not None and act.target.country == target.country:
                 continue
         kept.append((role, event))
     return kept
@@ -644,15 +643,10 @@ def _asked_acts(roles: list[Role]) -> dict[int, str]:
         if role.pattern.code != GENERIC_APPEAL:
             continue
         acts = {by_trigger[x.i].pattern.code for x in role.frame.xcomps if x.i in by_trigger}
-        acts = {code for code in acts if code[:2] != GENERIC_APPEAL[:2] and code != NO_EVENT_CODE}
+        acts = {code for code in acts if code[:2] != GENERIC_APPEAL[:2]}  # no-event roles are never roles
         if len(acts) == 1:
             asked[role.trigger.i] = acts.pop()
     return asked
-
-
-def _placed(actor: Actor) -> bool:
-    """A state's or organisation's actor, or a named group ("Islamic State"), not a bare kind."""
-    return bool(actor.country or actor.org or actor.code and actor.code != actor.sector)
 
 
 def _addressed(trigger: Token, token: Token | None, target: Actor) -> bool:

@@ -251,7 +251,7 @@ def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_of:
     earlier = [
         e for r, e in coded
         if r.trigger.i < role.trigger.i and sentence_of[r.trigger.i] >= first
-        and e.cameo_root in VIOLENT_ROOTS and e.source.code != (e.source.sector or "")  # not a bare "gunmen"
+        and e.cameo_root in VIOLENT_ROOTS and e.source.is_named()  # not a bare "gunmen"
     ]
     return earlier[-1].source if earlier else None
 

@@ -17,7 +17,10 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 from importlib.resources import files
+
+T = TypeVar("T")
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -76,10 +79,7 @@ class IntentTable:
         self._rows = {row["prefix"]: (row["intent"], row["refusal"] or None) for row in rows}
 
     def _row(self, code: str) -> tuple[str, str | None] | None:
-        for length in range(len(code), 1, -1):
-            if code[:length] in self._rows:
-                return self._rows[code[:length]]
-        return None
+        return _by_longest_prefix(self._rows, code)
 
     def intent_code(self, code: str) -> str | None:
         row = self._row(code)
@@ -97,10 +97,15 @@ class AppealTable:
         self._rows = {row["prefix"]: row["appeal"] for row in rows}
 
     def appeal_code(self, code: str) -> str | None:
-        for length in range(len(code), 1, -1):
-            if code[:length] in self._rows:
-                return self._rows[code[:length]]
-        return None
+        return _by_longest_prefix(self._rows, code)
+
+
+def _by_longest_prefix(rows: dict[str, T], code: str) -> T | None:
+    """The row of the longest prefix of `code` (two digits at least) that `rows` lists."""
+    for length in range(len(code), 1, -1):
+        if code[:length] in rows:
+            return rows[code[:length]]
+    return None
 
 
 def _code_info(row: dict[str, str], line: int) -> CodeInfo:

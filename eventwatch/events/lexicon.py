@@ -19,9 +19,8 @@ is checked only against the patterns its own words can satisfy.
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache

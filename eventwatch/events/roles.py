@@ -227,17 +227,14 @@ def _is_headline_participle(verb: Token, frame: Frame) -> bool:
     """A past form heading the article's headline with a subject and no object: headlines
     tell acts in the present ("Turkey shoots down warplane"), so it is a passive without
     its auxiliary ("Haitian president assassinated"), which the parser reads as active."""
-    return (
-        is_headline(verb.sent)
-        and verb.lemma_.lower() in _participation_words()["headline_passives"]
-        and not frame.ccomps
-        and not frame.xcomps
-        and verb.dep_ == "ROOT"
+    return (  # the sentence last: `.sent` is worked out anew on each call, and frame_of is hot
+        verb.dep_ == "ROOT"
         and verb.tag_ == "VBD"
         and frame.subject is not None
-        and not frame.objects
-        and not frame.passive
+        and not (frame.objects or frame.ccomps or frame.xcomps or frame.passive)
         and frame.agent is None
+        and verb.lemma_.lower() in _participation_words()["headline_passives"]
+        and is_headline(verb.sent)
     )
 
 
@@ -886,8 +883,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += _counterparts(frame_of(clause))
     # "refused to attend talks *with* Minsk", "refused to respond to a demand *from the US*":
     # the complement's counterpart.
-    for xcomp in frame.xcomps:
-        inner = frame_of(xcomp)
+    inner_frames = [frame_of(xcomp) for xcomp in frame.xcomps]
+    for inner in inner_frames:
         ordered += inner.objects  # "applied to join *NATO*"
         ordered += [s for c in inner.ccomps for s in (_clause_subject(c),) if s is not None]  # "refused to allow *UN planes* to land"
         ordered += _prep_objects(inner, TARGET_PREPOSITIONS)
@@ -901,18 +898,18 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
     # "declined to resign *despite pressure by* the commission", "would not abandon the outpost
     # *despite China's demands*": whoever's pressure the act defies.
-    defied = [o for f in (frame, *map(frame_of, frame.xcomps)) for o in _prep_objects(f, ("despite",))]
+    defied = [o for f in (frame, *inner_frames) for o in _prep_objects(f, ("despite",))]
     if pattern.code[:2] != REJECT_ROOT:
         defied = [o for o in defied if o.lemma_.lower() in _participation_words()["defied_nouns"]]
     ordered += [owner for noun in defied for owner in owners(noun)]
     # "hosted a meeting *between* X and Y", "offered to host talks *between* X and Y"
     ordered += _prep_objects(frame, ("between",))
-    ordered += [o for xcomp in frame.xcomps for o in _prep_objects(frame_of(xcomp), ("between",))]
+    ordered += [o for inner in inner_frames for o in _prep_objects(inner, ("between",))]
     if frame.verb.lemma_.lower() in place_words("origin_heads"):
         ordered += _prep_objects(frame, ("from",))  # "withdraw its force *from Chad*"
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
         ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
-        ordered += [place for xcomp in frame.xcomps for place in _prep_objects(frame_of(xcomp), LOCATION_PREPOSITIONS)]
+        ordered += [place for inner in inner_frames for place in _prep_objects(inner, LOCATION_PREPOSITIONS)]
     ordered += condition_subjects(frame)
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and pattern.target != "none":
         ordered += _nested_places(frame)
