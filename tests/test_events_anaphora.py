@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwatch.pipeline import extract_text
 
 
@@ -148,21 +150,6 @@ def test_who_said_they_were_shocked_by_an_act_and_urged_disapproves_and_appeals(
     assert {("IGOUNO", "110", "ETH"), ("IGOUNO", "020", "ETHGOV")} <= set(found)
 
 
-def test_those_responsible_are_the_doers_of_the_violent_act_before():
-    found = coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
-                  "Iran vowed harsh revenge on those responsible.", "2020-01-03")
-    assert ("IRN", "130", "USA") in found
-    found = coded("KABUL, Aug 27 - Islamic State militants killed 13 U.S. soldiers at the airport. "
-                  "Biden vowed to hunt down those behind it.", "2021-08-27")
-    assert ("USAGOV", "137", "IMGMUSISI") in found
-
-
-def test_a_named_armed_groups_act_counts_without_a_placed_victim():
-    found = coded("ERBIL, Iraq, Aug 8 - Islamic State fighters killed hundreds of villagers near the mountain. "
-                  "The U.N. Security Council condemned the attacks.", "2014-08-08")
-    assert ("IGOUNO", "111", "IMGMUSISI") in found
-
-
 def test_an_agreement_six_sentences_back_is_still_the_one_welcomed():
     text = ("Lebanon and Israel concluded an agreement on their maritime border on Thursday. "
             "The delegations sat in separate rooms. Each handed its copy to the envoy. "
@@ -178,11 +165,6 @@ def test_them_after_a_pair_is_each_state_and_never_the_subject_that_urges_them()
     assert not any(target == "USA" for _, _, target in found)
 
 
-def test_a_relative_clause_rejecting_the_object_is_aimed_at_who_offered_it():
-    found = coded("Russia offered Ukraine a ceasefire, which the Ukrainian government rejected on Monday.")
-    assert ("UKRGOV", "1246", "RUS") in found
-
-
 def test_the_downing_refers_to_shooting_down_the_aircraft():
     found = coded("Turkish fighters shot down a Russian bomber near the border on Tuesday. One of the pilots "
                   "was shot dead by rebels as he parachuted. Putin called the downing a treacherous act.", "2015-11-24")
@@ -190,13 +172,28 @@ def test_the_downing_refers_to_shooting_down_the_aircraft():
     assert ("RUSGOV", "111", "TURMIL") in found
 
 
-def test_the_killing_refers_back_to_a_strike_that_killed():
-    found = coded("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
-                  "Iraq's prime minister condemned the killing as a violation of Iraqi sovereignty.", "2020-01-03")
-    assert ("IRQGOV", "111", "USA") in found
-
-
-def test_an_investigation_into_a_killing_investigates_a_crime_by_its_doers():
-    found = coded("PORT-AU-PRINCE, July 8 - Gunmen killed the president on Wednesday. "
-                  "A judge has opened an investigation into the killing.", "2021-07-08")
-    assert ("HTIJUD", "091", "HTIUAF") in found
+@pytest.mark.parametrize(
+    ("text", "published", "event"),
+    [
+        pytest.param("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
+                     "Iran vowed harsh revenge on those responsible.", "2020-01-03", ("IRN", "130", "USA"),
+                     id="those-responsible-are-the-violent-acts-doers"),
+        pytest.param("KABUL, Aug 27 - Islamic State militants killed 13 U.S. soldiers at the airport. "
+                     "Biden vowed to hunt down those behind it.", "2021-08-27", ("USAGOV", "137", "IMGMUSISI"),
+                     id="those-behind-it-are-the-violent-acts-doers"),
+        pytest.param("ERBIL, Iraq, Aug 8 - Islamic State fighters killed hundreds of villagers near the mountain. "
+                     "The U.N. Security Council condemned the attacks.", "2014-08-08", ("IGOUNO", "111", "IMGMUSISI"),
+                     id="a-named-armed-groups-act-counts-without-a-placed-victim"),
+        pytest.param("Russia offered Ukraine a ceasefire, which the Ukrainian government rejected on Monday.",
+                     "2023-03-01", ("UKRGOV", "1246", "RUS"),
+                     id="a-relative-clause-rejecting-the-object-is-aimed-at-who-offered-it"),
+        pytest.param("BAGHDAD, Jan 3 - An American drone strike killed an Iranian general near the airport. "
+                     "Iraq's prime minister condemned the killing as a violation of Iraqi sovereignty.", "2020-01-03",
+                     ("IRQGOV", "111", "USA"), id="the-killing-refers-back-to-a-strike-that-killed"),
+        pytest.param("PORT-AU-PRINCE, July 8 - Gunmen killed the president on Wednesday. "
+                     "A judge has opened an investigation into the killing.", "2021-07-08", ("HTIJUD", "091", "HTIUAF"),
+                     id="an-investigation-into-a-killing-investigates-its-doers-crime"),
+    ],
+)
+def test_a_later_phrase_is_aimed_at_the_doer_of_the_act_before(text, published, event):
+    assert event in coded(text, published)
