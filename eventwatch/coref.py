@@ -176,6 +176,8 @@ def _clause_subject(pronoun: Token) -> set[int]:
         verb = verb.head
     if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return set()
+    while verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # "Arce confronted Zuniga and ordered *him* out": Arce's subject is shared
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 

@@ -371,6 +371,8 @@ def test_an_unknown_officeholder_in_a_datelined_story_is_the_home_states(parse):
     assert not layer.actor_for(token(doc, "Joseph")).code  # no title, no state
     doc, layer = parse("LA PAZ, June 27 - Colonel Juan Rivas drove armoured vehicles into the square.")
     assert layer.actor_for(token(doc, "Rivas")).code == "BOLMIL"
+    doc, layer = parse("LA PAZ, June 27 - Troops led by the former army commander, General Juan Rivas, entered the square.")
+    assert layer.actor_for(token(doc, "Rivas")).country == "BOL"  # titled by the noun it stands beside
 
 
 def test_criminals_in_a_datelined_story_are_the_home_states(parse):

@@ -165,6 +165,15 @@ def test_them_after_a_pair_is_each_state_and_never_the_subject_that_urges_them()
     assert not any(target == "USA" for _, _, target in found)
 
 
+def test_an_object_pronoun_of_a_second_verb_is_not_the_subject_both_verbs_share():
+    found = coded("LA PAZ, June 27 - President Luis Arce confronted Colonel Juan Rivas in the doorway and "
+                  "ordered him to withdraw his troops.", "2024-06-27")
+    assert ("BOLGOV", "100", "BOLMIL") in found
+    found = coded("German Chancellor Olaf Scholz met French President Emmanuel Macron and urged him to "
+                  "back the plan.", "2023-03-01")
+    assert ("DEUGOV", "022", "FRAGOV") in found
+
+
 def test_the_downing_refers_to_shooting_down_the_aircraft():
     found = coded("Turkish fighters shot down a Russian bomber near the border on Tuesday. One of the pilots "
                   "was shot dead by rebels as he parachuted. Putin called the downing a treacherous act.", "2015-11-24")

@@ -976,8 +976,12 @@ class ActorLayer:
         return f"{label} {self._text_of(first, last + 1).lower()}".strip()
 
     def _appositions(self, head: Token) -> list[Token]:
-        """ "Sergei Lavrov, Russia's foreign minister," names country and sector after the name."""
-        return [t for child in head.children if child.dep_ == "appos" for t in self._phrases.tokens(child)]
+        """ "Sergei Lavrov, Russia's foreign minister," names country and sector after the
+        name; "the former army commander, General Juan Jose Zuniga" before it."""
+        found = [t for child in head.children if child.dep_ == "appos" for t in self._phrases.tokens(child)]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            found += self._phrases.tokens(head.head)
+        return found
 
     def _national_branch(self, group: KBMatch, matches: list[KBMatch], tokens: list[Token]) -> _Resolution | None:
         """A known group named with another state's adjective before it ("the Pakistani
