@@ -375,6 +375,16 @@ def test_an_unknown_officeholder_in_a_datelined_story_is_the_home_states(parse):
     assert layer.actor_for(token(doc, "Rivas")).country == "BOL"  # titled by the noun it stands beside
 
 
+@pytest.mark.parametrize("text", [
+    "LIMA, Jan 12 - The minister met the leaders of the protests on Friday.",
+    "LIMA, Jan 12 - The minister met protest organisers on Friday.",
+])
+def test_who_leads_or_organises_protests_is_the_opposition(parse, text):
+    doc, layer = parse(text)
+    head = next(t for t in doc if t.lower_ in {"leaders", "organisers"})
+    assert layer.actor_for(head).code == "PEROPP"
+
+
 def test_criminals_in_a_datelined_story_are_the_home_states(parse):
     doc, layer = parse('ALMATY, Jan 7 - Security forces said they had killed 26 "armed criminals" in the city.')
     assert layer.actor_for(token(doc, "criminals")).country == "KAZ"

@@ -347,6 +347,11 @@ def test_what_the_source_owns_is_no_target_and_from_names_whom_a_withdrawal_leav
     assert [target for *_, target in found] == ["TCD"]
 
 
+def test_a_passive_clause_on_a_noun_with_its_own_subject_aims_at_that_subject():
+    found = coded("ABUJA, Jan 5 - Two organisers of the protest went missing amid fears that they were detained by police.")
+    assert ("NGACOP", "173", "NGAOPP") in found  # "they", the organisers, not "fears"
+
+
 def test_who_owns_a_passive_subject_is_the_target():
     assert coded("A camp for Congolese refugees was attacked by Burundian militiamen.") == [("BDIUAF", "190", "CODREF")]
 

@@ -199,8 +199,9 @@ def frame_of(verb: Token) -> Frame:
         frame.subject = frame.subject or verb.head  # "An official newspaper *called* Thursday on Arabs to ..."
         if reported is not None:
             frame.ccomps.append(reported)  # "Border agents abused migrants, a rights group *charged*."
-    elif verb.dep_ == "acl" and verb.tag_ == "VBN":
-        frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow"
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        frame.subject, frame.passive = verb.head, True  # "the civilians *imprisoned* by Moscow", not
+        # "suspicions that *they* were abducted": a clause with a subject of its own
     elif verb.dep_ == "relcl" and frame.subject is not None and frame.subject.tag_ in RELATIVE_TAGS:
         frame.subject = verb.head  # "the mayor, *who* was jailed"
     elif verb.dep_ == "relcl" and frame.subject is not None:
