@@ -168,6 +168,11 @@ def antecedent_mention(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quot
     return best[1] if best else None
 
 
+# Verbs without a subject of their own that share their head's: coordinated verbs and
+# participle or infinitive clauses ("Prosecutors issued a warrant, *accusing* them").
+SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}
+
+
 def _clause_subject(pronoun: Token) -> set[int]:
     """The subject of the verb whose object the pronoun is, which an object pronoun never
     stands for: in "the United States urged *them*", they are not the United States."""
@@ -176,8 +181,8 @@ def _clause_subject(pronoun: Token) -> set[int]:
         verb = verb.head
     if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return set()
-    while verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        verb = verb.head  # "Arce confronted Zuniga and ordered *him* out": Arce's subject is shared
+    while verb.dep_ in SHARED_SUBJECT_DEPS and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # "Arce confronted Zuniga and ordered *him* out", "..., accusing *them*"
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 

@@ -172,6 +172,9 @@ def test_an_object_pronoun_of_a_second_verb_is_not_the_subject_both_verbs_share(
     found = coded("German Chancellor Olaf Scholz met French President Emmanuel Macron and urged him to "
                   "back the plan.", "2023-03-01")
     assert ("DEUGOV", "022", "FRAGOV") in found
+    found = coded("QUITO, March 3 - Ecuadorean prosecutors charged former Energy Minister Carlos Pareja and his "
+                  "deputy on Monday, accusing them of taking bribes.", "2023-03-03")
+    assert any(code == "112" and target and target.startswith("ECU") for _, code, target in found)
 
 
 def test_the_downing_refers_to_shooting_down_the_aircraft():
