@@ -30,6 +30,8 @@ def events_of(text: str):
         ("Moscow expelled two Estonian diplomats.", ("RUSGOV", "161", "ESTGOV")),
         ("Beijing praised Pakistan for its help.", ("CHNGOV", "051", "PAK")),
         ("Iran threatened to attack Israel if the strikes continued.", ("IRN", "138", "ISR")),
+        ("Germany questioned Poland's decision to close the border.", ("DEU", "111", "POL")),
+        ("Austrian police questioned two Slovak truck drivers.", ("AUTCOP", "091", "SVK")),
     ],
 )
 def test_active_voice_codes(text, expected):
