@@ -385,6 +385,13 @@ def test_who_leads_or_organises_protests_is_the_opposition(parse, text):
     assert layer.actor_for(head).code == "PEROPP"
 
 
+def test_an_international_body_is_no_states_but_an_international_force_serves_where_it_is(parse):
+    doc, layer = parse("An international tribunal in The Hague heard the case.")
+    assert layer.actor_for(token(doc, "tribunal")).code == "IGOJUD"
+    doc, layer = parse("Fiji sent troops to an international force in Liberia.")
+    assert layer.actor_for(token(doc, "force")).country == "LBR"
+
+
 def test_criminals_in_a_datelined_story_are_the_home_states(parse):
     doc, layer = parse('ALMATY, Jan 7 - Security forces said they had killed 26 "armed criminals" in the city.')
     assert layer.actor_for(token(doc, "criminals")).country == "KAZ"

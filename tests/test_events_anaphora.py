@@ -177,6 +177,15 @@ def test_an_object_pronoun_of_a_second_verb_is_not_the_subject_both_verbs_share(
     assert any(code == "112" and target and target.startswith("ECU") for _, code, target in found)
 
 
+def test_a_ruling_no_act_states_is_aimed_at_the_court_named_before():
+    found = coded("GENEVA, May 4 - An international arbitration tribunal ruled on Thursday that Ruritania owed "
+                  "Chile $2 billion. Chile welcomed the ruling, but Argentina criticised the judgment.", "2023-05-04")
+    assert {("CHL", "051", "IGOJUD"), ("ARG", "111", "IGOJUD")} <= set(found)
+    found = coded("A court in Minsk sentenced the opposition leader to 11 years. The European Union condemned "
+                  "the verdict.", "2023-05-04")
+    assert ("IGOEUREEC", "111", "BLRJUD") in found  # the court's sentence (173) is the act referred to
+
+
 def test_the_downing_refers_to_shooting_down_the_aircraft():
     found = coded("Turkish fighters shot down a Russian bomber near the border on Tuesday. One of the pilots "
                   "was shot dead by rebels as he parachuted. Putin called the downing a treacherous act.", "2015-11-24")

@@ -246,6 +246,7 @@ class ActorKB:
         self.honorifics: frozenset[str] = frozenset(h.lower() for h in data.get("honorifics", []))
         self.stance_prefixes: frozenset[str] = frozenset(p.lower() for p in data.get("stance_prefixes", []))
         self.former: frozenset[str] = frozenset(w.lower() for w in data.get("former", []))
+        self.international: frozenset[str] = frozenset(w.lower() for w in data.get("international", []))
         self.unplaced_prefixes: dict[str, str] = dict(data.get("unplaced_prefixes") or {})
         self.definites: dict[str, Reference] = {
             word.lower(): Reference(frozenset(spec.get("kinds", [])), frozenset(spec.get("orgs", [])))
@@ -508,7 +509,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former", "branch_nouns")
+LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former", "international", "branch_nouns")
 MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (

@@ -29,6 +29,7 @@ from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "case"})
+INTERNATIONAL = "IGO"  # the code of an intergovernmental body no name identifies
 # Entity labels whose heads may stand for an actor.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Place names that are a person's name inside a PERSON entity ("Chad Smith").
@@ -322,6 +323,17 @@ class ActorLayer:
         found = self._resolve(token)
         return found is not None and found.homed
 
+    def last_of_sector(self, before: Token, sector: str, first_sentence_start: int) -> Actor | None:
+        """The actor of the nearest noun before `before` (from `first_sentence_start` on)
+        acting through `sector`, and for a state or organisation: "rejected the ruling" is
+        aimed at the court named last."""
+        for token in reversed(self.doc[first_sentence_start : before.i]):
+            if token.pos_ in {"NOUN", "PROPN"}:
+                actor = self.actor_for(token)
+                if actor is not None and (actor.country or actor.org) and sector in _code_parts(actor.code):
+                    return actor
+        return None
+
     def actor_for(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a conjunct stands alone)."""
         found = self._resolve(token)
@@ -417,6 +429,8 @@ class ActorLayer:
         group = own if own and own.entry.kind == "group" else next((m for m in matches if m.entry.kind == "group"), None)
         if group is not None and (branch := self._national_branch(group, matches, tokens)) is not None:
             return branch  # "(hideouts of) the *Pakistani* Taliban" is Pakistan's, not the Afghan movement
+        if not (own or matches or person) and self._is_international(tokens, word_sectors):
+            return self._international(tokens, word_sectors)  # "an international tribunal in The Hague"
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
@@ -454,6 +468,21 @@ class ActorLayer:
         if person:
             actor = self._known_as(actor)
         return _Resolution(start, end, actor, composed, homed)
+
+    def _is_international(self, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> bool:
+        """A body called international, not a force: "an international peace-keeping force in
+        Liberia" is coded where it serves, as news coders do."""
+        if not sectors or not any(t.lower_ in self.kb.international for t in tokens):
+            return False
+        return self.kb.strongest(s for *_, s in sectors) != "MIL"
+
+    def _international(self, tokens: list[Token], sectors: list[tuple[int, int, str]]) -> _Resolution:
+        """An unnamed body of several states: an intergovernmental one (IGO) of its sector."""
+        start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        mention = self._text_of(start, end)
+        sector = self.kb.strongest(s for *_, s in sectors)
+        code = INTERNATIONAL + (sector if sector not in ORG_ABSORBED else "")
+        return _Resolution(start, end, Actor(mention, mention, None, INTERNATIONAL, sector, code), True)
 
     def _owning_group(self, head: Token) -> _Resolution | None:
         """The armed group of no state a branch noun belongs to: its possessor or "of" object."""

@@ -113,7 +113,7 @@ def find_events(
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
-    for role, event in resolve_perpetrators(doc, resolve_relatives(resolve_references(doc, coded)), actors.is_homed):
+    for role, event in resolve_perpetrators(doc, resolve_relatives(resolve_references(doc, coded, actors.last_of_sector)), actors.is_homed):
         key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
         if key not in seen:
             seen.add(key)

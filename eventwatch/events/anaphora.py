@@ -37,6 +37,7 @@ class ActNouns:
     # "those responsible", "those behind it": a pronoun and the words that make it the doers
     perpetrator_pronouns: frozenset[str] = frozenset()
     perpetrator_words: frozenset[str] = frozenset()
+    judicial: frozenset[str] = frozenset()  # "the ruling": with no earlier act, the court named last
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def load_act_nouns() -> ActNouns:
         perpetrators,
         frozenset(w.lower() for w in phrases.get("pronouns") or ()),
         frozenset(w.lower() for w in phrases.get("words") or ()),
+        frozenset(w.lower() for w in raw.get("judicial") or ()),
     )
 
 
@@ -91,9 +93,16 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
     return None
 
 
-def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+# Who acts through a sector before a token, from a sentence start on (ActorLayer.last_of_sector).
+SectorLookup = Callable[[Token, str, int], "Actor | None"]
+JUDICIAL_SECTOR = "JUD"
+
+
+def resolve_references(
+    doc: Doc, coded: list[tuple[Role, CodedEvent]], last_of_sector: SectorLookup | None = None
+) -> list[tuple[Role, CodedEvent]]:
     """Every event with its role, those without a target given the doer of the act their
-    object refers to."""
+    object refers to; a court's decision with no such act, the court named last before."""
     nouns = load_act_nouns()
     referring = [referring_noun(role, event, nouns) if event.target is None else None for role, event in coded]
     if not any(referring):
@@ -107,10 +116,19 @@ def resolve_references(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[t
             first = sentence_of[role.trigger.i] - nouns.window
             prefixes = nouns.prefixes[_act_form(noun, nouns)]
             targets = [t for t in _antecedent(earlier, event, prefixes, sentence_of, first) if t.code != event.source.code]
+            if not targets and last_of_sector is not None and _act_form(noun, nouns) in nouns.judicial:
+                court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
+                targets = [court] if court is not None and court.code != event.source.code else []
             resolved += [(role, _aimed_at(event, target, noun)) for target in targets] or [(role, event)]
         else:
             resolved.append((role, event))
     return resolved
+
+
+def _sentence_start(doc: Doc, number: int) -> int:
+    """The first token of sentence `number` (of the first sentence when it is below 0)."""
+    sentences = list(doc.sents)
+    return sentences[max(0, min(number, len(sentences) - 1))].start
 
 
 def resolve_relatives(coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
