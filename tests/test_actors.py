@@ -385,6 +385,11 @@ def test_who_leads_or_organises_protests_is_the_opposition(parse, text):
     assert layer.actor_for(head).code == "PEROPP"
 
 
+def test_the_presidency_is_the_home_states_government(parse):
+    doc, layer = parse("BUJUMBURA, May 15 - The presidency urged the mutineers to surrender.")
+    assert layer.actor_for(token(doc, "presidency")).code == "BDIGOV"
+
+
 def test_an_international_body_is_no_states_but_an_international_force_serves_where_it_is(parse):
     doc, layer = parse("An international tribunal in The Hague heard the case.")
     assert layer.actor_for(token(doc, "tribunal")).code == "IGOJUD"
