@@ -186,6 +186,18 @@ def test_a_ruling_no_act_states_is_aimed_at_the_court_named_before():
     assert ("IGOEUREEC", "111", "BLRJUD") in found  # the court's sentence (173) is the act referred to
 
 
+def test_calling_it_something_is_aimed_where_the_verb_it_hangs_on_is():
+    found = coded("THE HAGUE, July 12 - An international tribunal ruled that Vietnam had no claim to the "
+                  "islands. Hanoi rejected the ruling, calling it illegal.", "2016-07-12")
+    assert {("VNMGOV", "120", "IGOJUD"), ("VNMGOV", "111", "IGOJUD")} <= set(found)
+
+
+def test_a_reference_to_ones_own_act_is_aimed_at_each_of_its_targets():
+    found = coded("Egypt imposed tariffs on Turkish and Greek steel in May. On Friday Cairo said it would not "
+                  "remove the tariffs.", "2023-06-02")
+    assert {("EGYGOV", "1244", "TUR"), ("EGYGOV", "1244", "GRC")} <= set(found)
+
+
 def test_the_downing_refers_to_shooting_down_the_aircraft():
     found = coded("Turkish fighters shot down a Russian bomber near the border on Tuesday. One of the pilots "
                   "was shot dead by rebels as he parachuted. Putin called the downing a treacherous act.", "2015-11-24")

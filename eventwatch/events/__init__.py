@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import QuoteLookup, antecedent_mention, is_first_person, is_pronoun, resolve_pronoun
-from eventwatch.events.anaphora import load_act_nouns, resolve_perpetrators, resolve_references, resolve_relatives
+from eventwatch.events.anaphora import (
+    load_act_nouns,
+    resolve_perpetrators,
+    resolve_references,
+    resolve_relatives,
+    resolve_restated_objects,
+)
 from eventwatch.events.codebook import Codebook, IntentTable, load_appeal_table, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
@@ -113,7 +119,7 @@ def find_events(
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
-    for role, event in resolve_perpetrators(doc, resolve_relatives(resolve_references(doc, coded, actors.last_of_sector)), actors.is_homed):
+    for role, event in resolve_perpetrators(doc, resolve_restated_objects(resolve_relatives(resolve_references(doc, coded, actors.last_of_sector))), actors.is_homed):
         key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
         if key not in seen:
             seen.add(key)

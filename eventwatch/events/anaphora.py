@@ -150,6 +150,28 @@ def resolve_relatives(coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, 
     return resolved
 
 
+def resolve_restated_objects(coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
+    """ "Beijing rejected the ruling, calling *it* illegal": a participle or coordinated
+    clause whose object is "it", with no target of its own, is aimed where the verb it hangs
+    on is aimed, when that verb's event is by the same source."""
+    aimed = {}
+    for role, event in coded:
+        if event.target is not None:
+            aimed.setdefault((role.trigger.i, event.source.code), event.target)
+    resolved = []
+    for role, event in coded:
+        verb = role.frame.verb
+        pronoun = next((o for o in role.frame.objects if o.lower_ == "it"), None)
+        if event.target is None and pronoun is not None and verb.dep_ in RESTATING_DEPS:
+            target = aimed.get((verb.head.i, event.source.code))
+            if target is not None:
+                event = _aimed_at(event, target, pronoun)
+        resolved.append((role, event))
+    return resolved
+
+
+# How a clause restating the act of the verb before it hangs on that verb.
+RESTATING_DEPS = {"advcl", "conj"}
 # The relative pronouns a relative clause's object may be ("*which* the government rejected").
 RELATIVE_OBJECT_TAGS = {"WDT", "WP"}
 
@@ -174,8 +196,9 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> l
             if not _fits(candidate, prefixes) or quads is not None and candidate.quad_class not in quads:
                 continue
             if _same_side(candidate.source, event.source) and event.cameo_root != ENDORSING_ROOT:
-                if candidate.target is not None:
-                    return [candidate.target]
+                if candidate.target is not None:  # each target of that act ("the tariff on Serbian and Bosnian goods")
+                    aimed = {e.target.code: e.target for r, e in earlier if r.trigger.i == role.trigger.i and e.target}
+                    return list(aimed.values())
                 continue
             doers = {e.source.code: e.source for r, e in earlier if r.trigger.i == role.trigger.i}
             return list(doers.values())
