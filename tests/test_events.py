@@ -354,6 +354,15 @@ def test_a_passive_clause_on_a_noun_with_its_own_subject_aims_at_that_subject():
     assert ("NGACOP", "173", "NGAOPP") in found  # "they", the organisers, not "fears"
 
 
+def test_a_hyphened_broker_mediates_between_the_parties():
+    found = coded("Armenia and Azerbaijan signed a Russian-brokered ceasefire.")
+    assert {("RUS", "045", "ARM"), ("RUS", "045", "AZE")} <= set(found)
+    found = coded("The Qatar-brokered truce between Israel and Hamas held.")
+    assert ("QAT", "045", "ISR") in found
+    assert not any(code == "045" for _, code, _ in coded("Turkey let refugees return as part of a Swiss-brokered deal."))
+    assert not any(code.startswith("05") for _, code, _ in coded("Russian-backed separatists shelled the town."))
+
+
 def test_who_owns_a_passive_subject_is_the_target():
     assert coded("A camp for Congolese refugees was attacked by Burundian militiamen.") == [("BDIUAF", "190", "CODREF")]
 

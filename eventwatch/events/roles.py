@@ -192,6 +192,8 @@ def frame_of(verb: Token) -> Frame:
     if frame.subject is None and frame.agent is not None and verb.tag_ in {"VBN", "JJ"} and verb.dep_ == "acomp":
         frame.subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
         frame.passive = frame.subject is not None  # "it was deeply *disappointed* by the deal", read as a complement
+    if frame.subject is None and verb.dep_ == "amod" and (leader := _go_between(verb)) is not None:
+        _as_go_between(frame, leader)  # "a *Russian*-brokered ceasefire": Russia brokered it
     if _is_headline_participle(verb, frame):
         frame.passive = True  # "Haitian president *assassinated* at his home": a headline drops "was"
     reported = _inverted_report(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
@@ -222,6 +224,33 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+def _go_between(participle: Token) -> Token | None:
+    """Who brokered what a participle joined to a name by a hyphen says: "*Qatar*-brokered"."""
+    if participle.lemma_.lower() not in _participation_words()["go_between_participles"]:
+        return None
+    doc = participle.doc
+    before = participle.i - 1
+    if before < 1 or doc[before].text != "-" or doc[before].whitespace_ or doc[before - 1].whitespace_:
+        return None
+    return next((c for c in participle.lefts if c.i == before - 1 and c.dep_ in LEADER_DEPS), None)
+
+
+LEADER_DEPS = {"npadvmod", "compound", "nmod", "amod"}
+
+
+def _as_go_between(frame: Frame, leader: Token) -> None:
+    """The participle's doer is its hyphened leader when the text names whom it was done
+    between: the noun's "between Israel and Hamas", else the subject of the verb whose object
+    the noun is ("Armenia and Azerbaijan signed a Russian-brokered ceasefire")."""
+    noun = frame.verb.head
+    parties = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"]
+    if not parties and noun.dep_ == "dobj":
+        parties = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+    if parties:  # "as part of a UN-brokered deal" names no one it was brokered between: no event
+        frame.subject = leader
+        frame.preps.setdefault("between", []).extend(parties)
 
 
 def _is_headline_participle(verb: Token, frame: Frame) -> bool:
