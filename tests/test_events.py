@@ -363,6 +363,11 @@ def test_a_hyphened_broker_mediates_between_the_parties():
     assert not any(code.startswith("05") for _, code, _ in coded("Russian-backed separatists shelled the town."))
 
 
+def test_a_request_after_at_is_aimed_at_whoever_did_the_act():
+    assert ("KAZGOV", "020", "RUSMIL") in coded("Russian troops landed in Almaty at the request of President Kassym-Jomart Tokayev.")
+    assert ("EGY", "036", "ISRGOV") in coded("Israeli negotiators flew to Cairo at Egypt's invitation.")  # an invitation is 036
+
+
 def test_who_owns_a_passive_subject_is_the_target():
     assert coded("A camp for Congolese refugees was attacked by Burundian militiamen.") == [("BDIUAF", "190", "CODREF")]
 

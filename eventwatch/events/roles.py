@@ -1050,7 +1050,8 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     sources: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
     sources += preps.get("by", [])
     sources += [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
-    if pattern.of == "source":
+    bidden = _bidden(noun)  # "arrived *at the request of* Tokayev": Tokayev asked those who arrived
+    if pattern.of == "source" or bidden:
         sources += preps.get("of", [])
     sources += between[:1] if pattern.symmetric else []  # a mediation *between* A and B is aimed at both
     governor = _support_verb(noun, lexicon)
@@ -1059,12 +1060,12 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     elif (host := _participation_host(noun, pattern)) is not None:
         sources += _source_heads(frame_of(host))  # last: the noun's own doer comes first
     targets: list[Token] = list(between[1:] if pattern.symmetric else between)
-    if pattern.of == "target":
+    if pattern.of == "target" and not bidden:
         targets += preps.get("of", [])
     aimed_at = [o for prep in NOUN_TARGET_PREPOSITIONS for o in preps.get(prep, [])]
     # "protests against *Israel's* policies", "against the detention of activists *by police*"
     doers = sorted((owner for o in aimed_at for owner in owners(o)), key=lambda owner: owner.head.lower_ != "by")
-    targets += aimed_at + doers
+    targets += aimed_at + doers + bidden
     if governor is not None:
         governing = frame_of(governor)
         targets += [o for o in governing.objects if o.i != noun.i]
@@ -1081,6 +1082,17 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     return Role(
         frame, pattern, tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)), frozenset(), tuple(bound), reciprocal
     )
+
+
+def _bidden(noun: Token) -> list[Token]:
+    """Who did an act "at the request" of someone: the doers of the verb the phrase is on."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "at" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    if noun.lemma_.lower() not in _participation_words()["bidding_nouns"]:
+        return []
+    verb = frame_of(prep.head)
+    return [verb.subject] if verb.subject is not None else []
 
 
 def _participation_host(noun: Token, pattern: NounPattern) -> Token | None:
