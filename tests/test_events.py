@@ -865,3 +865,10 @@ def test_an_appeal_is_coded_by_the_act_it_asks_for():
     assert ("USA", "026", "JPN") in found  # appeal to negotiate
     (appeal,) = [e for e in events_of("Britain urged Iran to de-escalate.") if e.cameo_root == "02"]
     assert appeal.cameo == "0256" and "087" in appeal.explanation.note
+
+
+def test_sending_ships_or_planes_into_anothers_waters_shows_force():
+    assert coded("Beijing sent three coast guard vessels into Philippine waters on Sunday.") == [
+        ("CHNGOV", "150", "PHL")
+    ]
+    assert ("RUS", "150", "FIN") in coded("Russia flew two bombers into Finnish airspace.")
