@@ -872,3 +872,8 @@ def test_sending_ships_or_planes_into_anothers_waters_shows_force():
         ("CHNGOV", "150", "PHL")
     ]
     assert ("RUS", "150", "FIN") in coded("Russia flew two bombers into Finnish airspace.")
+
+
+def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_on_those_it_killed():
+    found = coded("A suicide bomber from Boko Haram blew himself up among worshippers in Maiduguri, killing 11 people.")
+    assert [(source, cameo, target[:3]) for source, cameo, target in found] == [("NGAREB", "1831", "NGA")]

@@ -230,3 +230,15 @@ def test_the_downing_refers_to_shooting_down_the_aircraft():
 )
 def test_a_later_phrase_is_aimed_at_the_doer_of_the_act_before(text, published, event):
     assert event in coded(text, published)
+
+
+def test_a_definite_violent_noun_names_again_its_sides_earlier_act():
+    found = coded(
+        "A suicide bomber from the Islamic State group blew himself up at a bus station in Kirkuk on Sunday, "
+        "killing 14 people. The group claimed responsibility for the attack in a statement."
+    )
+    assert [cameo for _, cameo, _ in found if cameo[:2] in {"18", "19", "20"}] == ["1831"]
+    found = coded("Pakistani jets bombed a camp near Jammu on Monday. The Pakistani raid drew protests from New Delhi.")
+    assert sum(cameo.startswith("19") for _, cameo, _ in found) == 1
+    # With no earlier act of that side the noun states the act.
+    assert any(cameo.startswith("19") for _, cameo, _ in coded("Al-Shabaab claimed responsibility for the attack."))

@@ -29,6 +29,7 @@ from eventwatch.events.anaphora import (
     resolve_references,
     resolve_relatives,
     resolve_restated_objects,
+    without_restated_acts,
 )
 from eventwatch.events.codebook import Codebook, IntentTable, load_appeal_table, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
@@ -119,7 +120,8 @@ def find_events(
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
-    for role, event in resolve_perpetrators(doc, resolve_restated_objects(resolve_relatives(resolve_references(doc, coded, actors.last_of_sector))), actors.is_homed):
+    referred = resolve_references(doc, coded, actors.last_of_sector)
+    for role, event in without_restated_acts(doc, resolve_perpetrators(doc, resolve_restated_objects(resolve_relatives(referred)), actors.is_homed)):
         key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
         if key not in seen:
             seen.add(key)
@@ -516,7 +518,7 @@ def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, E
     156 people") is that act, not another: it is dropped when its victims are no one placed
     or the act's own target."""
     violent = {(role.trigger.i, event.source.code): event for role, event in coded if event.cameo_root in VIOLENT_ROOTS}
-    kept = []
+    kept, retargeted = [], set()
     for role, event in coded:
         trigger = role.trigger
         act = violent.get((trigger.head.i, event.source.code)) if trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "conj"} else None
@@ -524,8 +526,19 @@ def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, E
             target = event.target
             if target is None or not target.is_named() or act.target is not None and act.target.country == target.country:
                 continue
+            if act.target is None:  # "blew himself up at the gate, *killing* 170 people": the act, on its victims
+                event = _recoded_as(event, act)
+                retargeted.add(id(act))
         kept.append((role, event))
-    return kept
+    return [(role, event) for role, event in kept if id(event) not in retargeted]
+
+
+def _recoded_as(event: Event, act: Event) -> Event:
+    """The event with the code (and its codebook values) of the act it is the result of."""
+    explanation = event.explanation and replace(event.explanation, note="; ".join(
+        filter(None, [event.explanation.note, f"the result of '{act.verb}' ({act.cameo}), which names no target"])))
+    return replace(event, cameo=act.cameo, cameo_root=act.cameo_root, plover=act.plover, quad_class=act.quad_class,
+                   goldstein=act.goldstein, explanation=explanation)
 
 
 def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]:
