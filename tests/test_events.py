@@ -877,3 +877,9 @@ def test_sending_ships_or_planes_into_anothers_waters_shows_force():
 def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_on_those_it_killed():
     found = coded("A suicide bomber from Boko Haram blew himself up among worshippers in Maiduguri, killing 11 people.")
     assert [(source, cameo, target[:3]) for source, cameo, target in found] == [("NGAREB", "1831", "NGA")]
+
+
+def test_supplying_someone_with_weapons_or_aid_gives_it_to_the_object():
+    assert coded("Belarus supplied the separatists in Moldova with rifles.") == [("BLR", "072", "MDAREB")]
+    assert ("IRN", "072", "RUS") in coded("Iran provided Russia with hundreds of attack drones.")
+    assert ("JPN", "073", "TUR") in coded("Japan provided Turkey with humanitarian aid after the earthquake.")

@@ -78,6 +78,7 @@ class Frame:
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if not objects:  # "outside of Basra", "ahead of the talks"
             objects = [o for of in prep.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+        objects += [counted for noun in objects for counted in _counted(noun)]  # "with *hundreds of* drones"
         self.preps.setdefault(prep.lower_, []).extend(objects)
 
     def object_like(self) -> list[Token]:
