@@ -780,9 +780,9 @@ def test_a_vow_to_wipe_out_militants_threatens_them():
 
 
 def test_civilians_killed_where_an_attack_hit_are_that_states():
-    # The dateline would make them Armenia's; the strike hit Ganja, in Azerbaijan.
+    # The dateline would make them Armenia's; the strike hit Ganja, in Azerbaijan. What a strike killed is fighting (19).
     found = coded("YEREVAN, Oct 11 - Azerbaijan said an Armenian missile strike on the city of Ganja had killed nine civilians.")
-    assert [(s, c[:2], t) for s, c, t in found if c.startswith(("18", "19", "20"))] == [("ARM", "20", "AZECVL")]
+    assert [(s, c[:2], t) for s, c, t in found if c.startswith(("18", "19", "20"))] == [("ARM", "19", "AZECVL")]
     found = coded("YEREVAN, Oct 11 - Armenian artillery killed nine civilians in Ganja overnight.")
     assert [t for *_, t in found] == ["AZECVL"]
 
@@ -883,3 +883,9 @@ def test_supplying_someone_with_weapons_or_aid_gives_it_to_the_object():
     assert coded("Belarus supplied the separatists in Moldova with rifles.") == [("BLR", "072", "MDAREB")]
     assert ("IRN", "072", "RUS") in coded("Iran provided Russia with hundreds of attack drones.")
     assert ("JPN", "073", "TUR") in coded("Japan provided Turkey with humanitarian aid after the earthquake.")
+
+
+def test_killing_an_official_named_by_title_is_an_assassination_unless_a_strike_did_it():
+    assert coded("Rebels killed Congolese Governor Jean Kabila in an ambush near Goma.") == [("CODREB", "186", "CODGOV")]
+    assert coded("A Turkish drone strike killed Kurdish commander Ali Dogan in Syria.")[0][1] == "195"
+    assert coded("A Turkish strike killed a Kurdish commander in Syria.")[0][1] == "190"

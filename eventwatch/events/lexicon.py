@@ -199,6 +199,8 @@ def match_length(token: Token, values: frozenset[str]) -> int:
             wanted = value.split()
             if len(wanted) > best and _in_order(wanted[:-1], modifiers):
                 best = len(wanted)
+    if not best and token.pos_ == "PROPN":  # "killed *President* Jovenel Moise": a name by its title
+        best = max((match_length(c, values) for c in token.children if c.dep_ == "compound" and c.i < token.i), default=0)
     return best
 
 

@@ -103,6 +103,7 @@ class Frame:
         subject = self.actor_subject()
         if subject is not None:
             tokens += [subject, *_counted(subject)]
+        tokens += [c for t in tokens if t.pos_ == "PROPN" for c in t.children if c.dep_ == "compound"]  # a name's title
         return {t.lemma_.lower() for t in tokens} | set(self.preps) | self.particles
 
 
