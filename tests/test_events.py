@@ -889,3 +889,9 @@ def test_killing_an_official_named_by_title_is_an_assassination_unless_a_strike_
     assert coded("Rebels killed Congolese Governor Jean Kabila in an ambush near Goma.") == [("CODREB", "186", "CODGOV")]
     assert coded("A Turkish drone strike killed Kurdish commander Ali Dogan in Syria.")[0][1] == "195"
     assert coded("A Turkish strike killed a Kurdish commander in Syria.")[0][1] == "190"
+
+
+def test_troops_sent_are_what_the_act_moves_not_its_target():
+    assert coded("Kenya sent 400 soldiers on Monday.") == [("KEN", "072", None)]
+    # Help sent to fight someone goes where the fighting is, not to the enemy.
+    assert ("TZA", "072", "MOZ") in coded("Tanzania sent 500 troops to fight militants in Mozambique.")

@@ -656,6 +656,8 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     elif pattern.target not in ("none", "ccomp"):
         reciprocal += frame.preps.get(pattern.target, [])
     sources, targets = _source_heads(frame), _target_candidates(frame, pattern, complement)
+    if pattern.target != "dobj":  # "sent *troops*": what the act moves is not whom it is aimed at
+        targets = tuple(t for t in targets if t not in objects or _owns_a_phrase(t))
     if pattern.symmetric and reciprocal:  # "signed a deal *with Tigrayan leaders* in Pretoria": not with South Africa
         targets = tuple(t for t in targets if not is_place_object(t))
     if pattern.source:  # "received weapons *from* the government": the giver acts on the subject
@@ -669,6 +671,11 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
         tuple(bound),
         frozenset(t.i for t in reciprocal),
     )
+
+
+def _owns_a_phrase(noun: Token) -> bool:
+    """ "took *control of Kabul*": the object's phrase names whom the act is aimed at."""
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "over"} for c in noun.children)
 
 
 def _matched_objects(frame: Frame, pattern: VerbPattern, values: frozenset[str] | None = None) -> list[Token]:
@@ -877,6 +884,9 @@ def _reporting_subject(verb: Token, subject: Token) -> Token | None:
     return speaker
 
 
+HELP_ROOTS = frozenset({"06", "07"})  # material cooperation and aid
+
+
 def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | None) -> tuple[Token, ...]:
     """Where the pattern says the target is first, then objects, the subject of a clausal
     complement ("demanded that *the US* cancel ..."), target-like prepositions, and last
@@ -924,7 +934,11 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     # "began a hunger strike to protest *Assad's* failure", "opened fire to disperse *demonstrators*":
     # whom the act is for.
     for clause in frame.purposes:
-        ordered += _counterparts(frame_of(clause))
+        if pattern.code[:2] in HELP_ROOTS and clause.lemma_.lower() in _participation_words()["fighting_purposes"]:
+            fight = frame_of(clause)  # "sent troops to fight insurgents *in Mozambique*"
+            ordered += [*_prep_objects(fight, LOCATION_PREPOSITIONS), *_nested_places(fight)]
+        else:
+            ordered += _counterparts(frame_of(clause))
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
         ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
