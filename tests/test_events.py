@@ -872,6 +872,8 @@ def test_sending_ships_or_planes_into_anothers_waters_shows_force():
         ("CHNGOV", "150", "PHL")
     ]
     assert ("RUS", "150", "FIN") in coded("Russia flew two bombers into Finnish airspace.")
+    # the preposition parsed under "back"; the waters named by who claims them
+    assert ("CHN", "150", "VNM") in coded("China sent its drilling ship back into waters claimed by Vietnam.")
 
 
 def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_on_those_it_killed():

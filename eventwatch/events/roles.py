@@ -157,6 +157,8 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
+            for prep in (c for c in child.children if c.dep_ == "prep" and child.i > verb.i):  # not "*Back from* talks, he ..."
+                frame.add_prep(prep)  # "sent the ship back *into* Greek waters", parsed under "back"
         elif dep == "prep" and (purpose := _in_order_to(child)) is not None:
             frame.purposes.append(purpose)
         elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
@@ -912,6 +914,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += clause_subjects
     elif pattern.target != "none":
         ordered += frame.preps.get(pattern.target, [])
+        ordered += [o for noun in frame.preps.get(pattern.target, []) for o in owners(noun)]  # "into waters *claimed by Greece*"
     if pattern.code[:2] == THREAT_ROOT:
         ordered += condition_subjects(frame)
     if pattern.target != "none":
