@@ -897,3 +897,8 @@ def test_troops_sent_are_what_the_act_moves_not_its_target():
     assert coded("Kenya sent 400 soldiers on Monday.") == [("KEN", "072", None)]
     # Help sent to fight someone goes where the fighting is, not to the enemy.
     assert ("TZA", "072", "MOZ") in coded("Tanzania sent 500 troops to fight militants in Mozambique.")
+
+
+def test_coordinated_sector_modifiers_name_each_sector_of_the_state():
+    found = coded("LIMA, Jan 12 - The OAS criticised the government and opposition leaders.")
+    assert ("IGOOAS", "111", "PERGOV") in found and ("IGOOAS", "111", "PEROPP") in found

@@ -182,7 +182,8 @@ class _RoleResolver:
 
     def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
         """ "Senior Hungarian *and Romanian* officials": the same kind of actor for each further
-        state among the noun's coordinated modifiers."""
+        state among the noun's coordinated modifiers; "the government *and opposition* leaders":
+        each further sector of the same state."""
         if not actor.country or not actor.code.startswith(actor.country):
             return []
         further = []
@@ -194,6 +195,8 @@ class _RoleResolver:
                 if state is not None and state.country and state.country != actor.country:
                     code = state.country + actor.code[len(actor.country):]
                     further.append((other, replace(actor, name=state.name, country=state.country, code=code)))
+                elif state is not None and state.country == actor.country and state.sector and state.code != actor.code:
+                    further.append((other, state))
         return further
 
     def first_resolved(
