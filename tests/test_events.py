@@ -902,3 +902,8 @@ def test_troops_sent_are_what_the_act_moves_not_its_target():
 def test_coordinated_sector_modifiers_name_each_sector_of_the_state():
     found = coded("LIMA, Jan 12 - The OAS criticised the government and opposition leaders.")
     assert ("IGOOAS", "111", "PERGOV") in found and ("IGOOAS", "111", "PEROPP") in found
+
+
+def test_blocking_an_intersection_obstructs_passage_and_student_representatives_are_students():
+    assert coded("TBILISI, May 3 - Protesters blocked a busy intersection in central Tbilisi.")[0][1] == "144"
+    assert ("GEOGOV", "036", "GEOEDU") in coded("TBILISI, May 3 - The prime minister invited student representatives to talks.")
