@@ -907,3 +907,8 @@ def test_coordinated_sector_modifiers_name_each_sector_of_the_state():
 def test_blocking_an_intersection_obstructs_passage_and_student_representatives_are_students():
     assert coded("TBILISI, May 3 - Protesters blocked a busy intersection in central Tbilisi.")[0][1] == "144"
     assert ("GEOGOV", "036", "GEOEDU") in coded("TBILISI, May 3 - The prime minister invited student representatives to talks.")
+
+
+def test_leaders_of_an_independence_movement_are_the_opposition():
+    found = coded("MADRID, Oct 14 - Police arrested leaders of the Basque independence movement.")
+    assert found == [("ESPCOP", "173", "ESPOPP")]
