@@ -242,3 +242,12 @@ def test_a_definite_violent_noun_names_again_its_sides_earlier_act():
     assert sum(cameo.startswith("19") for _, cameo, _ in found) == 1
     # With no earlier act of that side the noun states the act.
     assert any(cameo.startswith("19") for _, cameo, _ in coded("Al-Shabaab claimed responsibility for the attack."))
+
+
+def test_a_verdict_is_the_courts_act_even_when_police_acted_after_it():
+    found = coded(
+        "ANKARA, May 2 - A Turkish court jailed six opposition leaders on Monday. Riot police charged "
+        "the crowds outside with batons. The main opposition party called the verdict a disgrace."
+    )
+    assert any(cameo == "175" and target == "TURCVL" for _, cameo, target in found)  # not a charge with a crime
+    assert ("TUROPP", "111", "TURJUD") in found

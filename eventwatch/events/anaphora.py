@@ -113,14 +113,26 @@ def resolve_references(
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
             prefixes = nouns.prefixes[_act_form(noun, nouns)]
-            targets = [t for t in _antecedent(earlier, event, prefixes, sentence_of, first) if t.code != event.source.code]
-            if not targets and last_of_sector is not None and _act_form(noun, nouns) in nouns.judicial:
+            judicial = _act_form(noun, nouns) in nouns.judicial
+            targets = _court_of(earlier, prefixes, sentence_of, first) if judicial else []
+            if not targets and last_of_sector is not None and judicial:
                 court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
-                targets = [court] if court is not None and court.code != event.source.code else []
+                targets = [court] if court is not None else []
+            targets = [t for t in targets or _antecedent(earlier, event, prefixes, sentence_of, first) if t.code != event.source.code]
             resolved += [(role, _aimed_at(event, target, noun)) for target in targets] or [(role, event)]
         else:
             resolved.append((role, event))
     return resolved
+
+
+def _court_of(earlier, prefixes, sentence_of, first_sentence: int) -> list[Actor]:
+    """ "called *the verdict* an attack on democracy": the court whose act it was, even of the
+    speaker's own state, not whoever acted after it."""
+    courts = [
+        e.source for r, e in earlier
+        if e.source.sector == JUDICIAL_SECTOR and sentence_of[r.trigger.i] >= first_sentence and _fits(e, prefixes)
+    ]
+    return courts[-1:]
 
 
 def _sentence_start(doc: Doc, number: int) -> int:
