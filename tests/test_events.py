@@ -912,3 +912,8 @@ def test_blocking_an_intersection_obstructs_passage_and_student_representatives_
 def test_leaders_of_an_independence_movement_are_the_opposition():
     found = coded("MADRID, Oct 14 - Police arrested leaders of the Basque independence movement.")
     assert found == [("ESPCOP", "173", "ESPOPP")]
+
+
+def test_a_name_in_apposition_speaks_for_a_subject_that_names_no_one():
+    found = coded("The veteran strongman, Alexander Lukashenko, rejected the result of the vote.")
+    assert [(source, cameo[:2]) for source, cameo, _ in found] == [("BLRGOV", "12")]

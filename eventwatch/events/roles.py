@@ -744,7 +744,8 @@ def _source_heads(frame: Frame) -> tuple[Token, ...]:
     if head is None:
         return ()
     speaker = _reporting_subject(frame.verb, head)
-    return (speaker, head) if speaker is not None else (head,)
+    named = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" and not a.conjuncts]  # "the longtime ruler, *Yahya Jammeh*,"
+    return (speaker, head, *named) if speaker is not None else (head, *named)
 
 
 def _source_head(frame: Frame) -> Token | None:
