@@ -917,3 +917,4 @@ def test_leaders_of_an_independence_movement_are_the_opposition():
 def test_a_name_in_apposition_speaks_for_a_subject_that_names_no_one():
     found = coded("The veteran strongman, Alexander Lukashenko, rejected the result of the vote.")
     assert [(source, cameo[:2]) for source, cameo, _ in found] == [("BLRGOV", "12")]
+    assert ("USAGOV", "0241", "BLRGOV") in coded("Washington urged the veteran strongman, Alexander Lukashenko, to step down.")

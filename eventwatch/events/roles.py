@@ -744,8 +744,13 @@ def _source_heads(frame: Frame) -> tuple[Token, ...]:
     if head is None:
         return ()
     speaker = _reporting_subject(frame.verb, head)
-    named = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" and not a.conjuncts]  # "the longtime ruler, *Yahya Jammeh*,"
+    named = _named_in_apposition(head)  # "the longtime ruler, *Yahya Jammeh*,"
     return (speaker, head, *named) if speaker is not None else (head, *named)
+
+
+def _named_in_apposition(noun: Token) -> list[Token]:
+    """A name set off after a noun that may name no one ("the longtime ruler, *Yahya Jammeh*")."""
+    return [a for a in noun.children if a.dep_ == "appos" and a.pos_ == "PROPN" and not a.conjuncts]
 
 
 def _source_head(frame: Frame) -> Token | None:
@@ -963,7 +968,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     ordered += condition_subjects(frame)
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and pattern.target != "none":
         ordered += _nested_places(frame)
-    return tuple(dict.fromkeys(ordered))
+    return tuple(dict.fromkeys(t for candidate in ordered for t in (candidate, *_named_in_apposition(candidate))))
 
 
 def _nested_places(frame: Frame) -> list[Token]:
