@@ -251,3 +251,13 @@ def test_a_verdict_is_the_courts_act_even_when_police_acted_after_it():
     )
     assert any(cameo == "175" and target == "TURCVL" for _, cameo, target in found)  # not a charge with a crime
     assert ("TUROPP", "111", "TURJUD") in found
+
+
+def test_a_charge_rejected_in_a_contact_clause_is_aimed_at_the_accuser_and_not_suspected():
+    result = extract_text(
+        "Beijing accused Indian troops of crossing the Line of Actual Control, a charge New Delhi rejected.",
+        published="2023-03-01",
+    )
+    (denial,) = [e for e in result.events if e.verb == "rejected"]
+    assert (denial.source.code, denial.cameo_root, denial.target.code) == ("INDGOV", "01", "CHNGOV")
+    assert not denial.modality.to_dict()["suspected"]

@@ -149,15 +149,40 @@ def resolve_relatives(coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, 
     resolved = []
     for role, event in coded:
         verb = role.frame.verb
-        if event.target is None and verb.dep_ == "relcl" and any(
-            c.dep_ == "dobj" and c.tag_ in RELATIVE_OBJECT_TAGS for c in verb.children
-        ):
+        if event.target is None and verb.dep_ == "relcl" and _relative_object(verb):
             described = verb.head
             act = by_trigger.get(described.head.i) if described.dep_ in {"dobj", "pobj"} else None
+            if act is None and described.dep_ in SUMMING_UP_DEPS:
+                act = _summed_up_act(described, by_trigger)
             if act is not None and act.source.code != event.source.code:
                 event = _aimed_at(event, act.source, described)
         resolved.append((role, event))
     return resolved
+
+
+# How a noun that sums up the clause before it hangs on it: "..., *a charge* New Delhi rejected".
+SUMMING_UP_DEPS = {"appos", "npadvmod"}
+
+
+def _relative_object(verb: Token) -> bool:
+    """Whether the relative clause's object is the noun it describes: "which the government
+    rejected", or with no pronoun and no object of its own, "a charge New Delhi rejected"."""
+    children = list(verb.children)
+    if any(c.dep_ == "dobj" and c.tag_ in RELATIVE_OBJECT_TAGS for c in children):
+        return True
+    return any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_OBJECT_TAGS for c in children) and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "nsubjpass"} for c in children
+    )
+
+
+def _summed_up_act(noun: Token, by_trigger: dict[int, CodedEvent]) -> CodedEvent | None:
+    """The act a summing-up noun names: the nearest event above it of a fitting root ("accused
+    ..., *a charge*": the accusation, not the shelling it is about)."""
+    nouns = load_act_nouns()
+    form = _act_form(noun, nouns)
+    prefixes = nouns.prefixes.get(form) if form else None
+    above = [by_trigger[t.i] for t in noun.ancestors if t.i in by_trigger]
+    return next((e for e in above if _fits(e, prefixes)), above[0] if above else None)
 
 
 def resolve_restated_objects(coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:

@@ -310,4 +310,6 @@ def _is_suspected(trigger: Token, chain: list[Token], words: ModalityWords, modi
             governor = ancestor.head.head if ancestor.dep_ == "pcomp" and ancestor.head.dep_ == "prep" else ancestor.head
             if ancestor.head.lemma_.lower() in words.suspicion_words or governor.lemma_.lower() in words.suspicion_words:
                 return True  # "amid suspicions that ...", "was accused *of* bombing"
+        if ancestor.dep_ == "relcl":
+            break  # "accused X of ..., a charge *New Delhi rejected*": the clause states its own fact
     return False
