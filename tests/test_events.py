@@ -918,3 +918,8 @@ def test_a_name_in_apposition_speaks_for_a_subject_that_names_no_one():
     found = coded("The veteran strongman, Alexander Lukashenko, rejected the result of the vote.")
     assert [(source, cameo[:2]) for source, cameo, _ in found] == [("BLRGOV", "12")]
     assert ("USAGOV", "0241", "BLRGOV") in coded("Washington urged the veteran strongman, Alexander Lukashenko, to step down.")
+
+
+def test_an_opposition_the_dateline_places_is_that_of_the_state_acting_on_it():
+    found = coded("VILNIUS, May 24 - Belarus arrested an opposition journalist on Sunday.")
+    assert [(source, target) for source, _, target in found] == [("BLR", "BLROPP")]

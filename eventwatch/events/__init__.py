@@ -16,6 +16,7 @@ placed on any dyad and is left out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import permutations, product
 
@@ -379,7 +380,7 @@ class _Coder:
         protest = role.pattern.code[:2] == PROTEST_ROOT
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
-        targets = _opposition_at_home(targets, sources)
+        targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed)
         if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources)):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
@@ -608,16 +609,23 @@ def _home_of_force(role: Role, sources: list[Party]) -> str | None:
     return next((a.country for _, a in sources if a.country and a.sector in forces), None)
 
 
-def _opposition_at_home(targets: list[Party], sources: list[Party]) -> list[Party]:
-    """An opposition no phrase places is that of the state whose authorities act on it: "the
-    interior minister allowed opposition leaders to hold a rally"."""
+def _opposition_at_home(targets: list[Party], sources: list[Party], homed: Callable[[Token], bool]) -> list[Party]:
+    """An opposition no phrase places, or only the dateline does, is that of the state whose
+    authorities act on it: "the interior minister allowed opposition leaders to hold a rally",
+    "Belarus ... arrested an opposition journalist" in a Vilnius story."""
     states = {actor.country for _, actor in sources}
-    if len(states) != 1 or None in states or not _acts_at_home(sources):
+    if len(states) != 1 or None in states:
         return targets
     (country,) = states
+    authorities = _acts_at_home(sources)
+    state = authorities or all(a.sector is None for _, a in sources)  # "Belarus arrested ..."
+
+    def placed_elsewhere(token: Token | None, actor: Actor) -> bool:
+        return actor.country is None and authorities or actor.country not in (None, country) and state and token is not None and homed(token)
+
     return [
-        (token, replace(actor, country=country, code=country + actor.code))
-        if actor.country is None and actor.org is None and actor.sector in HOME_OPPOSITION
+        (token, replace(actor, country=country, code=country + actor.code[len(actor.country or ""):]))
+        if actor.org is None and actor.sector in HOME_OPPOSITION and placed_elsewhere(token, actor)
         else (token, actor)
         for token, actor in targets
     ]
