@@ -923,3 +923,9 @@ def test_a_name_in_apposition_speaks_for_a_subject_that_names_no_one():
 def test_an_opposition_the_dateline_places_is_that_of_the_state_acting_on_it():
     found = coded("VILNIUS, May 24 - Belarus arrested an opposition journalist on Sunday.")
     assert [(source, target) for source, _, target in found] == [("BLR", "BLROPP")]
+
+
+def test_a_vehicle_travelling_somewhere_makes_no_visit_and_fleeing_grants_no_asylum():
+    assert [c for _, c, _ in coded("VILNIUS, May 24 - Police stopped a passenger plane flying from Athens to Vilnius.")] == ["191"]
+    assert [c for _, c, _ in coded("Jordan gave food to refugees fleeing the war in Syria.")] == ["073"]
+    assert coded("Thousands of Sudanese refugees fled to Chad.") == []

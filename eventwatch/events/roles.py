@@ -198,6 +198,8 @@ def frame_of(verb: Token) -> Frame:
         frame.passive = frame.subject is not None  # "it was deeply *disappointed* by the deal", read as a complement
     if frame.subject is None and verb.dep_ == "amod" and (leader := _go_between(verb)) is not None:
         _as_go_between(frame, leader)  # "a *Russian*-brokered ceasefire": Russia brokered it
+    if frame.subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        frame.subject = verb.head  # "a passenger plane *flying* to Vilnius": the plane flies
     if _is_headline_participle(verb, frame):
         frame.passive = True  # "Haitian president *assassinated* at his home": a headline drops "was"
     reported = _inverted_report(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
