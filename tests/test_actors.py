@@ -149,6 +149,19 @@ def test_pro_prefix_is_a_stance_not_the_state(parse):
     assert layer.actor_for(token(doc, "militants")).code == "REB"
 
 
+def test_a_state_adjective_naming_a_language_is_no_actor(parse):
+    doc, layer = parse("Estonia lifted curbs on the Russian language and on Russian-language newspapers.")
+    assert layer.actor_for(token(doc, "language")) is None
+    assert layer.actor_for(token(doc, "newspapers")).code == "MED"
+    doc, layer = parse("The ministry published the decree in Russian and Chinese.")
+    assert layer.actor_for(token(doc, "Russian")) is None
+    assert layer.actor_for(token(doc, "Chinese")) is None
+    doc, layer = parse("Russian-speaking villagers left the town.")
+    assert layer.actor_for(token(doc, "villagers")).code == "CVL"
+    doc, layer = parse("Russian diplomats met in Chinese waters.")
+    assert layer.actor_for(token(doc, "diplomats")).code == "RUSGOV"
+
+
 def test_each_conjunct_has_its_own_actor(parse):
     doc, layer = parse("Germany and France condemned the attack.")
     assert layer.actor_for(token(doc, "Germany")).code == "DEU"
