@@ -872,3 +872,12 @@ def test_sending_ships_or_planes_into_anothers_waters_shows_force():
         ("CHNGOV", "150", "PHL")
     ]
     assert ("RUS", "150", "FIN") in coded("Russia flew two bombers into Finnish airspace.")
+
+
+def test_indicting_prosecuting_or_charging_brings_a_case_and_convicting_finds_guilty():
+    """CAMEO 115 (bring lawsuit against) and 116 (find guilty), not an arrest (173)."""
+    assert ("UKRJUD", "115", "RUSMIL") in coded("Ukrainian prosecutors indicted three Russian officers for looting.")
+    assert ("NGACOP", "115", "NGAOPP") in coded("Police charged the Nigerian activist with rioting.")
+    assert ("FRAJUD", "115", "CRM") in coded("French prosecutors are prosecuting the smugglers.")
+    assert ("KENJUD", "116", "KENGOV") in coded("A Kenyan court convicted the former finance minister of fraud.")
+    assert ("BLRGOV", "173", "BLROPP") in coded("Belarusian authorities arrested dozens of activists.")
