@@ -162,6 +162,17 @@ def test_a_state_adjective_naming_a_language_is_no_actor(parse):
     assert layer.actor_for(token(doc, "diplomats")).code == "RUSGOV"
 
 
+def test_the_possessor_of_a_relation_noun_is_the_other_party(parse):
+    doc, layer = parse("India's rival Pakistan tested a missile.")
+    assert layer.actor_for(token(doc, "rival")).code == "PAK"
+    doc, layer = parse("Iran's allies condemned the strike.")
+    assert layer.actor_for(token(doc, "allies")) is None
+    doc, layer = parse("Gunmen shot a leader of Syria's militia allies in northern Iraq.")
+    assert layer.actor_for(token(doc, "allies")).code == "IRQREB"
+    doc, layer = parse("Germany's trade partners in Asia objected.")
+    assert layer.actor_for(token(doc, "partners")) is None
+
+
 def test_each_conjunct_has_its_own_actor(parse):
     doc, layer = parse("Germany and France condemned the attack.")
     assert layer.actor_for(token(doc, "Germany")).code == "DEU"

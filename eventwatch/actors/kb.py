@@ -257,6 +257,7 @@ class ActorKB:
             word.lower(): Reference(frozenset(kinds)) for word, kinds in (data.get("possessives") or {}).items()
         }
         self.branch_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("branch_nouns", []))
+        self.relation_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("relation_nouns", []))
         pairs = data.get("pairs") or {}
         self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
         self.pair_nouns: frozenset[str] = frozenset(w.lower() for w in pairs.get("nouns") or ())
@@ -527,7 +528,10 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "language_words", "title_words", "former", "international", "branch_nouns")
+LIST_KEYS = (
+    "not_actors", "honorifics", "stance_prefixes", "language_words", "title_words", "former", "international",
+    "branch_nouns", "relation_nouns",
+)
 MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (

@@ -102,7 +102,8 @@ class NounPhrases:
     is taken back as a modifier of the phrase that follows it.
     """
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, relation_nouns: frozenset[str] = frozenset()) -> None:
+        self._relation_nouns = relation_nouns
         self._newlines = [i for i, char in enumerate(text) if char == "\n"]
         self._orphans: dict[int, int] = {}  # split-off word -> the head of the phrase after it
         for sentence in doc.sents:
@@ -142,6 +143,10 @@ class NounPhrases:
             last = token
         return last
 
+    def is_relation(self, head: Token) -> bool:
+        """A noun naming a party by its tie to another: ally, neighbour, rival, partner."""
+        return head.lemma_.lower() in self._relation_nouns or head.lower_ in self._relation_nouns
+
     def adopter(self, token: Token) -> Token | None:
         """The head of the phrase a split-off word belongs to, if it is one."""
         head = self._orphans.get(token.i)
@@ -153,6 +158,8 @@ class NounPhrases:
         for child in head.children:
             if not self._same_line(child, head):
                 continue
+            if child.dep_ == "poss" and self.is_relation(head):
+                continue  # "Russia's ally": Russia is the other party, not the ally
             if child.dep_ in MODIFIER_DEPS:
                 found += self.tokens(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -246,7 +253,7 @@ class ActorLayer:
         text = doc.text
         self._text = text
         self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        self._phrases = NounPhrases(doc, text)
+        self._phrases = NounPhrases(doc, text, kb.relation_nouns)
         self._ents = tuple(doc.ents)
         matches = defined_acronyms(doc, kb.match(doc, text))
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
@@ -412,7 +419,7 @@ class ActorLayer:
         """The actor of a phrase from its parts: a KB name, the state or organisation
         beside it, sector nouns, a person's titles and appositions, referring words."""
         tokens = self._phrases.tokens(head)
-        appositions = self._appositions(head) if person or head.pos_ == "PROPN" else []
+        appositions = self._appositions(head) if person or head.pos_ == "PROPN" or self._phrases.is_relation(head) else []
         if appositions and not person and not any(self._names_state(t) for t in appositions):
             appositions = []  # an untagged name's apposition counts when it names a state
         context = tokens + appositions
