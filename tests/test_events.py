@@ -881,3 +881,10 @@ def test_indicting_prosecuting_or_charging_brings_a_case_and_convicting_finds_gu
     assert ("FRAJUD", "115", "CRM") in coded("French prosecutors are prosecuting the smugglers.")
     assert ("KENJUD", "116", "KENGOV") in coded("A Kenyan court convicted the former finance minister of fraud.")
     assert ("BLRGOV", "173", "BLROPP") in coded("Belarusian authorities arrested dozens of activists.")
+
+
+def test_widening_political_freedoms_eases_restrictions_on_them_at_home():
+    """CAMEO 0811: a government widening freedoms (or lifting curbs on them) acts on its own state."""
+    assert ("UZBGOV", "0811", "UZB") in coded("The Uzbek government expanded political freedoms last year.")
+    assert ("EGYGOV", "0811", "EGY") in coded("The Egyptian government has eased restrictions on political freedoms.")
+    assert ("FRAGOV", "081", "IRN") in coded("The French government lifted restrictions on Iran.")

@@ -95,6 +95,9 @@ UNSEEN_PROTESTERS = "OPP"
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
+# Concessions on political freedoms, made at home whoever of the state makes them: with no
+# target named, aimed at the doers' own state.
+DOMESTIC_CONCESSIONS = {"0811", "0812", "082"}
 # An intent to cooperate with nothing said of what: yields to the act its clause states.
 BARE_INTENT = "030"
 # Pronouns that may stand for several actors named together ("Japan and Korea ... urged *them*").
@@ -375,7 +378,8 @@ class _Coder:
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
         targets = _opposition_at_home(targets, sources)
-        if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources)):
+        conceded = role.pattern.code in DOMESTIC_CONCESSIONS
+        if not targets and (conceded or role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources))):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
             return []  # "the US claimed that they had attacked Iraq": no one accused
