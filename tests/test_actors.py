@@ -173,6 +173,15 @@ def test_the_possessor_of_a_relation_noun_is_the_other_party(parse):
     assert layer.actor_for(token(doc, "partners")) is None
 
 
+def test_a_name_hyphened_to_led_is_the_phrases_actor(parse):
+    doc, layer = parse("The Saudi-led coalition launched airstrikes on Yemen.")
+    assert layer.actor_for(token(doc, "coalition")).country == "SAU"
+    doc, layer = parse("Russian-led forces entered the town.")
+    assert layer.actor_for(token(doc, "forces")).code == "RUSMIL"
+    doc, layer = parse("A US-backed militia attacked the base.")
+    assert layer.actor_for(token(doc, "militia")).code == "REB"
+
+
 def test_each_conjunct_has_its_own_actor(parse):
     doc, layer = parse("Germany and France condemned the attack.")
     assert layer.actor_for(token(doc, "Germany")).code == "DEU"

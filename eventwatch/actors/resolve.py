@@ -29,6 +29,8 @@ from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "case"})
+# How the parser attaches the name before a hyphened participle ("Saudi" in "Saudi-led").
+LEADER_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod"})
 INTERNATIONAL = "IGO"  # the code of an intergovernmental body no name identifies
 # Entity labels whose heads may stand for an actor.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -102,8 +104,11 @@ class NounPhrases:
     is taken back as a modifier of the phrase that follows it.
     """
 
-    def __init__(self, doc: Doc, text: str, relation_nouns: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, doc: Doc, text: str, relation_nouns: frozenset[str] = frozenset(), leading: frozenset[str] = frozenset()
+    ) -> None:
         self._relation_nouns = relation_nouns
+        self._leading = leading
         self._newlines = [i for i, char in enumerate(text) if char == "\n"]
         self._orphans: dict[int, int] = {}  # split-off word -> the head of the phrase after it
         for sentence in doc.sents:
@@ -143,6 +148,15 @@ class NounPhrases:
             last = token
         return last
 
+    def _leader(self, participle: Token) -> list[Token]:
+        """The name hyphened to a leading participle: "the *Saudi*-led coalition" is Saudi."""
+        if participle.lower_ not in self._leading:
+            return []
+        hyphen = participle.nbor(-1) if participle.i > 0 else None
+        if hyphen is None or hyphen.text != "-" or hyphen.whitespace_:
+            return []
+        return [c for c in participle.lefts if c.i == hyphen.i - 1 and not c.whitespace_ and c.dep_ in LEADER_DEPS]
+
     def is_relation(self, head: Token) -> bool:
         """A noun naming a party by its tie to another: ally, neighbour, rival, partner."""
         return head.lemma_.lower() in self._relation_nouns or head.lower_ in self._relation_nouns
@@ -162,6 +176,7 @@ class NounPhrases:
                 continue  # "Russia's ally": Russia is the other party, not the ally
             if child.dep_ in MODIFIER_DEPS:
                 found += self.tokens(child)
+                found += [t for leader in self._leader(child) for t in self.tokens(leader)]
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found.append(child)
                 found += [t for obj in child.children if obj.dep_ == "pobj" for t in self.tokens(obj)]
@@ -253,7 +268,7 @@ class ActorLayer:
         text = doc.text
         self._text = text
         self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        self._phrases = NounPhrases(doc, text, kb.relation_nouns)
+        self._phrases = NounPhrases(doc, text, kb.relation_nouns, kb.leading_participles)
         self._ents = tuple(doc.ents)
         matches = defined_acronyms(doc, kb.match(doc, text))
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
