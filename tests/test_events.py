@@ -888,3 +888,9 @@ def test_widening_political_freedoms_eases_restrictions_on_them_at_home():
     assert ("UZBGOV", "0811", "UZB") in coded("The Uzbek government expanded political freedoms last year.")
     assert ("EGYGOV", "0811", "EGY") in coded("The Egyptian government has eased restrictions on political freedoms.")
     assert ("FRAGOV", "081", "IRN") in coded("The French government lifted restrictions on Iran.")
+
+
+def test_stopping_a_protest_without_force_restricts_freedoms():
+    """Preventing or halting a rally says no violence: 1721 (COERCE), not 175 (repression)."""
+    assert ("KAZCOP", "1721", "KAZ") in coded("Kazakh police prevented a rally by opposition activists in Almaty.")
+    assert ("KAZCOP", "175", "KAZOPP") in coded("Kazakh police fired tear gas at opposition protesters in Almaty.")
