@@ -894,3 +894,9 @@ def test_stopping_a_protest_without_force_restricts_freedoms():
     """Preventing or halting a rally says no violence: 1721 (COERCE), not 175 (repression)."""
     assert ("KAZCOP", "1721", "KAZ") in coded("Kazakh police prevented a rally by opposition activists in Almaty.")
     assert ("KAZCOP", "175", "KAZOPP") in coded("Kazakh police fired tear gas at opposition protesters in Almaty.")
+
+
+def test_protesters_no_phrase_places_belong_to_the_state_whose_government_they_protest():
+    assert ("SRBEDU", "140", "SRBGOV") in coded("Students staged a sit-in to protest the Serbian government's new law.")
+    assert ("FRALAB", "141", "FRAGOV") in coded("Hundreds of workers marched to protest against the French government's pension reform.")
+    assert ("GBROPP", "140", "ISRGOV") in coded("Demonstrators protested outside the Israeli embassy in London.")

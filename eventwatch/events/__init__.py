@@ -378,6 +378,8 @@ class _Coder:
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
         targets = _opposition_at_home(targets, sources)
+        if protest:
+            sources = _protesters_at_home(sources, targets)
         conceded = role.pattern.code in DOMESTIC_CONCESSIONS
         if not targets and (conceded or role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources))):
             targets = self.resolver.own_state(sources, protest=protest)
@@ -608,6 +610,21 @@ def _opposition_at_home(targets: list[Party], sources: list[Party]) -> list[Part
         if actor.country is None and actor.org is None and actor.sector in HOME_OPPOSITION
         else (token, actor)
         for token, actor in targets
+    ]
+
+
+def _protesters_at_home(sources: list[Party], targets: list[Party]) -> list[Party]:
+    """Protesters no phrase places who protest one state's government are its people:
+    "students staged a sit-in to protest the Serbian government's law" (SRBEDU)."""
+    states = {actor.country for _, actor in targets}
+    if len(states) != 1 or None in states or any(actor.sector != "GOV" for _, actor in targets):
+        return sources
+    (country,) = states
+    return [
+        (token, replace(actor, country=country, code=country + actor.code))
+        if actor.country is None and actor.org is None and actor.sector and actor.code == actor.sector
+        else (token, actor)
+        for token, actor in sources
     ]
 
 
