@@ -900,3 +900,12 @@ def test_protesters_no_phrase_places_belong_to_the_state_whose_government_they_p
     assert ("SRBEDU", "140", "SRBGOV") in coded("Students staged a sit-in to protest the Serbian government's new law.")
     assert ("FRALAB", "141", "FRAGOV") in coded("Hundreds of workers marched to protest against the French government's pension reform.")
     assert ("GBROPP", "140", "ISRGOV") in coded("Demonstrators protested outside the Israeli embassy in London.")
+
+
+def test_what_a_protest_demands_is_its_content_not_a_request_of_its_own():
+    """CAMEO codes "rallied calling for elections" as the protest (14), the demand within it."""
+    assert coded("Chilean farmers blocked highways to demand lower fuel taxes from the government.") == [
+        ("CHLAGR", "144", "CHLGOV")
+    ]
+    assert coded("Thousands of Georgians rallied in Tbilisi calling for early elections.") == [("GEO", "141", "GEOGOV")]
+    assert ("POLGOV", "1031", "DEU") in coded("The Polish president travelled to Berlin to demand reparations from Germany.")

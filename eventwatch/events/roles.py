@@ -440,7 +440,11 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             role = _role(frame, pattern)
             consumed |= role.consumed
             roles += _coded_roles(role)
-    roles = [role for role in roles if role.trigger.i not in consumed and not _restates_its_act(role, roles)]
+    roles = [
+        role
+        for role in roles
+        if role.trigger.i not in consumed and not _restates_its_act(role, roles) and not _demand_of_protest(role, roles)
+    ]
     roles = [role for role in roles if not _launches_the_means(role, roles)]
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
@@ -570,6 +574,21 @@ def _restates_its_act(role: Role, roles: list[Role]) -> bool:
     return act is not None and any(
         other.trigger.i == act.i and other.pattern.code[:2] == role.pattern.code[:2] for other in roles
     )
+
+
+def _demand_of_protest(role: Role, roles: list[Role]) -> bool:
+    """What a protest is held to demand ("blocked roads *to demand* ...", "rallied *calling
+    for* elections") is the protest's content, as CAMEO codes it (14), no request of its own."""
+    if role.pattern.code[:2] not in DEMAND_ROOTS:
+        return False
+    verb = role.trigger
+    act = _act_of_purpose(verb)
+    if act is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        act = verb.head  # "rallied in Tbilisi *calling for* early elections"
+    return act is not None and any(other.trigger.i == act.i and other.pattern.code[:2] == PROTEST_ROOT for other in roles)
+
+
+DEMAND_ROOTS = {"02", "10"}
 
 
 def _yields_to_noun(governor: Token, roles: list[Role]) -> bool:
