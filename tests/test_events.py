@@ -909,3 +909,11 @@ def test_what_a_protest_demands_is_its_content_not_a_request_of_its_own():
     ]
     assert coded("Thousands of Georgians rallied in Tbilisi calling for early elections.") == [("GEO", "141", "GEOGOV")]
     assert ("POLGOV", "1031", "DEU") in coded("The Polish president travelled to Berlin to demand reparations from Germany.")
+
+
+def test_in_retaliation_for_names_why_an_act_was_done_and_is_no_threat():
+    assert coded("Israel bombed targets in Gaza in retaliation for rocket fire by Hamas.") == [("ISR", "190", "PSE")]
+    assert coded("Russia expelled ten Polish diplomats in reprisal for the expulsion of its own.") == [
+        ("RUS", "161", "POLGOV")
+    ]
+    assert coded("Pakistan threatened to strike Indian posts in retaliation for the shelling.") == [("PAK", "130", "IND")]

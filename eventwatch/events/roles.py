@@ -461,7 +461,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
                 continue
             if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting):
                 continue
-            if _is_instrument(token, pattern, roles):
+            if _is_instrument(token, pattern, roles) or _is_reason(token, acting | consumed):
                 continue
             roles.append(role)
             if governor is not None and governor.i in acting:
@@ -631,6 +631,20 @@ def _is_setting(noun: Token, acting: set[int]) -> bool:
         return False
     attached = prep.head  # the event verb, or its object noun ("held talks on the sidelines ...")
     return attached.i in acting or attached.dep_ in {"dobj", "nsubj"} and attached.head.i in acting
+
+
+# "in retaliation for", "in reprisal for": the act the phrase hangs on is the retaliation.
+REASON_NOUNS = {"retaliation", "reprisal", "revenge", "retribution"}
+
+
+def _is_reason(noun: Token, acting: set[int]) -> bool:
+    """A noun that says why a coded act was done ("bombed Gaza *in retaliation* for ...") is
+    that act, no threat of its own."""
+    prep = noun.head
+    if noun.lower_ not in REASON_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in {"in", "as"}:
+        return False
+    attached = prep.head
+    return attached.i in acting or attached.dep_ in {"dobj", "pobj"} and attached.head.i in acting
 
 
 # Roots whose verb states its complement as what is rejected or threatened ("refused to
