@@ -917,3 +917,7 @@ def test_in_retaliation_for_names_why_an_act_was_done_and_is_no_threat():
         ("RUS", "161", "POLGOV")
     ]
     assert coded("Pakistan threatened to strike Indian posts in retaliation for the shelling.") == [("PAK", "130", "IND")]
+
+
+def test_quoting_someone_reports_and_is_no_statement_to_them():
+    assert coded("Local newspapers quoted a Turkish minister as saying the border would stay shut.") == []
