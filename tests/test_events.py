@@ -921,3 +921,7 @@ def test_in_retaliation_for_names_why_an_act_was_done_and_is_no_threat():
 
 def test_quoting_someone_reports_and_is_no_statement_to_them():
     assert coded("Local newspapers quoted a Turkish minister as saying the border would stay shut.") == []
+
+
+def test_a_weapon_the_attackers_are_using_is_the_means_of_their_attack():
+    assert coded("Russian jets using cluster bombs killed five Ukrainian civilians.") == [("RUS", "195", "UKRCVL")]
