@@ -925,3 +925,9 @@ def test_quoting_someone_reports_and_is_no_statement_to_them():
 
 def test_a_weapon_the_attackers_are_using_is_the_means_of_their_attack():
     assert coded("Russian jets using cluster bombs killed five Ukrainian civilians.") == [("RUS", "195", "UKRCVL")]
+
+
+def test_what_violent_repression_did_is_that_act_not_another():
+    assert coded("Belarusian police fired rubber bullets at protesters in Minsk, wounding dozens.") == [
+        ("BLRCOP", "175", "BLROPP")
+    ]

@@ -519,9 +519,13 @@ def _in_what_is_opposed(place: Token, role: Role) -> bool:
 
 def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
     """A participle clause that tells what a violent act did ("attacked the camp, *killing*
-    156 people") is that act, not another: it is dropped when its victims are no one placed
-    or the act's own target."""
-    violent = {(role.trigger.i, event.source.code): event for role, event in coded if event.cameo_root in VIOLENT_ROOTS}
+    156 people", police "opened fire, *killing* one") is that act, not another: it is dropped
+    when its victims are no one placed or the act's own target."""
+    violent = {
+        (role.trigger.i, event.source.code): event
+        for role, event in coded
+        if event.cameo_root in VIOLENT_ROOTS or event.cameo == REPRESSION
+    }
     kept = []
     for role, event in coded:
         trigger = role.trigger
