@@ -931,3 +931,10 @@ def test_what_violent_repression_did_is_that_act_not_another():
     assert coded("Belarusian police fired rubber bullets at protesters in Minsk, wounding dozens.") == [
         ("BLRCOP", "175", "BLROPP")
     ]
+
+
+def test_a_concession_a_threats_condition_names_is_its_demand_not_an_act():
+    """ "threatened to attack Iraq if Baghdad did not release": the release is what is demanded;
+    a hostile act in the condition ("if Russia invades") stays, as feared."""
+    assert coded("Iran threatened to attack Iraq if Baghdad did not release the prisoners.") == [("IRN", "138", "IRQ")]
+    assert ("ISR", "190", "PSECVL") in coded("Egypt warned that it would close the crossing unless Israel stopped bombing Gaza.")

@@ -95,6 +95,10 @@ UNSEEN_PROTESTERS = "OPP"
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
+THREAT_ROOT = "13"
+CONDITION_MARKERS = {"if", "unless"}
+# Cooperation and yielding: what a threat's condition asks for (intents, talks, aid, concessions).
+CONCESSION_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Concessions on political freedoms, made at home whoever of the state makes them: with no
 # target named, aimed at the doers' own state.
 DOMESTIC_CONCESSIONS = {"0811", "0812", "082"}
@@ -127,7 +131,8 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    events = _without_headline_restatements(_without_generic_duplicates(_without_consequences(unique)), doc)
+    kept = _without_consequences(_without_threat_conditions(unique))
+    events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -515,6 +520,27 @@ def _in_what_is_opposed(place: Token, role: Role) -> bool:
     war *in Ukraine*"), not to where it happened."""
     noun = place.head.head
     return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
+
+
+def _without_threat_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """The concession a threat's condition asks of the other side ("threatened to attack
+    *unless* Baghdad *accepted* its conditions") is what the threat demands, not an act; a
+    hostile act there ("will expel diplomats if Russia *invades*") is what is feared, and stays."""
+    threats = {role.trigger.i for role, event in coded if event.cameo_root == THREAT_ROOT}
+    return [
+        (role, event)
+        for role, event in coded
+        if event.cameo_root not in CONCESSION_ROOTS or not _states_condition_of(role.trigger, threats)
+    ]
+
+
+def _states_condition_of(verb: Token, threats: set[int]) -> bool:
+    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause of a threat."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children):
+        return False
+    return any(ancestor.i in threats for ancestor in verb.ancestors)
 
 
 def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
