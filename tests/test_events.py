@@ -938,3 +938,11 @@ def test_a_concession_a_threats_condition_names_is_its_demand_not_an_act():
     a hostile act in the condition ("if Russia invades") stays, as feared."""
     assert coded("Iran threatened to attack Iraq if Baghdad did not release the prisoners.") == [("IRN", "138", "IRQ")]
     assert ("ISR", "190", "PSECVL") in coded("Egypt warned that it would close the crossing unless Israel stopped bombing Gaza.")
+
+
+def test_helping_to_do_an_act_is_that_act():
+    """ "helped broker a truce" is the mediation; "helped Ukraine export" is still aid to Ukraine."""
+    found = coded("Oman helped broker a truce between Iran and Saudi Arabia.")
+    assert ("OMN", "045", "IRN") in found
+    assert not [c for c in found if c[1] == "070"]
+    assert ("TUR", "070", "UKR") in coded("Turkey helped Ukraine export its grain.")

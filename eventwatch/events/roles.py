@@ -445,6 +445,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
         for role in roles
         if role.trigger.i not in consumed and not _restates_its_act(role, roles) and not _demand_of_protest(role, roles)
     ]
+    roles = [role for role in roles if not _helps_do(role, roles)]
     roles = [role for role in roles if not _launches_the_means(role, roles)]
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
@@ -574,6 +575,15 @@ def _restates_its_act(role: Role, roles: list[Role]) -> bool:
     return act is not None and any(
         other.trigger.i == act.i and other.pattern.code[:2] == role.pattern.code[:2] for other in roles
     )
+
+
+def _helps_do(role: Role, roles: list[Role]) -> bool:
+    """ "helped *broker* a truce": helping do a coded act is taking part in it, no aid of its own."""
+    trigger = role.trigger
+    if trigger.lemma_.lower() not in _participation_words()["helping_verbs"]:
+        return False
+    done = {c.i for c in trigger.children if c.dep_ == "xcomp"}
+    return any(other.trigger.i in done for other in roles)
 
 
 def _demand_of_protest(role: Role, roles: list[Role]) -> bool:
