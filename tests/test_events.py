@@ -946,3 +946,9 @@ def test_helping_to_do_an_act_is_that_act():
     assert ("OMN", "045", "IRN") in found
     assert not [c for c in found if c[1] == "070"]
     assert ("TUR", "070", "UKR") in coded("Turkey helped Ukraine export its grain.")
+
+
+def test_mobilising_supporters_or_lobbies_is_no_show_of_force():
+    assert coded("The Kenyan opposition mobilized its supporters ahead of the vote.") == []
+    assert coded("Ankara mobilised lobby groups in Washington.") == []
+    assert ("RUSGOV", "154", "UKR") in coded("Moscow mobilised reservists against Ukraine.")
