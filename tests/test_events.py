@@ -952,3 +952,9 @@ def test_mobilising_supporters_or_lobbies_is_no_show_of_force():
     assert coded("The Kenyan opposition mobilized its supporters ahead of the vote.") == []
     assert coded("Ankara mobilised lobby groups in Washington.") == []
     assert ("RUSGOV", "154", "UKR") in coded("Moscow mobilised reservists against Ukraine.")
+
+
+def test_a_visit_with_no_one_visited_is_no_event():
+    """CAMEO 042 is dyadic: a trip to a region names no one visited."""
+    assert coded("The British minister embarked on a tour of North Africa.") == []
+    assert ("KENGOV", "042", "UGA") in coded("The Kenyan president visited Uganda.")

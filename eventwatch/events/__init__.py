@@ -55,6 +55,9 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
+# A visit (CAMEO 042) takes someone visited: a trip to no one named is no event. (Hosting,
+# 043, stays without a guest named: "Turkey, which hosted the meeting".)
+VISITS = {"042"}
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -406,6 +409,8 @@ class _Coder:
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
             return []
+        if info.code in VISITS and not targets:
+            return []  # "embarked on a trip to North Africa": a visit to no one named
         quote = self.resolver.quote_at(role.trigger)
         modality = mood.modality
         if info.root == "13" and mood.conditioned:
