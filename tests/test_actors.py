@@ -261,6 +261,13 @@ def test_an_ethnic_group_belongs_where_its_act_happens(parse):
     assert layer.actor_for(token(doc, "Hungarians")).country == "HUN"
 
 
+def test_an_ethnic_group_no_place_names_has_no_state(parse):
+    """ "ethnic Turks" are named so because they live outside Turkey: unplaced, no Turkish actor."""
+    doc, layer = parse("Hundreds of ethnic Turks began a sit-in on Monday.")
+    actor = layer.actor_for(token(doc, "Turks"))
+    assert actor.country is None and actor.code == "CVL"
+
+
 @pytest.mark.parametrize(
     ("text", "head"),
     [

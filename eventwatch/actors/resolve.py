@@ -532,14 +532,16 @@ class ActorLayer:
     def _demonym(self, own: KBMatch, head: Token, others: list[KBMatch]) -> _Resolution | None:
         """A plural demonym heading its phrase is that state's people ("the Palestinians");
         but the people of another state when an "of" phrase names it ("the Hungarians of
-        northern Serbia"), or when called ethnic and placed ("ethnic Armenians in Georgia")."""
+        northern Serbia"), or when called ethnic and placed ("ethnic Armenians in Georgia"); called
+        ethnic and placed nowhere, of no state ("ethnic Turks" live outside Turkey)."""
         sector = self.kb.places.demonym_sector
         if not sector:
             return self._bare(own)
         state = next((m for m in others if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
-        if state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts):
+        ethnic = state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts)
+        if ethnic:
             state = self._locative(head) or self._subject_locative(head)
-        base = (state or own).entry.actor
+        base = None if ethnic and state is None else (state or own).entry.actor
         tokens = self._phrases.tokens(head)
         start, end = min(own.start, tokens[0].i), max(own.end, tokens[-1].i + 1)
         mention = self._text_of(start, end)
