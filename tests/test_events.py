@@ -958,3 +958,8 @@ def test_a_visit_with_no_one_visited_is_no_event():
     """CAMEO 042 is dyadic: a trip to a region names no one visited."""
     assert coded("The British minister embarked on a tour of North Africa.") == []
     assert ("KENGOV", "042", "UGA") in coded("The Kenyan president visited Uganda.")
+
+
+def test_unplaced_protesters_of_a_states_own_act_are_its_people():
+    assert ("HUNEDU", "140", "HUN") in coded("Hundreds of students protested against Hungary's new law.")
+    assert ("OPP", "141", "UKR") in coded("Protesters rallied against the war in Ukraine.")  # only placed there

@@ -649,10 +649,11 @@ def _opposition_at_home(targets: list[Party], sources: list[Party]) -> list[Part
 
 
 def _protesters_at_home(sources: list[Party], targets: list[Party]) -> list[Party]:
-    """Protesters no phrase places who protest one state's government are its people:
-    "students staged a sit-in to protest the Serbian government's law" (SRBEDU)."""
+    """Protesters no phrase places who protest one state or its government are its people:
+    "students staged a sit-in to protest the Serbian government's law" (SRBEDU), "students
+    protested against Hungary's new law" (HUNEDU)."""
     states = {actor.country for _, actor in targets}
-    if len(states) != 1 or None in states or any(actor.sector != "GOV" for _, actor in targets):
+    if len(states) != 1 or None in states or not all(_is_government_or_its_act(token, actor) for token, actor in targets):
         return sources
     (country,) = states
     return [
@@ -661,6 +662,14 @@ def _protesters_at_home(sources: list[Party], targets: list[Party]) -> list[Part
         else (token, actor)
         for token, actor in sources
     ]
+
+
+def _is_government_or_its_act(token: Token | None, actor: Actor) -> bool:
+    """A government, or a state as the owner of what is protested ("*Hungary's* new law"), not
+    a state a phrase only places something in ("the war *in Ukraine*")."""
+    if actor.sector == "GOV":
+        return True
+    return actor.sector is None and token is not None and (token.dep_ == "poss" or any(c.dep_ == "poss" for c in token.children))
 
 
 def _acts_at_home(sources: list[Party]) -> bool:
