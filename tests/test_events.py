@@ -963,3 +963,10 @@ def test_a_visit_with_no_one_visited_is_no_event():
 def test_unplaced_protesters_of_a_states_own_act_are_its_people():
     assert ("HUNEDU", "140", "HUN") in coded("Hundreds of students protested against Hungary's new law.")
     assert ("OPP", "141", "UKR") in coded("Protesters rallied against the war in Ukraine.")  # only placed there
+
+
+def test_a_force_preparing_an_attack_shows_force():
+    """CAMEO 15: troops preparing to attack exhibit a military posture; no threat is voiced."""
+    assert ("RUSMIL", "150", "UKRCVL") in coded("Russian troops prepared to storm the Ukrainian city of Bakhmut.")
+    assert ("IRN", "138", "ISR") in coded("Iran threatened to attack Israel if the strikes continued.")
+    assert ("SRBMIL", "150", "XKX") in coded("Serbian troops prepared to resume shelling Kosovo.")

@@ -938,7 +938,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if pattern.target == "dobj":
         ordered += frame.objects
         if complement is not None:
-            ordered += frame_of(complement).objects
+            inner = frame_of(complement)  # "to resume *shelling* the town": the nested verb's object too
+            ordered += inner.objects + [o for xcomp in inner.xcomps for o in frame_of(xcomp).objects]
     elif pattern.target == "ccomp":
         ordered += clause_subjects
     elif pattern.target != "none":
