@@ -149,6 +149,39 @@ def test_pro_prefix_is_a_stance_not_the_state(parse):
     assert layer.actor_for(token(doc, "militants")).code == "REB"
 
 
+def test_a_state_adjective_naming_a_language_is_no_actor(parse):
+    doc, layer = parse("Estonia lifted curbs on the Russian language and on Russian-language newspapers.")
+    assert layer.actor_for(token(doc, "language")) is None
+    assert layer.actor_for(token(doc, "newspapers")).code == "MED"
+    doc, layer = parse("The ministry published the decree in Russian and Chinese.")
+    assert layer.actor_for(token(doc, "Russian")) is None
+    assert layer.actor_for(token(doc, "Chinese")) is None
+    doc, layer = parse("Russian-speaking villagers left the town.")
+    assert layer.actor_for(token(doc, "villagers")).code == "CVL"
+    doc, layer = parse("Russian diplomats met in Chinese waters.")
+    assert layer.actor_for(token(doc, "diplomats")).code == "RUSGOV"
+
+
+def test_the_possessor_of_a_relation_noun_is_the_other_party(parse):
+    doc, layer = parse("India's rival Pakistan tested a missile.")
+    assert layer.actor_for(token(doc, "rival")).code == "PAK"
+    doc, layer = parse("Iran's allies condemned the strike.")
+    assert layer.actor_for(token(doc, "allies")) is None
+    doc, layer = parse("Gunmen shot a leader of Syria's militia allies in northern Iraq.")
+    assert layer.actor_for(token(doc, "allies")).code == "IRQREB"
+    doc, layer = parse("Germany's trade partners in Asia objected.")
+    assert layer.actor_for(token(doc, "partners")) is None
+
+
+def test_a_name_hyphened_to_led_is_the_phrases_actor(parse):
+    doc, layer = parse("The Saudi-led coalition launched airstrikes on Yemen.")
+    assert layer.actor_for(token(doc, "coalition")).country == "SAU"
+    doc, layer = parse("Russian-led forces entered the town.")
+    assert layer.actor_for(token(doc, "forces")).code == "RUSMIL"
+    doc, layer = parse("A US-backed militia attacked the base.")
+    assert layer.actor_for(token(doc, "militia")).code == "REB"
+
+
 def test_each_conjunct_has_its_own_actor(parse):
     doc, layer = parse("Germany and France condemned the attack.")
     assert layer.actor_for(token(doc, "Germany")).code == "DEU"
@@ -226,6 +259,13 @@ def test_an_ethnic_group_belongs_where_its_act_happens(parse):
     assert layer.actor_for(token(doc, "Hungarians")).country == "SVK"
     doc, layer = parse("About 300 Hungarians rallied on Sunday in Slovakia against the language law.")
     assert layer.actor_for(token(doc, "Hungarians")).country == "HUN"
+
+
+def test_an_ethnic_group_no_place_names_has_no_state(parse):
+    """ "ethnic Turks" are named so because they live outside Turkey: unplaced, no Turkish actor."""
+    doc, layer = parse("Hundreds of ethnic Turks began a sit-in on Monday.")
+    actor = layer.actor_for(token(doc, "Turks"))
+    assert actor.country is None and actor.code == "CVL"
 
 
 @pytest.mark.parametrize(

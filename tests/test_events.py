@@ -929,3 +929,101 @@ def test_a_vehicle_travelling_somewhere_makes_no_visit_and_fleeing_grants_no_asy
     assert [c for _, c, _ in coded("VILNIUS, May 24 - Police stopped a passenger plane flying from Athens to Vilnius.")] == ["191"]
     assert [c for _, c, _ in coded("Jordan gave food to refugees fleeing the war in Syria.")] == ["073"]
     assert coded("Thousands of Sudanese refugees fled to Chad.") == []
+
+
+def test_indicting_prosecuting_or_charging_brings_a_case_and_convicting_finds_guilty():
+    """CAMEO 115 (bring lawsuit against) and 116 (find guilty), not an arrest (173)."""
+    assert ("UKRJUD", "115", "RUSMIL") in coded("Ukrainian prosecutors indicted three Russian officers for looting.")
+    assert ("NGACOP", "115", "NGAOPP") in coded("Police charged the Nigerian activist with rioting.")
+    assert ("FRAJUD", "115", "CRM") in coded("French prosecutors are prosecuting the smugglers.")
+    assert ("KENJUD", "116", "KENGOV") in coded("A Kenyan court convicted the former finance minister of fraud.")
+    assert ("BLRGOV", "173", "BLROPP") in coded("Belarusian authorities arrested dozens of activists.")
+
+
+def test_widening_political_freedoms_eases_restrictions_on_them_at_home():
+    """CAMEO 0811: a government widening freedoms (or lifting curbs on them) acts on its own state."""
+    assert ("UZBGOV", "0811", "UZB") in coded("The Uzbek government expanded political freedoms last year.")
+    assert ("EGYGOV", "0811", "EGY") in coded("The Egyptian government has eased restrictions on political freedoms.")
+    assert ("FRAGOV", "081", "IRN") in coded("The French government lifted restrictions on Iran.")
+
+
+def test_stopping_a_protest_without_force_restricts_freedoms():
+    """Preventing or halting a rally says no violence: 1721 (COERCE), not 175 (repression)."""
+    assert ("KAZCOP", "1721", "KAZ") in coded("Kazakh police prevented a rally by opposition activists in Almaty.")
+    assert ("KAZCOP", "175", "KAZOPP") in coded("Kazakh police fired tear gas at opposition protesters in Almaty.")
+
+
+def test_protesters_no_phrase_places_belong_to_the_state_whose_government_they_protest():
+    assert ("SRBEDU", "140", "SRBGOV") in coded("Students staged a sit-in to protest the Serbian government's new law.")
+    assert ("FRALAB", "141", "FRAGOV") in coded("Hundreds of workers marched to protest against the French government's pension reform.")
+    assert ("GBROPP", "140", "ISRGOV") in coded("Demonstrators protested outside the Israeli embassy in London.")
+
+
+def test_what_a_protest_demands_is_its_content_not_a_request_of_its_own():
+    """CAMEO codes "rallied calling for elections" as the protest (14), the demand within it."""
+    assert coded("Chilean farmers blocked highways to demand lower fuel taxes from the government.") == [
+        ("CHLAGR", "144", "CHLGOV")
+    ]
+    assert coded("Thousands of Georgians rallied in Tbilisi calling for early elections.") == [("GEO", "141", "GEOGOV")]
+    assert ("POLGOV", "1031", "DEU") in coded("The Polish president travelled to Berlin to demand reparations from Germany.")
+
+
+def test_in_retaliation_for_names_why_an_act_was_done_and_is_no_threat():
+    assert coded("Israel bombed targets in Gaza in retaliation for rocket fire by Hamas.") == [("ISR", "190", "PSE")]
+    assert coded("Russia expelled ten Polish diplomats in reprisal for the expulsion of its own.") == [
+        ("RUS", "161", "POLGOV")
+    ]
+    assert coded("Pakistan threatened to strike Indian posts in retaliation for the shelling.") == [("PAK", "130", "IND")]
+
+
+def test_quoting_someone_reports_and_is_no_statement_to_them():
+    assert coded("Local newspapers quoted a Turkish minister as saying the border would stay shut.") == []
+
+
+def test_a_weapon_the_attackers_are_using_is_the_means_of_their_attack():
+    assert coded("Russian jets using cluster bombs killed five Ukrainian civilians.") == [("RUS", "195", "UKRCVL")]
+
+
+def test_what_violent_repression_did_is_that_act_not_another():
+    assert coded("Belarusian police fired rubber bullets at protesters in Minsk, wounding dozens.") == [
+        ("BLRCOP", "175", "BLROPP")
+    ]
+
+
+def test_a_concession_a_threats_condition_names_is_its_demand_not_an_act():
+    """ "threatened to attack Iraq if Baghdad did not release": the release is what is demanded;
+    a hostile act in the condition ("if Russia invades") stays, as feared."""
+    assert coded("Iran threatened to attack Iraq if Baghdad did not release the prisoners.") == [("IRN", "138", "IRQ")]
+    assert ("ISR", "190", "PSECVL") in coded("Egypt warned that it would close the crossing unless Israel stopped bombing Gaza.")
+
+
+def test_helping_to_do_an_act_is_that_act():
+    """ "helped broker a truce" is the mediation; "helped Ukraine export" is still aid to Ukraine."""
+    found = coded("Oman helped broker a truce between Iran and Saudi Arabia.")
+    assert ("OMN", "045", "IRN") in found
+    assert not [c for c in found if c[1] == "070"]
+    assert ("TUR", "070", "UKR") in coded("Turkey helped Ukraine export its grain.")
+
+
+def test_mobilising_supporters_or_lobbies_is_no_show_of_force():
+    assert coded("The Kenyan opposition mobilized its supporters ahead of the vote.") == []
+    assert coded("Ankara mobilised lobby groups in Washington.") == []
+    assert ("RUSGOV", "154", "UKR") in coded("Moscow mobilised reservists against Ukraine.")
+
+
+def test_a_visit_with_no_one_visited_is_no_event():
+    """CAMEO 042 is dyadic: a trip to a region names no one visited."""
+    assert coded("The British minister embarked on a tour of North Africa.") == []
+    assert ("KENGOV", "042", "UGA") in coded("The Kenyan president visited Uganda.")
+
+
+def test_unplaced_protesters_of_a_states_own_act_are_its_people():
+    assert ("HUNEDU", "140", "HUN") in coded("Hundreds of students protested against Hungary's new law.")
+    assert ("OPP", "141", "UKR") in coded("Protesters rallied against the war in Ukraine.")  # only placed there
+
+
+def test_a_force_preparing_an_attack_shows_force():
+    """CAMEO 15: troops preparing to attack exhibit a military posture; no threat is voiced."""
+    assert ("RUSMIL", "150", "UKRCVL") in coded("Russian troops prepared to storm the Ukrainian city of Bakhmut.")
+    assert ("IRN", "138", "ISR") in coded("Iran threatened to attack Israel if the strikes continued.")
+    assert ("SRBMIL", "150", "XKX") in coded("Serbian troops prepared to resume shelling Kosovo.")

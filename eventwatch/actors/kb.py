@@ -245,6 +245,7 @@ class ActorKB:
         self.places = PlaceSettings.of(data)
         self.honorifics: frozenset[str] = frozenset(h.lower() for h in data.get("honorifics", []))
         self.stance_prefixes: frozenset[str] = frozenset(p.lower() for p in data.get("stance_prefixes", []))
+        self.language_words: frozenset[str] = frozenset(w.lower() for w in data.get("language_words", []))
         self.former: frozenset[str] = frozenset(w.lower() for w in data.get("former", []))
         self.international: frozenset[str] = frozenset(w.lower() for w in data.get("international", []))
         self.unplaced_prefixes: dict[str, str] = dict(data.get("unplaced_prefixes") or {})
@@ -256,6 +257,8 @@ class ActorKB:
             word.lower(): Reference(frozenset(kinds)) for word, kinds in (data.get("possessives") or {}).items()
         }
         self.branch_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("branch_nouns", []))
+        self.relation_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("relation_nouns", []))
+        self.leading_participles: frozenset[str] = frozenset(w.lower() for w in data.get("leading_participles", []))
         pairs = data.get("pairs") or {}
         self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
         self.pair_nouns: frozenset[str] = frozenset(w.lower() for w in pairs.get("nouns") or ())
@@ -444,8 +447,25 @@ class ActorKB:
         return [
             KBMatch(span.start, span.end, self.entries[span.label_])
             for span in filter_spans(spans)
-            if span.label_ != NOT_ACTOR and not self._follows_stance_prefix(span) and not _is_date(span)
+            if span.label_ != NOT_ACTOR
+            and not self._follows_stance_prefix(span)
+            and not _is_date(span)
+            and not self._names_language(span)
         ]
+
+    def _names_language(self, span: Span) -> bool:
+        """ "the Russian language", "Russian-language papers", "written in Russian": a
+        state's adjective naming its language (or its speakers) names no actor."""
+        if self.entries[span.label_].kind != "adjective":
+            return False
+        doc, end = span.doc, span.end
+        after = doc[end + (end + 1 < len(doc) and doc[end].text == "-")] if end < len(doc) else None
+        if after is not None and after.lower_ in self.language_words:
+            return True
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:  # "in Russian and Chinese"
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in {"in", "into"} and root.pos_ != "NOUN" and len(span) == 1
 
     def _follows_stance_prefix(self, span: Span) -> bool:
         """ "pro-Russian militants" take a side; they are not Russian actors."""
@@ -509,7 +529,10 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-LIST_KEYS = ("not_actors", "honorifics", "stance_prefixes", "title_words", "former", "international", "branch_nouns")
+LIST_KEYS = (
+    "not_actors", "honorifics", "stance_prefixes", "language_words", "title_words", "former", "international",
+    "branch_nouns", "relation_nouns", "leading_participles",
+)
 MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
 REPLACED_KEYS = (

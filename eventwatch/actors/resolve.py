@@ -29,6 +29,8 @@ from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "case"})
+# How the parser attaches the name before a hyphened participle ("Saudi" in "Saudi-led").
+LEADER_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod"})
 INTERNATIONAL = "IGO"  # the code of an intergovernmental body no name identifies
 # Entity labels whose heads may stand for an actor.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -102,7 +104,11 @@ class NounPhrases:
     is taken back as a modifier of the phrase that follows it.
     """
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(
+        self, doc: Doc, text: str, relation_nouns: frozenset[str] = frozenset(), leading: frozenset[str] = frozenset()
+    ) -> None:
+        self._relation_nouns = relation_nouns
+        self._leading = leading
         self._newlines = [i for i, char in enumerate(text) if char == "\n"]
         self._orphans: dict[int, int] = {}  # split-off word -> the head of the phrase after it
         for sentence in doc.sents:
@@ -142,6 +148,19 @@ class NounPhrases:
             last = token
         return last
 
+    def _leader(self, participle: Token) -> list[Token]:
+        """The name hyphened to a leading participle: "the *Saudi*-led coalition" is Saudi."""
+        if participle.lower_ not in self._leading:
+            return []
+        hyphen = participle.nbor(-1) if participle.i > 0 else None
+        if hyphen is None or hyphen.text != "-" or hyphen.whitespace_:
+            return []
+        return [c for c in participle.lefts if c.i == hyphen.i - 1 and not c.whitespace_ and c.dep_ in LEADER_DEPS]
+
+    def is_relation(self, head: Token) -> bool:
+        """A noun naming a party by its tie to another: ally, neighbour, rival, partner."""
+        return head.lemma_.lower() in self._relation_nouns or head.lower_ in self._relation_nouns
+
     def adopter(self, token: Token) -> Token | None:
         """The head of the phrase a split-off word belongs to, if it is one."""
         head = self._orphans.get(token.i)
@@ -153,8 +172,11 @@ class NounPhrases:
         for child in head.children:
             if not self._same_line(child, head):
                 continue
+            if child.dep_ == "poss" and self.is_relation(head):
+                continue  # "Russia's ally": Russia is the other party, not the ally
             if child.dep_ in MODIFIER_DEPS:
                 found += self.tokens(child)
+                found += [t for leader in self._leader(child) for t in self.tokens(leader)]
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found.append(child)
                 found += [t for obj in child.children if obj.dep_ == "pobj" for t in self.tokens(obj)]
@@ -246,7 +268,7 @@ class ActorLayer:
         text = doc.text
         self._text = text
         self._starts, self._lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        self._phrases = NounPhrases(doc, text)
+        self._phrases = NounPhrases(doc, text, kb.relation_nouns, kb.leading_participles)
         self._ents = tuple(doc.ents)
         matches = defined_acronyms(doc, kb.match(doc, text))
         # An entity that is exactly a known name is that actor, whatever spaCy labelled it ("Mali's").
@@ -412,7 +434,7 @@ class ActorLayer:
         """The actor of a phrase from its parts: a KB name, the state or organisation
         beside it, sector nouns, a person's titles and appositions, referring words."""
         tokens = self._phrases.tokens(head)
-        appositions = self._appositions(head) if person or head.pos_ == "PROPN" else []
+        appositions = self._appositions(head) if person or head.pos_ == "PROPN" or self._phrases.is_relation(head) else []
         if appositions and not person and not any(self._names_state(t) for t in appositions):
             appositions = []  # an untagged name's apposition counts when it names a state
         context = tokens + appositions
@@ -510,14 +532,16 @@ class ActorLayer:
     def _demonym(self, own: KBMatch, head: Token, others: list[KBMatch]) -> _Resolution | None:
         """A plural demonym heading its phrase is that state's people ("the Palestinians");
         but the people of another state when an "of" phrase names it ("the Hungarians of
-        northern Serbia"), or when called ethnic and placed ("ethnic Armenians in Georgia")."""
+        northern Serbia"), or when called ethnic and placed ("ethnic Armenians in Georgia"); called
+        ethnic and placed nowhere, of no state ("ethnic Turks" live outside Turkey)."""
         sector = self.kb.places.demonym_sector
         if not sector:
             return self._bare(own)
         state = next((m for m in others if m.entry.kind in STATE_KINDS and m.entry.actor.country), None)
-        if state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts):
+        ethnic = state is None and any(c.lower_ in self.kb.places.ethnic_words for c in head.lefts)
+        if ethnic:
             state = self._locative(head) or self._subject_locative(head)
-        base = (state or own).entry.actor
+        base = None if ethnic and state is None else (state or own).entry.actor
         tokens = self._phrases.tokens(head)
         start, end = min(own.start, tokens[0].i), max(own.end, tokens[-1].i + 1)
         mention = self._text_of(start, end)

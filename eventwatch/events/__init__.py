@@ -57,6 +57,9 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
 BARE_STATEMENT = "010"
+# A visit (CAMEO 042) takes someone visited: a trip to no one named is no event. (Hosting,
+# 043, stays without a guest named: "Turkey, which hosted the meeting".)
+VISITS = {"042"}
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -97,6 +100,13 @@ UNSEEN_PROTESTERS = "OPP"
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
+THREAT_ROOT = "13"
+CONDITION_MARKERS = {"if", "unless"}
+# Cooperation and yielding: what a threat's condition asks for (intents, talks, aid, concessions).
+CONCESSION_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# Concessions on political freedoms, made at home whoever of the state makes them: with no
+# target named, aimed at the doers' own state.
+DOMESTIC_CONCESSIONS = {"0811", "0812", "082"}
 # An intent to cooperate with nothing said of what: yields to the act its clause states.
 BARE_INTENT = "030"
 # Pronouns that may stand for several actors named together ("Japan and Korea ... urged *them*").
@@ -127,7 +137,8 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    events = _without_headline_restatements(_without_generic_duplicates(_without_consequences(unique)), doc)
+    kept = _without_consequences(_without_threat_conditions(unique))
+    events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -381,7 +392,10 @@ class _Coder:
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
         targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed)
-        if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources)):
+        if protest:
+            sources = _protesters_at_home(sources, targets)
+        conceded = role.pattern.code in DOMESTIC_CONCESSIONS
+        if not targets and (conceded or role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources))):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
             return []  # "the US claimed that they had attacked Iraq": no one accused
@@ -401,6 +415,8 @@ class _Coder:
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
             return []
+        if info.code in VISITS and not targets:
+            return []  # "embarked on a trip to North Africa": a visit to no one named
         quote = self.resolver.quote_at(role.trigger)
         modality = mood.modality
         if info.root == "13" and mood.conditioned:
@@ -517,11 +533,36 @@ def _in_what_is_opposed(place: Token, role: Role) -> bool:
     return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
 
 
+def _without_threat_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """The concession a threat's condition asks of the other side ("threatened to attack
+    *unless* Baghdad *accepted* its conditions") is what the threat demands, not an act; a
+    hostile act there ("will expel diplomats if Russia *invades*") is what is feared, and stays."""
+    threats = {role.trigger.i for role, event in coded if event.cameo_root == THREAT_ROOT}
+    return [
+        (role, event)
+        for role, event in coded
+        if event.cameo_root not in CONCESSION_ROOTS or not _states_condition_of(role.trigger, threats)
+    ]
+
+
+def _states_condition_of(verb: Token, threats: set[int]) -> bool:
+    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause of a threat."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children):
+        return False
+    return any(ancestor.i in threats for ancestor in verb.ancestors)
+
+
 def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
     """A participle clause that tells what a violent act did ("attacked the camp, *killing*
-    156 people") is that act, not another: it is dropped when its victims are no one placed
-    or the act's own target."""
-    violent = {(role.trigger.i, event.source.code): event for role, event in coded if event.cameo_root in VIOLENT_ROOTS}
+    156 people", police "opened fire, *killing* one") is that act, not another: it is dropped
+    when its victims are no one placed or the act's own target."""
+    violent = {
+        (role.trigger.i, event.source.code): event
+        for role, event in coded
+        if event.cameo_root in VIOLENT_ROOTS or event.cameo == REPRESSION
+    }
     kept, retargeted = [], set()
     for role, event in coded:
         trigger = role.trigger
@@ -629,6 +670,30 @@ def _opposition_at_home(targets: list[Party], sources: list[Party], homed: Calla
         else (token, actor)
         for token, actor in targets
     ]
+
+
+def _protesters_at_home(sources: list[Party], targets: list[Party]) -> list[Party]:
+    """Protesters no phrase places who protest one state or its government are its people:
+    "students staged a sit-in to protest the Serbian government's law" (SRBEDU), "students
+    protested against Hungary's new law" (HUNEDU)."""
+    states = {actor.country for _, actor in targets}
+    if len(states) != 1 or None in states or not all(_is_government_or_its_act(token, actor) for token, actor in targets):
+        return sources
+    (country,) = states
+    return [
+        (token, replace(actor, country=country, code=country + actor.code))
+        if actor.country is None and actor.org is None and actor.sector and actor.code == actor.sector
+        else (token, actor)
+        for token, actor in sources
+    ]
+
+
+def _is_government_or_its_act(token: Token | None, actor: Actor) -> bool:
+    """A government, or a state as the owner of what is protested ("*Hungary's* new law"), not
+    a state a phrase only places something in ("the war *in Ukraine*")."""
+    if actor.sector == "GOV":
+        return True
+    return actor.sector is None and token is not None and (token.dep_ == "poss" or any(c.dep_ == "poss" for c in token.children))
 
 
 def _acts_at_home(sources: list[Party]) -> bool:

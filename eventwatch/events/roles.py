@@ -446,7 +446,12 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             role = _role(frame, pattern)
             consumed |= role.consumed
             roles += _coded_roles(role)
-    roles = [role for role in roles if role.trigger.i not in consumed and not _restates_its_act(role, roles)]
+    roles = [
+        role
+        for role in roles
+        if role.trigger.i not in consumed and not _restates_its_act(role, roles) and not _demand_of_protest(role, roles)
+    ]
+    roles = [role for role in roles if not _helps_do(role, roles)]
     roles = [role for role in roles if not _launches_the_means(role, roles)]
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
@@ -463,7 +468,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
                 continue
             if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting):
                 continue
-            if _is_instrument(token, pattern, roles):
+            if _is_instrument(token, pattern, roles) or _is_reason(token, acting | consumed):
                 continue
             roles.append(role)
             if governor is not None and governor.i in acting:
@@ -578,6 +583,30 @@ def _restates_its_act(role: Role, roles: list[Role]) -> bool:
     )
 
 
+def _helps_do(role: Role, roles: list[Role]) -> bool:
+    """ "helped *broker* a truce": helping do a coded act is taking part in it, no aid of its own."""
+    trigger = role.trigger
+    if trigger.lemma_.lower() not in _participation_words()["helping_verbs"]:
+        return False
+    done = {c.i for c in trigger.children if c.dep_ == "xcomp"}
+    return any(other.trigger.i in done for other in roles)
+
+
+def _demand_of_protest(role: Role, roles: list[Role]) -> bool:
+    """What a protest is held to demand ("blocked roads *to demand* ...", "rallied *calling
+    for* elections") is the protest's content, as CAMEO codes it (14), no request of its own."""
+    if role.pattern.code[:2] not in DEMAND_ROOTS:
+        return False
+    verb = role.trigger
+    act = _act_of_purpose(verb)
+    if act is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        act = verb.head  # "rallied in Tbilisi *calling for* early elections"
+    return act is not None and any(other.trigger.i == act.i and other.pattern.code[:2] == PROTEST_ROOT for other in roles)
+
+
+DEMAND_ROOTS = {"02", "10"}
+
+
 def _yields_to_noun(governor: Token, roles: list[Role]) -> bool:
     """A support verb coded by its bare pattern ("Moscow is *preparing* an offensive": prepare
     030) yields to the event its object names, unless it rejects or threatens it."""
@@ -618,6 +647,20 @@ def _is_setting(noun: Token, acting: set[int]) -> bool:
         return False
     attached = prep.head  # the event verb, or its object noun ("held talks on the sidelines ...")
     return attached.i in acting or attached.dep_ in {"dobj", "nsubj"} and attached.head.i in acting
+
+
+# "in retaliation for", "in reprisal for": the act the phrase hangs on is the retaliation.
+REASON_NOUNS = {"retaliation", "reprisal", "revenge", "retribution"}
+
+
+def _is_reason(noun: Token, acting: set[int]) -> bool:
+    """A noun that says why a coded act was done ("bombed Gaza *in retaliation* for ...") is
+    that act, no threat of its own."""
+    prep = noun.head
+    if noun.lower_ not in REASON_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in {"in", "as"}:
+        return False
+    attached = prep.head
+    return attached.i in acting or attached.dep_ in {"dobj", "pobj"} and attached.head.i in acting
 
 
 # Roots whose verb states its complement as what is rejected or threatened ("refused to
@@ -917,7 +960,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if pattern.target == "dobj":
         ordered += frame.objects
         if complement is not None:
-            ordered += frame_of(complement).objects
+            inner = frame_of(complement)  # "to resume *shelling* the town": the nested verb's object too
+            ordered += inner.objects + [o for xcomp in inner.xcomps for o in frame_of(xcomp).objects]
     elif pattern.target == "ccomp":
         ordered += clause_subjects
     elif pattern.target != "none":
