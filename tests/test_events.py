@@ -782,7 +782,7 @@ def test_a_vow_to_wipe_out_militants_threatens_them():
 def test_civilians_killed_where_an_attack_hit_are_that_states():
     # The dateline would make them Armenia's; the strike hit Ganja, in Azerbaijan.
     found = coded("YEREVAN, Oct 11 - Azerbaijan said an Armenian missile strike on the city of Ganja had killed nine civilians.")
-    assert [(s, c[:2], t) for s, c, t in found if c.startswith(("18", "19", "20"))] == [("ARM", "20", "AZECVL")]
+    assert [(s, c[:2], t) for s, c, t in found if c.startswith(("18", "19", "20"))] == [("ARM", "19", "AZECVL")]
     found = coded("YEREVAN, Oct 11 - Armenian artillery killed nine civilians in Ganja overnight.")
     assert [t for *_, t in found] == ["AZECVL"]
 
@@ -872,3 +872,16 @@ def test_sending_ships_or_planes_into_anothers_waters_shows_force():
         ("CHNGOV", "150", "PHL")
     ]
     assert ("RUS", "150", "FIN") in coded("Russia flew two bombers into Finnish airspace.")
+
+
+def test_killing_civilians_is_fighting_unless_the_story_calls_it_a_massacre():
+    found = coded("DAMASCUS, May 3 - Government shelling killed twelve civilians in a suburb of the capital on Friday.")
+    assert ("SYRGOV", "190", "SYRCVL") in found
+    found = coded("JUBA, May 3 - Soldiers killed at least 40 civilians in a village in the east, in what rights groups described as a massacre.")
+    assert ("SSDMIL", "202", "SSDCVL") in found
+    text = "Soldiers accused of mass killings in South Sudan\n\nJUBA, May 3 - Soldiers shot dead 40 civilians in a village in the east on Sunday."
+    assert ("SSDMIL", "202", "SSDCVL") in coded(text)
+    found = coded("JUBA, May 3 - Rebels executed 30 civilians in a village on Sunday. The United Nations called it an atrocity.")
+    assert ("SSDREB", "202", "SSDCVL") in found
+    found = coded("JUBA, May 3 - South Sudanese soldiers shot dead 40 civilians in a village in the east on Sunday.")
+    assert ("SSDMIL", "190", "SSDCVL") in found

@@ -70,6 +70,11 @@ DOMESTIC_FORCES = {"COP", "JUD"}
 # Violence by a state's police on protesters is repression: CAMEO 175.
 REPRESSION = "175"
 REPRESSING_SECTORS = {"COP"}
+# Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
+MASS_KILLING = "202"
+KILLING_VERBS = {"kill", "shoot", "execute", "murder", "slay", "gun"}
+MASSACRE_WORDS = {"massacre", "genocide", "atrocity", "slaughter", "bloodbath"}
+MASS_ACTS = {"killing", "killings", "murder", "murders", "execution", "executions"}
 # Entity labels that name a state or someone (not "nine", "Sunday").
 NAMING_ENTITIES = {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"}
 # Sectors of a place's own people, which a place standing for its state drops.
@@ -385,13 +390,16 @@ class _Coder:
             return []  # "Soldiers seized power": no state or organisation to place it on
         mood = mood_of(role.trigger)
         pattern_code = REPRESSION if _represses(role, sources, targets) else role.pattern.code
+        if _is_called_massacre(role, targets):
+            pattern_code = MASS_KILLING
         code, note = self._code(pattern_code, mood)
         explained = note
         if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
             code = specific
             explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
-            explained = "; ".join(filter(None, [f"police violence on protesters: {role.pattern.code} coded as {REPRESSION}", explained]))
+            why = "police violence on protesters" if pattern_code == REPRESSION else "killing of civilians called a massacre"
+            explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
             return []
@@ -464,6 +472,30 @@ def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
     if role.pattern.code[:2] not in {"18", "19"} or not sources or not targets:
         return False
     return all(a.sector in REPRESSING_SECTORS for _, a in sources) and all(a.sector == "OPP" for _, a in targets)
+
+
+def _is_called_massacre(role: Role, targets: list[Party]) -> bool:
+    """Killing civilians in a story that calls it a massacre (or mass killing, atrocity) is
+    a mass killing (202), as a news coder reads it; otherwise it is fighting (190)."""
+    if role.pattern.code[:2] not in {"18", "19"} or _lemma_of(role.trigger) not in KILLING_VERBS:
+        return False
+    if not targets or any(actor.sector != "CVL" for _, actor in targets):
+        return False
+    return _mentions_massacre(role.trigger.doc)
+
+
+def _lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _mentions_massacre(doc: Doc) -> bool:
+    """The story names a massacre: "massacre", "genocide", "mass killings"."""
+    for token in doc:
+        if token.lemma_.lower() in MASSACRE_WORDS:
+            return True
+        if token.lower_ == "mass" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MASS_ACTS:
+            return True
+    return False
 
 
 def _struck_places(subject: Token | None) -> list[Token]:
