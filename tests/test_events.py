@@ -885,3 +885,8 @@ def test_killing_civilians_is_fighting_unless_the_story_calls_it_a_massacre():
     assert ("SSDREB", "202", "SSDCVL") in found
     found = coded("JUBA, May 3 - South Sudanese soldiers shot dead 40 civilians in a village in the east on Sunday.")
     assert ("SSDMIL", "190", "SSDCVL") in found
+
+
+def test_blocking_a_bodys_statement_is_a_veto_aimed_at_the_body():
+    assert ("HUN", "129", "IGOEUREEC") in coded("Hungary blocked an EU statement criticising China on Tuesday.")
+    assert ("CHN", "129", "IGOUNO") in coded("China blocked a Security Council statement on the crisis in Myanmar.")
