@@ -890,3 +890,9 @@ def test_killing_civilians_is_fighting_unless_the_story_calls_it_a_massacre():
 def test_blocking_a_bodys_statement_is_a_veto_aimed_at_the_body():
     assert ("HUN", "129", "IGOEUREEC") in coded("Hungary blocked an EU statement criticising China on Tuesday.")
     assert ("CHN", "129", "IGOUNO") in coded("China blocked a Security Council statement on the crisis in Myanmar.")
+
+
+def test_troops_sent_as_part_of_a_peacekeeping_force_keep_the_peace():
+    assert ("ARMMIL", "074", "KGZ") in coded("Armenian soldiers arrived in Kyrgyzstan on Monday as part of a peacekeeping force.")
+    assert ("BLR", "074", "KAZ") in coded("Belarus sent 200 troops to Kazakhstan as part of a regional peacekeeping mission.")
+    assert ("FJIMIL", "074", "LBN") in coded("Fijian soldiers were deployed to Lebanon as peacekeepers.")
