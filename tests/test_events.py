@@ -896,3 +896,10 @@ def test_troops_sent_as_part_of_a_peacekeeping_force_keep_the_peace():
     assert ("ARMMIL", "074", "KGZ") in coded("Armenian soldiers arrived in Kyrgyzstan on Monday as part of a peacekeeping force.")
     assert ("BLR", "074", "KAZ") in coded("Belarus sent 200 troops to Kazakhstan as part of a regional peacekeeping mission.")
     assert ("FJIMIL", "074", "LBN") in coded("Fijian soldiers were deployed to Lebanon as peacekeepers.")
+
+
+def test_a_headline_act_retold_with_the_same_verb_takes_the_bodys_code():
+    text = "Chinese troops arrive in Laos\n\nVIENTIANE, May 3 - Chinese soldiers arrived in Laos on Friday as part of a peacekeeping force."
+    found = coded(text)
+    assert ("CHNMIL", "074", "LAO") in found
+    assert not any(code == "154" for _, code, _ in found)

@@ -563,7 +563,7 @@ def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, E
 def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]:
     """A headline tells in brief what the story then tells in full ("Turkey shoots down
     warplane"): its event with no target yields to the body's event of the same root by the
-    same side that names one."""
+    same side that names one, and its event between two sides to the body's of the same verb."""
     headline = next(iter(doc.sents), None)
     if headline is None or not is_headline(headline):
         return events
@@ -573,7 +573,36 @@ def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]
         return actor.country or actor.org or actor.code
 
     told = {(side(e.source), e.cameo_root) for e in events if e.evidence.start >= end and e.target is not None}
-    return [e for e in events if not (e.evidence.end <= end and e.target is None and (side(e.source), e.cameo_root) in told)]
+    body = [e for e in events if e.evidence.start >= end]
+
+    def restated(e: Event) -> bool:
+        if e.evidence.end > end:
+            return False
+        return (e.target is None and (side(e.source), e.cameo_root) in told) or _retold_in_full(e, body, side, doc)
+
+    return [e for e in events if not restated(e)]
+
+
+def _retold_in_full(headline: Event, body: list[Event], side, doc: Doc) -> bool:
+    """The body tells the headline's act with the same verb between the same sides, in its
+    full context, coded otherwise ("Troops arrive in X" / "... arrived in X as part of a
+    peacekeeping force"): the body's code stands for it."""
+    if headline.target is None:
+        return False
+    verb = _trigger_lemma(headline, doc)
+    return any(
+        e.cameo_root != headline.cameo_root
+        and e.target is not None
+        and (side(e.source), side(e.target)) == (side(headline.source), side(headline.target))
+        and _trigger_lemma(e, doc) == verb
+        for e in body
+    )
+
+
+def _trigger_lemma(event: Event, doc: Doc) -> str | None:
+    trigger = next((b for b in event.explanation.bindings if b.role == "trigger"), None) if isinstance(event, CodedEvent) else None
+    span = doc.char_span(trigger.start, trigger.end) if trigger else None
+    return span.root.lemma_.lower() if span is not None else None
 
 
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
