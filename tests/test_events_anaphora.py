@@ -230,3 +230,8 @@ def test_the_downing_refers_to_shooting_down_the_aircraft():
 )
 def test_a_later_phrase_is_aimed_at_the_doer_of_the_act_before(text, published, event):
     assert event in coded(text, published)
+
+
+def test_an_act_noun_set_off_by_a_comma_sums_up_the_clause_before_it():
+    found = coded("Hungary has deported thousands of migrants since March, a campaign the European Commission has condemned.")
+    assert ("IGOEUREEC", "111", "HUN") in found
