@@ -903,3 +903,11 @@ def test_a_headline_act_retold_with_the_same_verb_takes_the_bodys_code():
     found = coded(text)
     assert ("CHNMIL", "074", "LAO") in found
     assert not any(code == "154" for _, code, _ in found)
+
+
+def test_a_meeting_the_report_says_is_scheduled_is_coded_as_the_meeting_with_future_set():
+    events = events_of("The Chinese foreign minister is scheduled to meet his Indian counterpart in New Delhi on Friday.")
+    meeting = [e for e in events if (e.source.code, e.target.code if e.target else None) == ("CHNGOV", "INDGOV")]
+    assert [(e.cameo_root, e.modality.future) for e in meeting] == [("04", True)]
+    # announced by its source, it stays an intent to meet
+    assert ("CHNGOV", "036", "INDGOV") in coded("The Chinese foreign minister will meet his Indian counterpart in New Delhi on Friday.")

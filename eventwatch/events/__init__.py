@@ -57,6 +57,8 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 BARE_STATEMENT = "010"
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
+# Meetings, visits and talks a report states as scheduled are coded as such, future.
+ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -445,7 +447,7 @@ class _Coder:
 
     def _code(self, code: str, mood: Mood) -> tuple[str, str]:
         """The act's code, or its intent, threat or refusal when the source only announces it."""
-        if not mood.announced:
+        if not mood.announced or mood.arranged and code[:2] == ARRANGED_ROOT and not mood.modality.negated:
             return code, ""
         root, negated = code[:2], mood.modality.negated
         if root in COOPERATION_ROOTS:
