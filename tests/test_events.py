@@ -911,3 +911,9 @@ def test_a_meeting_the_report_says_is_scheduled_is_coded_as_the_meeting_with_fut
     assert [(e.cameo_root, e.modality.future) for e in meeting] == [("04", True)]
     # announced by its source, it stays an intent to meet
     assert ("CHNGOV", "036", "INDGOV") in coded("The Chinese foreign minister will meet his Indian counterpart in New Delhi on Friday.")
+
+
+def test_claiming_ones_own_attack_claims_responsibility_for_it():
+    assert ("PSEREBHMS", "015", "ISR") in coded("Hamas claimed that it had fired rockets at Israel overnight.")
+    found = coded("Kyiv claimed that Russian forces shelled the hospital.")
+    assert not any(code == "015" for _, code, _ in found)

@@ -42,6 +42,7 @@ from eventwatch.events.roles import (
     VIOLENT_ROOTS,
     Role,
     accuses_none,
+    as_own_claim,
     doer_places,
     expand,
     find_roles,
@@ -385,7 +386,8 @@ class _Coder:
         if not targets and role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources)):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
-            return []  # "the US claimed that they had attacked Iraq": no one accused
+            role = as_own_claim(role)  # "the US claimed that they had attacked Iraq": no one accused
+            targets = self.resolver.targets(role, sources)
         if unseen and not any(actor.is_named() and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
         if not any(actor.is_named() for _, actor in (*sources, *targets)):

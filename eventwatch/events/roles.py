@@ -494,6 +494,8 @@ ACCUSED_ROOTS = {"17", *VIOLENT_ROOTS}
 REJECT_ROOT = "12"
 ACCUSATION = "112"
 ACCUSED_ACT = "accused act"
+ACCUSED_TARGET = "accused act's target"
+OWN_CLAIM = "015"  # claim responsibility: an allegation of the speaker's own side's act
 
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
@@ -536,12 +538,20 @@ def _as_accusation(role: Role, roles: list[Role]) -> Role:
     pattern = replace(role.pattern, code=ACCUSATION, target="ccomp")
     doers = tuple(act.source_candidates[0] for act in acts)
     bound = role.bound + tuple((ACCUSED_ACT, act.trigger) for act in acts)
+    bound += tuple((ACCUSED_TARGET, target) for act in acts for target in act.target_candidates)
     return replace(role, pattern=pattern, target_candidates=tuple(dict.fromkeys(doers)), bound=bound)
 
 
 def accuses_none(role: Role, targets: list) -> bool:
     """An allegation made an accusation whose act's doer is the speaker's own side: a claim."""
     return not targets and any(name == ACCUSED_ACT for name, _ in role.bound)
+
+
+def as_own_claim(role: Role) -> Role:
+    """ "The US claimed that it had attacked Iraq": claiming one's own act claims
+    responsibility for it (015), aimed at whom the act was aimed at."""
+    targets = tuple(dict.fromkeys(token for name, token in role.bound if name == ACCUSED_TARGET))
+    return replace(role, pattern=replace(role.pattern, code=OWN_CLAIM), target_candidates=targets)
 
 
 def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool:
