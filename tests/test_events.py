@@ -917,3 +917,9 @@ def test_claiming_ones_own_attack_claims_responsibility_for_it():
     assert ("PSEREBHMS", "015", "ISR") in coded("Hamas claimed that it had fired rockets at Israel overnight.")
     found = coded("Kyiv claimed that Russian forces shelled the hospital.")
     assert not any(code == "015" for _, code, _ in found)
+
+
+def test_ratifying_an_agreement_is_done_by_one_party_only():
+    found = coded("Moldova ratified a trade agreement with Turkey on Friday.")
+    assert ("MDA", "057", "TUR") in found
+    assert not any(src == "TUR" for src, _, _ in found)
