@@ -923,3 +923,7 @@ def test_ratifying_an_agreement_is_done_by_one_party_only():
     found = coded("Moldova ratified a trade agreement with Turkey on Friday.")
     assert ("MDA", "057", "TUR") in found
     assert not any(src == "TUR" for src, _, _ in found)
+
+
+def test_heading_back_is_no_consultation():
+    assert not any(code.startswith("04") for _, code, _ in coded("The Kenyan president headed back after a two-day visit."))
