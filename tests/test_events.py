@@ -927,3 +927,7 @@ def test_ratifying_an_agreement_is_done_by_one_party_only():
 
 def test_heading_back_is_no_consultation():
     assert not any(code.startswith("04") for _, code, _ in coded("The Kenyan president headed back after a two-day visit."))
+
+
+def test_sympathy_for_a_misfortune_is_aimed_at_the_state_it_befell():
+    assert ("INDGOV", "018", "PAK") in coded("The Indian prime minister expressed sorrow for the deadly floods in Pakistan.")

@@ -94,6 +94,9 @@ RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
 UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
 INVESTIGATE_ROOT = "09"
+# Sympathy "for the floods in Pakistan" is aimed at the state the misfortune befell.
+SYMPATHY = "018"
+MOURNED_PREPOSITIONS = ("for", "over")
 # Roots whose parties named only by their kind ("students", "police") belong to the state the
 # act happens in: protests, coercion and violence.
 SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
@@ -295,6 +298,8 @@ class _RoleResolver:
             found = self._attacked_place(role, sources)
         if not found and role.pattern.code[:2] == INVESTIGATE_ROOT:
             found = self._investigated_state(role, sources)
+        if not found and role.pattern.code == SYMPATHY:
+            found = self._mourned_state(role)
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
@@ -309,6 +314,17 @@ class _RoleResolver:
                 if actor is not None and actor.country and actor.country not in states and token.i != obj.i:
                     state = self.actors.state(actor.country)
                     return [(token, state)] if state else []
+        return []
+
+    def _mourned_state(self, role: Role) -> list[Party]:
+        """Whom sympathy for a misfortune is aimed at: the state its phrase places it in
+        ("expressed sorrow for the shootings *in South Carolina*")."""
+        for prep in MOURNED_PREPOSITIONS:
+            for phrase in role.frame.preps.get(prep, ()):
+                for token in phrase.subtree:
+                    actor = self.actors.actor_for(token) if token.i != phrase.i and token.pos_ == "PROPN" else None
+                    if actor is not None and actor.country and (state := self.actors.state(actor.country)):
+                        return [(token, state)]
         return []
 
     def _attacked_place(self, role: Role, sources: list[Party]) -> list[Party]:
