@@ -931,3 +931,7 @@ def test_heading_back_is_no_consultation():
 
 def test_sympathy_for_a_misfortune_is_aimed_at_the_state_it_befell():
     assert ("INDGOV", "018", "PAK") in coded("The Indian prime minister expressed sorrow for the deadly floods in Pakistan.")
+
+
+def test_a_preposition_on_a_particle_adverb_belongs_to_the_verb():
+    assert ("CHN", "150", "VNM") in coded("China sent its survey vessel back into Vietnamese waters on Tuesday.")

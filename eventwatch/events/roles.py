@@ -155,6 +155,8 @@ def frame_of(verb: Token) -> Frame:
         dep = child.dep_
         if dep == "prt" or dep == "advmod" and child.lower_ in PARTICLE_ADVERBS:
             frame.particles.add(child.lower_)
+            for prep in (c for c in child.children if c.dep_ == "prep" and child.i > verb.i):
+                frame.add_prep(prep)  # "sent the ship back *into* Greek waters" (not "Back from talks, ...")
         elif dep == "prep" and (purpose := _in_order_to(child)) is not None:
             frame.purposes.append(purpose)
         elif dep == "prep" or dep == "dative" and child.pos_ == "ADP":
