@@ -935,3 +935,7 @@ def test_sympathy_for_a_misfortune_is_aimed_at_the_state_it_befell():
 
 def test_a_preposition_on_a_particle_adverb_belongs_to_the_verb():
     assert ("CHN", "150", "VNM") in coded("China sent its survey vessel back into Vietnamese waters on Tuesday.")
+
+
+def test_whoever_owns_the_object_of_the_target_preposition_is_the_target():
+    assert ("RUS", "150", "JPN") in coded("Russia sent a warship into waters claimed by Japan on Tuesday.")
