@@ -939,3 +939,8 @@ def test_a_preposition_on_a_particle_adverb_belongs_to_the_verb():
 
 def test_whoever_owns_the_object_of_the_target_preposition_is_the_target():
     assert ("RUS", "150", "JPN") in coded("Russia sent a warship into waters claimed by Japan on Tuesday.")
+
+
+def test_aid_sent_as_convoys_or_flights_is_humanitarian_aid():
+    assert ("IGOUNOWFP", "073", "SDN") in coded("The World Food Programme sent aid convoys into Sudan on Monday.")
+    assert ("TUR", "073", "SYR") in coded("Turkey flew relief flights to Syria.")
