@@ -235,3 +235,12 @@ def test_a_later_phrase_is_aimed_at_the_doer_of_the_act_before(text, published, 
 def test_an_act_noun_set_off_by_a_comma_sums_up_the_clause_before_it():
     found = coded("Hungary has deported thousands of migrants since March, a campaign the European Commission has condemned.")
     assert ("IGOEUREEC", "111", "HUN") in found
+
+
+def test_both_countries_in_the_subjects_apposition_are_the_two_others_and_them_stands_for_both():
+    text = (
+        "HANOI, May 2 - Vietnam cancelled a fishing accord with Cambodia on Monday. "
+        "France, a partner of both countries, urged them to settle their dispute through talks."
+    )
+    found = coded(text)
+    assert {("FRA", "VNM"), ("FRA", "KHM")} <= {(s, t) for s, c, t in found if c.startswith("02")}

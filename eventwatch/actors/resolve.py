@@ -816,6 +816,9 @@ class ActorLayer:
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
+        if head.dep_ == "pobj" and verb.dep_ == "appos":  # "the US, *an ally of* both countries": not itself
+            apposition = {t.i for t in verb.subtree}
+            return [t for t in verb.head.subtree if t.i not in apposition]
         if head.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
             return []
         while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
