@@ -244,3 +244,11 @@ def test_both_countries_in_the_subjects_apposition_are_the_two_others_and_them_s
     )
     found = coded(text)
     assert {("FRA", "VNM"), ("FRA", "KHM")} <= {(s, t) for s, c, t in found if c.startswith("02")}
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    text = (
+        "WARSAW, May 2 - The Foreign Ministry in Warsaw summoned a Belarusian diplomat. "
+        "Belarus's ambassador did not attend a meeting at the ministry on Friday."
+    )
+    assert ("BLRGOV", "044", "POLGOV") in coded(text)

@@ -571,7 +571,8 @@ class ActorLayer:
             return None  # "the Belarusian diplomat", "the two diplomats": their own words decide
         first = max(0, head.sent.start - SAME_NOUN_REACH)
         for earlier in reversed(self.doc[first : head.i]):
-            if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ == head.pos_:
+            # a name's head counts too: "the Foreign *Ministry* in Vilnius ... the ministry"
+            if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ in {head.pos_, "PROPN"}:
                 actor = self.actor_for(earlier)
                 if actor is not None and (actor.country or actor.org):
                     start = head.i - 1
