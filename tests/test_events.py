@@ -944,3 +944,11 @@ def test_whoever_owns_the_object_of_the_target_preposition_is_the_target():
 def test_aid_sent_as_convoys_or_flights_is_humanitarian_aid():
     assert ("IGOUNOWFP", "073", "SDN") in coded("The World Food Programme sent aid convoys into Sudan on Monday.")
     assert ("TUR", "073", "SYR") in coded("Turkey flew relief flights to Syria.")
+
+
+def test_an_act_demanded_is_coded_too_by_the_one_asked_and_aimed_at_the_asker():
+    events = events_of("Norway demanded that Russia release the detained fishing boat and its crew.")
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None): e for e in events}
+    assert ("NOR", "1053", "RUS") in found
+    released = [e for key, e in found.items() if key[0] == "RUS" and key[1].startswith("08")]
+    assert [(e.target.code, e.modality.hypothetical) for e in released] == [("NOR", True)]

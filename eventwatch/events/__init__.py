@@ -58,6 +58,7 @@ from eventwatch.records import Actor, Event, Evidence, Quote
 BARE_STATEMENT = "010"
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
+DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
 # Meetings, visits and talks a report states as scheduled are coded as such, future.
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -128,6 +129,7 @@ def find_events(
     roles = find_roles(doc, lexicon)
     asked = _asked_acts(roles)
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
+    coded = _aimed_at_askers(coded)
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
     for role, event in resolve_perpetrators(doc, resolve_restated_objects(resolve_relatives(resolve_references(doc, coded, actors.last_of_sector))), actors.is_homed):
@@ -719,6 +721,22 @@ def _refers_to_doer(token: Token | None) -> bool:
 def _at_site(actor: Actor, site: str) -> Actor:
     """A party named only by its kind, of the state where the act happened."""
     return replace(actor, country=site, code=site + (actor.sector or ""))
+
+
+def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """ "Britain demanded that Iran *release* the vessel": the act demanded, aimed at no one
+    of its own, is aimed at whoever demands it (for whose sake it is demanded)."""
+    askers: dict[int, list[Actor]] = {}
+    for role, event in coded:
+        complement = next((t for name, t in role.bound if name == "complement"), None)
+        if complement is not None and event.cameo_root in DEMAND_ROOTS:
+            askers.setdefault(complement.i, []).append(event.source)
+    aimed = []
+    for role, event in coded:
+        sources = askers.get(role.trigger.i, []) if event.target is None else []
+        targets = list({a.code: a for a in sources if a.code != event.source.code}.values())
+        aimed += [(role, replace(event, target=t)) for t in targets] or [(role, event)]
+    return aimed
 
 
 def _asked_acts(roles: list[Role]) -> dict[int, str]:

@@ -51,6 +51,9 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
+# Demands whose complement names the act demanded ("demanded that Iran release the vessel"):
+# that act is coded too, by the one asked (hypothetical), as CAMEO coders code requests.
+DEMAND_ROOTS = {"10"}
 INTENT_ROOT = "03"
 ANY_CLAUSE = "any"  # a `ccomp` value: any clausal complement
 PROTEST_ROOT = "14"
@@ -642,8 +645,9 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
     prep2_objects = _matched_prep_objects(frame, pattern.prep2, pattern.prep2_object)
     consumed = {t.i for t in (*objects, *prep_objects, *prep2_objects)}
+    asked = complement if pattern.code[:2] in DEMAND_ROOTS else None  # "demanded that Iran *release* it": its own event too
     for clause in (complement, purpose):  # folded into this event: "threatened to *halt*", "blocked roads *to demand*"
-        if clause is not None:
+        if clause is not None and clause is not asked:
             consumed |= {clause.i, *(o.i for o in frame_of(clause).objects)}
     bound = [("trigger", frame.verb)]
     bound += [("particle", t) for t in frame.verb.children if t.lower_ == pattern.particle]
