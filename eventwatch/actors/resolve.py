@@ -739,7 +739,7 @@ class ActorLayer:
         sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
         mention = self._text_of(start, end)
         speakers = {t.i for t in self._subject_of_verb_over(head)}
-        coordinated = self._coordinated_pair_before(start, speakers)
+        coordinated = self._coordinated_pair_before(start, speakers) or self._pair_named_before(head, speakers)
         if coordinated:
             return [_Resolution(start, end, self._of_sector(actor, head, mention, sector), True) for actor in coordinated]
         if owner is head and _is_their(head):
@@ -756,6 +756,18 @@ class ActorLayer:
             name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
             found.append(_Resolution(start, end, _acting(state, name, mention, sector), True))
         return found
+
+    def _pair_named_before(self, head: Token, passed_over: set[int]) -> list[Actor]:
+        """ "talks between *the two sides* ... praised *both sides*": a pair phrase beyond the
+        reach of any pair named together stands for the pair the same phrase did before."""
+        if head.lemma_.lower() not in self.kb.pair_nouns:
+            return []
+        for earlier in reversed(self.doc[: head.i]):
+            if earlier.lemma_.lower() != head.lemma_.lower() or earlier.i in passed_over or self._pair_owner(earlier) is None:
+                continue
+            pair = [found.actor for found in self._pair(earlier) if found.actor.country or found.actor.org]
+            return pair if len(pair) == 2 else []
+        return []
 
     def _of_sector(self, actor: Actor, head: Token, mention: str, sector: str | None) -> Actor:
         """A member of a pair as the phrase names it: itself ("both sides"), or its state's
