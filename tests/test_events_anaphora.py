@@ -252,3 +252,13 @@ def test_the_ministry_is_the_ministry_named_before():
         "Belarus's ambassador did not attend a meeting at the ministry on Friday."
     )
     assert ("BLRGOV", "044", "POLGOV") in coded(text)
+
+
+def test_a_definite_act_noun_retelling_the_doers_earlier_act_is_no_new_event():
+    text = (
+        "KABUL, May 3 - Islamic State fighters ambushed a police convoy in Kunduz province on Monday. "
+        "The group later claimed responsibility for the attack."
+    )
+    found = coded(text)
+    assert [c for s, c, t in found if c.startswith("19")] == ["190"]
+    assert any(c == "015" for s, c, t in found)

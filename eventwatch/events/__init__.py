@@ -137,7 +137,7 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    events = _without_headline_restatements(_without_generic_duplicates(_without_consequences(unique)), doc)
+    events = _without_headline_restatements(_without_generic_duplicates(_without_consequences(_without_retold_acts(unique))), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -721,6 +721,28 @@ def _refers_to_doer(token: Token | None) -> bool:
 def _at_site(actor: Actor, site: str) -> Actor:
     """A party named only by its kind, of the state where the act happened."""
     return replace(actor, country=site, code=site + (actor.sector or ""))
+
+
+def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """ "Al Shabaab detonated two car bombs ... The group claimed responsibility for *the
+    attack*": a definite act noun that refers back to an earlier act of the same doer
+    (act_nouns.yaml) tells that act again, no new one."""
+    nouns = load_act_nouns()
+    kept = []
+    for role, event in coded:
+        noun = role.trigger
+        form = noun.lower_ if noun.lower_ in nouns.prefixes else noun.lemma_.lower()
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if noun.pos_ == "NOUN" and definite and form in nouns.prefixes and nouns.prefixes[form] is not None:
+            earlier = [e for r, e in coded if r.trigger.sent.start < noun.sent.start]
+            if any(e.cameo.startswith(nouns.prefixes[form]) and _side(e.source) == _side(event.source) for e in earlier):
+                continue
+        kept.append((role, event))
+    return kept
+
+
+def _side(actor: Actor) -> str:
+    return actor.country or actor.org or actor.code
 
 
 def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
