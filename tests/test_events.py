@@ -952,3 +952,10 @@ def test_an_act_demanded_is_coded_too_by_the_one_asked_and_aimed_at_the_asker():
     assert ("NOR", "1053", "RUS") in found
     released = [e for key, e in found.items() if key[0] == "RUS" and key[1].startswith("08")]
     assert [(e.target.code, e.modality.hypothetical) for e in released] == [("NOR", True)]
+
+
+def test_a_police_raid_is_a_search_and_seizure_not_military_force():
+    found = coded("ISTANBUL, May 3 - Turkish police detained a journalist and raided the offices of an opposition newspaper on Tuesday.")
+    assert any(s == "TURCOP" and c == "1711" for s, c, _ in found)
+    assert not any(c.startswith("19") for _, c, _ in found)
+    assert any(c == "190" for _, c, _ in coded("KABUL, May 3 - Afghan troops raided a Taliban hideout."))

@@ -74,6 +74,9 @@ DOMESTIC_FORCES = {"COP", "JUD"}
 # Violence by a state's police on protesters is repression: CAMEO 175.
 REPRESSION = "175"
 REPRESSING_SECTORS = {"COP"}
+# A raid by police or the courts' agents is a search and seizure (1711), not military force.
+POLICE_RAID = "1711"
+RAID_VERBS = {"raid"}
 # Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
 MASS_KILLING = "202"
 KILLING_VERBS = {"kill", "shoot", "execute", "murder", "slay", "gun"}
@@ -414,13 +417,15 @@ class _Coder:
         pattern_code = REPRESSION if _represses(role, sources, targets) else role.pattern.code
         if _is_called_massacre(role, targets):
             pattern_code = MASS_KILLING
+        elif _is_police_raid(role, sources):
+            pattern_code = POLICE_RAID
         code, note = self._code(pattern_code, mood)
         explained = note
         if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
             code = specific
             explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
-            why = "police violence on protesters" if pattern_code == REPRESSION else "killing of civilians called a massacre"
+            why = {REPRESSION: "police violence on protesters", MASS_KILLING: "killing of civilians called a massacre"}.get(pattern_code, "a police raid")
             explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
@@ -494,6 +499,14 @@ def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
     if role.pattern.code[:2] not in {"18", "19"} or not sources or not targets:
         return False
     return all(a.sector in REPRESSING_SECTORS for _, a in sources) and all(a.sector == "OPP" for _, a in targets)
+
+
+def _is_police_raid(role: Role, sources: list[Party]) -> bool:
+    """Police raiding offices or homes search and seize (1711, coercion), as coders read it,
+    not a military raid (190)."""
+    if _lemma_of(role.trigger) not in RAID_VERBS or role.pattern.code[:2] != "19" or not sources:
+        return False
+    return all(actor.sector in DOMESTIC_FORCES for _, actor in sources)
 
 
 def _is_called_massacre(role: Role, targets: list[Party]) -> bool:
