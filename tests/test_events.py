@@ -959,3 +959,8 @@ def test_a_police_raid_is_a_search_and_seizure_not_military_force():
     assert any(s == "TURCOP" and c == "1711" for s, c, _ in found)
     assert not any(c.startswith("19") for _, c, _ in found)
     assert any(c == "190" for _, c, _ in coded("KABUL, May 3 - Afghan troops raided a Taliban hideout."))
+
+
+def test_calling_for_an_inquiry_is_an_appeal_not_an_investigation():
+    found = coded("Amnesty International called for an independent investigation into the deaths of the protesters.")
+    assert [c[:2] for s, c, _ in found if s.startswith("NGO")] == ["02"]
