@@ -964,3 +964,8 @@ def test_a_police_raid_is_a_search_and_seizure_not_military_force():
 def test_calling_for_an_inquiry_is_an_appeal_not_an_investigation():
     found = coded("Amnesty International called for an independent investigation into the deaths of the protesters.")
     assert [c[:2] for s, c, _ in found if s.startswith("NGO")] == ["02"]
+
+
+def test_provoking_someone_is_no_protest():
+    found = coded("Vietnam said it would respond firmly if Chinese ships provoked its fishermen again.")
+    assert not any(c.startswith("14") for _, c, _ in found)
