@@ -969,3 +969,9 @@ def test_calling_for_an_inquiry_is_an_appeal_not_an_investigation():
 def test_provoking_someone_is_no_protest():
     found = coded("Vietnam said it would respond firmly if Chinese ships provoked its fishermen again.")
     assert not any(c.startswith("14") for _, c, _ in found)
+
+
+def test_roads_blocked_by_armed_men_are_a_blockade_not_a_protest():
+    found = coded("JUBA, May 3 - Rebel fighters blocked the main road to the village to stop civilians from fleeing.")
+    assert any(c == "191" for _, c, _ in found) and not any(c.startswith("14") for _, c, _ in found)
+    assert any(c == "144" for _, c, _ in coded("LIMA, May 3 - Protesters blocked highways across southern Peru."))

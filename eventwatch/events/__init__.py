@@ -74,6 +74,10 @@ DOMESTIC_FORCES = {"COP", "JUD"}
 # Violence by a state's police on protesters is repression: CAMEO 175.
 REPRESSION = "175"
 REPRESSING_SECTORS = {"COP"}
+# Roads blocked by armed forces or groups: a blockade (191), not a protest (144).
+BLOCKING_PROTEST = "144"
+ARMED_BLOCKADE = "191"
+ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
 # A raid by police or the courts' agents is a search and seizure (1711), not military force.
 POLICE_RAID = "1711"
 RAID_VERBS = {"raid"}
@@ -419,13 +423,16 @@ class _Coder:
             pattern_code = MASS_KILLING
         elif _is_police_raid(role, sources):
             pattern_code = POLICE_RAID
+        elif _is_armed_blockade(role, sources):
+            pattern_code = ARMED_BLOCKADE
         code, note = self._code(pattern_code, mood)
         explained = note
         if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
             code = specific
             explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
-            why = {REPRESSION: "police violence on protesters", MASS_KILLING: "killing of civilians called a massacre"}.get(pattern_code, "a police raid")
+            why = {REPRESSION: "police violence on protesters", MASS_KILLING: "killing of civilians called a massacre",
+                   ARMED_BLOCKADE: "roads blocked by armed men"}.get(pattern_code, "a police raid")  # fmt: skip
             explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
@@ -499,6 +506,13 @@ def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
     if role.pattern.code[:2] not in {"18", "19"} or not sources or not targets:
         return False
     return all(a.sector in REPRESSING_SECTORS for _, a in sources) and all(a.sector == "OPP" for _, a in targets)
+
+
+def _is_armed_blockade(role: Role, sources: list[Party]) -> bool:
+    """Armed forces or groups blocking roads impose a blockade (191), they stage no protest (144)."""
+    if not role.pattern.code.startswith(BLOCKING_PROTEST) or not sources:
+        return False
+    return all(actor.sector in ARMED_SECTORS for _, actor in sources)
 
 
 def _is_police_raid(role: Role, sources: list[Party]) -> bool:
