@@ -183,7 +183,10 @@ def _clause_subject(pronoun: Token) -> set[int]:
         return set()
     while verb.dep_ in SHARED_SUBJECT_DEPS and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         verb = verb.head  # "Arce confronted Zuniga and ordered *him* out", "..., accusing *them*"
-    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "the US, an ally *of both countries*, urged them": what its apposition names is not it
+    described = {t.i for s in subjects for a in s.children if a.dep_ == "appos" for p in a.children if p.dep_ == "prep" for t in p.subtree}
+    return {t.i for s in subjects for t in s.subtree} - described
 
 
 def _head_index(mention: Mention) -> int:

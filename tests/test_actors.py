@@ -470,3 +470,16 @@ def test_a_groups_branch_named_with_a_state_adjective_is_the_group(parse):
 def test_the_actor_a_phrase_stands_for(parse, text, head, code):
     doc, layer = parse(text)
     assert layer.actor_for(token(doc, head)).code == code
+
+
+def test_both_sides_further_on_are_the_two_sides_named_together_before():
+    from eventwatch.pipeline import extract_text
+
+    text = (
+        "JEDDAH, May 3 - Sudan's army and the Rapid Support Forces held talks between the two sides in Jeddah on Saturday. "
+        "The paramilitary group freed ten prisoners. Negotiators met for six hours. The mediators said progress was slow. "
+        "Kenya and Ethiopia praised both sides."
+    )
+    praised = {(e.source.code, e.target.code) for e in extract_text(text, published="2023-05-03").events if e.cameo == "051"}
+    assert ("KEN", "SDNMIL") in praised and ("KEN", "SDNREB") in praised
+    assert not any(target.startswith("SAU") for _, target in praised)

@@ -224,7 +224,7 @@ def test_without_a_dateline_the_only_state_of_the_sentence_is_home(nlp):
 
 def test_a_noun_of_an_organisation_the_article_names_is_no_home_institution(nlp):
     text = "THE HAGUE, May 4 - The International Court of Justice opened hearings. The court will rule in June."
-    assert code_of(nlp, text, "court") == "JUD"  # not the Dutch judiciary
+    assert code_of(nlp, text, "court") == "IGOUNOJUDICJ"  # the court named before, not the Dutch judiciary
 
 
 def test_the_home_state_is_configurable(nlp, tmp_path: Path):

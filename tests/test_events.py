@@ -1027,3 +1027,106 @@ def test_a_force_preparing_an_attack_shows_force():
     assert ("RUSMIL", "150", "UKRCVL") in coded("Russian troops prepared to storm the Ukrainian city of Bakhmut.")
     assert ("IRN", "138", "ISR") in coded("Iran threatened to attack Israel if the strikes continued.")
     assert ("SRBMIL", "150", "XKX") in coded("Serbian troops prepared to resume shelling Kosovo.")
+
+
+def test_killing_civilians_is_fighting_unless_the_story_calls_it_a_massacre():
+    found = coded("DAMASCUS, May 3 - Government shelling killed twelve civilians in a suburb of the capital on Friday.")
+    assert ("SYRGOV", "190", "SYRCVL") in found
+    found = coded("JUBA, May 3 - Soldiers killed at least 40 civilians in a village in the east, in what rights groups described as a massacre.")
+    assert ("SSDMIL", "202", "SSDCVL") in found
+    text = "Soldiers accused of mass killings in South Sudan\n\nJUBA, May 3 - Soldiers shot dead 40 civilians in a village in the east on Sunday."
+    assert ("SSDMIL", "202", "SSDCVL") in coded(text)
+    found = coded("JUBA, May 3 - Rebels executed 30 civilians in a village on Sunday. The United Nations called it an atrocity.")
+    assert ("SSDREB", "202", "SSDCVL") in found
+    found = coded("JUBA, May 3 - South Sudanese soldiers shot dead 40 civilians in a village in the east on Sunday.")
+    assert ("SSDMIL", "190", "SSDCVL") in found
+
+
+def test_blocking_a_bodys_statement_is_a_veto_aimed_at_the_body():
+    assert ("HUN", "129", "IGOEUREEC") in coded("Hungary blocked an EU statement criticising China on Tuesday.")
+    assert ("CHN", "129", "IGOUNO") in coded("China blocked a Security Council statement on the crisis in Myanmar.")
+
+
+def test_troops_sent_as_part_of_a_peacekeeping_force_keep_the_peace():
+    assert ("ARMMIL", "074", "KGZ") in coded("Armenian soldiers arrived in Kyrgyzstan on Monday as part of a peacekeeping force.")
+    assert ("BLR", "074", "KAZ") in coded("Belarus sent 200 troops to Kazakhstan as part of a regional peacekeeping mission.")
+    assert ("FJIMIL", "074", "LBN") in coded("Fijian soldiers were deployed to Lebanon as peacekeepers.")
+
+
+def test_a_headline_act_retold_with_the_same_verb_takes_the_bodys_code():
+    text = "Chinese troops arrive in Laos\n\nVIENTIANE, May 3 - Chinese soldiers arrived in Laos on Friday as part of a peacekeeping force."
+    found = coded(text)
+    assert ("CHNMIL", "074", "LAO") in found
+    assert not any(code == "154" for _, code, _ in found)
+
+
+def test_a_meeting_the_report_says_is_scheduled_is_coded_as_the_meeting_with_future_set():
+    events = events_of("The Chinese foreign minister is scheduled to meet his Indian counterpart in New Delhi on Friday.")
+    meeting = [e for e in events if (e.source.code, e.target.code if e.target else None) == ("CHNGOV", "INDGOV")]
+    assert [(e.cameo_root, e.modality.future) for e in meeting] == [("04", True)]
+    # announced by its source, it stays an intent to meet
+    assert ("CHNGOV", "036", "INDGOV") in coded("The Chinese foreign minister will meet his Indian counterpart in New Delhi on Friday.")
+
+
+def test_claiming_ones_own_attack_claims_responsibility_for_it():
+    assert ("PSEREBHMS", "015", "ISR") in coded("Hamas claimed that it had fired rockets at Israel overnight.")
+    found = coded("Kyiv claimed that Russian forces shelled the hospital.")
+    assert not any(code == "015" for _, code, _ in found)
+
+
+def test_ratifying_an_agreement_is_done_by_one_party_only():
+    found = coded("Moldova ratified a trade agreement with Turkey on Friday.")
+    assert ("MDA", "057", "TUR") in found
+    assert not any(src == "TUR" for src, _, _ in found)
+
+
+def test_heading_back_is_no_consultation():
+    assert not any(code.startswith("04") for _, code, _ in coded("The Kenyan president headed back after a two-day visit."))
+
+
+def test_sympathy_for_a_misfortune_is_aimed_at_the_state_it_befell():
+    assert ("INDGOV", "018", "PAK") in coded("The Indian prime minister expressed sorrow for the deadly floods in Pakistan.")
+
+
+def test_a_preposition_on_a_particle_adverb_belongs_to_the_verb():
+    assert ("CHN", "150", "VNM") in coded("China sent its survey vessel back into Vietnamese waters on Tuesday.")
+
+
+def test_whoever_owns_the_object_of_the_target_preposition_is_the_target():
+    assert ("RUS", "150", "JPN") in coded("Russia sent a warship into waters claimed by Japan on Tuesday.")
+
+
+def test_aid_sent_as_convoys_or_flights_is_humanitarian_aid():
+    assert ("IGOUNOWFP", "073", "SDN") in coded("The World Food Programme sent aid convoys into Sudan on Monday.")
+    assert ("TUR", "073", "SYR") in coded("Turkey flew relief flights to Syria.")
+
+
+def test_an_act_demanded_is_coded_too_by_the_one_asked_and_aimed_at_the_asker():
+    events = events_of("Norway demanded that Russia release the detained fishing boat and its crew.")
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None): e for e in events}
+    assert ("NOR", "1053", "RUS") in found
+    released = [e for key, e in found.items() if key[0] == "RUS" and key[1].startswith("08")]
+    assert [(e.target.code, e.modality.hypothetical) for e in released] == [("NOR", True)]
+
+
+def test_a_police_raid_is_a_search_and_seizure_not_military_force():
+    found = coded("ISTANBUL, May 3 - Turkish police detained a journalist and raided the offices of an opposition newspaper on Tuesday.")
+    assert any(s == "TURCOP" and c == "1711" for s, c, _ in found)
+    assert not any(c.startswith("19") for _, c, _ in found)
+    assert any(c == "190" for _, c, _ in coded("KABUL, May 3 - Afghan troops raided a Taliban hideout."))
+
+
+def test_calling_for_an_inquiry_is_an_appeal_not_an_investigation():
+    found = coded("Amnesty International called for an independent investigation into the deaths of the protesters.")
+    assert [c[:2] for s, c, _ in found if s.startswith("NGO")] == ["02"]
+
+
+def test_provoking_someone_is_no_protest():
+    found = coded("Vietnam said it would respond firmly if Chinese ships provoked its fishermen again.")
+    assert not any(c.startswith("14") for _, c, _ in found)
+
+
+def test_roads_blocked_by_armed_men_are_a_blockade_not_a_protest():
+    found = coded("JUBA, May 3 - Rebel fighters blocked the main road to the village to stop civilians from fleeing.")
+    assert any(c == "191" for _, c, _ in found) and not any(c.startswith("14") for _, c, _ in found)
+    assert any(c == "144" for _, c, _ in coded("LIMA, May 3 - Protesters blocked highways across southern Peru."))

@@ -261,3 +261,33 @@ def test_a_charge_rejected_in_a_contact_clause_is_aimed_at_the_accuser_and_not_s
     (denial,) = [e for e in result.events if e.verb == "rejected"]
     assert (denial.source.code, denial.cameo_root, denial.target.code) == ("INDGOV", "01", "CHNGOV")
     assert not denial.modality.to_dict()["suspected"]
+def test_an_act_noun_set_off_by_a_comma_sums_up_the_clause_before_it():
+    found = coded("Hungary has deported thousands of migrants since March, a campaign the European Commission has condemned.")
+    assert ("IGOEUREEC", "111", "HUN") in found
+
+
+def test_both_countries_in_the_subjects_apposition_are_the_two_others_and_them_stands_for_both():
+    text = (
+        "HANOI, May 2 - Vietnam cancelled a fishing accord with Cambodia on Monday. "
+        "France, a partner of both countries, urged them to settle their dispute through talks."
+    )
+    found = coded(text)
+    assert {("FRA", "VNM"), ("FRA", "KHM")} <= {(s, t) for s, c, t in found if c.startswith("02")}
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    text = (
+        "WARSAW, May 2 - The Foreign Ministry in Warsaw summoned a Belarusian diplomat. "
+        "Belarus's ambassador did not attend a meeting at the ministry on Friday."
+    )
+    assert ("BLRGOV", "044", "POLGOV") in coded(text)
+
+
+def test_a_definite_act_noun_retelling_the_doers_earlier_act_is_no_new_event():
+    text = (
+        "KABUL, May 3 - Islamic State fighters ambushed a police convoy in Kunduz province on Monday. "
+        "The group later claimed responsibility for the attack."
+    )
+    found = coded(text)
+    assert [c for s, c, t in found if c.startswith("19")] == ["190"]
+    assert any(c == "015" for s, c, t in found)

@@ -595,7 +595,8 @@ class ActorLayer:
             return None  # "the Belarusian diplomat", "the two diplomats": their own words decide
         first = max(0, head.sent.start - SAME_NOUN_REACH)
         for earlier in reversed(self.doc[first : head.i]):
-            if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ == head.pos_:
+            # a name's head counts too: "the Foreign *Ministry* in Vilnius ... the ministry"
+            if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ in {head.pos_, "PROPN"}:
                 actor = self.actor_for(earlier)
                 if actor is not None and (actor.country or actor.org):
                     start = head.i - 1
@@ -762,7 +763,7 @@ class ActorLayer:
         sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
         mention = self._text_of(start, end)
         speakers = {t.i for t in self._subject_of_verb_over(head)}
-        coordinated = self._coordinated_pair_before(start, speakers)
+        coordinated = self._coordinated_pair_before(start, speakers) or self._pair_named_before(head, speakers)
         if coordinated:
             return [_Resolution(start, end, self._of_sector(actor, head, mention, sector), True) for actor in coordinated]
         if owner is head and _is_their(head):
@@ -779,6 +780,18 @@ class ActorLayer:
             name = f"{self.kb.adjectives.get(country, state.name)} {head.lemma_.lower()}" if sector else state.name
             found.append(_Resolution(start, end, _acting(state, name, mention, sector), True))
         return found
+
+    def _pair_named_before(self, head: Token, passed_over: set[int]) -> list[Actor]:
+        """ "talks between *the two sides* ... praised *both sides*": a pair phrase beyond the
+        reach of any pair named together stands for the pair the same phrase did before."""
+        if head.lemma_.lower() not in self.kb.pair_nouns:
+            return []
+        for earlier in reversed(self.doc[: head.i]):
+            if earlier.lemma_.lower() != head.lemma_.lower() or earlier.i in passed_over or self._pair_owner(earlier) is None:
+                continue
+            pair = [found.actor for found in self._pair(earlier) if found.actor.country or found.actor.org]
+            return pair if len(pair) == 2 else []
+        return []
 
     def _of_sector(self, actor: Actor, head: Token, mention: str, sector: str | None) -> Actor:
         """A member of a pair as the phrase names it: itself ("both sides"), or its state's
@@ -840,6 +853,9 @@ class ActorLayer:
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
+        if head.dep_ == "pobj" and verb.dep_ == "appos":  # "the US, *an ally of* both countries": not itself
+            apposition = {t.i for t in verb.subtree}
+            return [t for t in verb.head.subtree if t.i not in apposition]
         if head.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
             return []
         while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -44,6 +44,7 @@ from eventwatch.events.roles import (
     VIOLENT_ROOTS,
     Role,
     accuses_none,
+    as_own_claim,
     doer_places,
     expand,
     find_roles,
@@ -62,6 +63,9 @@ BARE_STATEMENT = "010"
 VISITS = {"042"}
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
+DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
+# Meetings, visits and talks a report states as scheduled are coded as such, future.
+ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -75,6 +79,18 @@ DOMESTIC_FORCES = {"COP", "JUD"}
 # Violence by a state's police on protesters is repression: CAMEO 175.
 REPRESSION = "175"
 REPRESSING_SECTORS = {"COP"}
+# Roads blocked by armed forces or groups: a blockade (191), not a protest (144).
+BLOCKING_PROTEST = "144"
+ARMED_BLOCKADE = "191"
+ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
+# A raid by police or the courts' agents is a search and seizure (1711), not military force.
+POLICE_RAID = "1711"
+RAID_VERBS = {"raid"}
+# Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
+MASS_KILLING = "202"
+KILLING_VERBS = {"kill", "shoot", "execute", "murder", "slay", "gun"}
+MASSACRE_WORDS = {"massacre", "genocide", "atrocity", "slaughter", "bloodbath"}
+MASS_ACTS = {"killing", "killings", "murder", "murders", "execution", "executions"}
 # Entity labels that name a state or someone (not "nine", "Sunday").
 NAMING_ENTITIES = {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"}
 # Sectors of a place's own people, which a place standing for its state drops.
@@ -91,6 +107,9 @@ RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # expulsions), unidentified armed forces (CAMEO UAF) for assaults, fighting and mass violence.
 UNSEEN_DOER_SECTORS = {"17": "GOV", "18": "UAF", "19": "UAF", "20": "UAF"}
 INVESTIGATE_ROOT = "09"
+# Sympathy "for the floods in Pakistan" is aimed at the state the misfortune befell.
+SYMPATHY = "018"
+MOURNED_PREPOSITIONS = ("for", "over")
 # Roots whose parties named only by their kind ("students", "police") belong to the state the
 # act happens in: protests, coercion and violence.
 SITED_ROOTS = {"14", *UNSEEN_DOER_SECTORS}
@@ -129,6 +148,7 @@ def find_events(
     roles = find_roles(doc, lexicon)
     asked = _asked_acts(roles)
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
+    coded = _aimed_at_askers(coded)
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
     referred = resolve_references(doc, coded, actors.last_of_sector)
@@ -137,7 +157,7 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    kept = _without_consequences(_without_threat_conditions(unique))
+    kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
@@ -304,6 +324,8 @@ class _RoleResolver:
             found = self._attacked_place(role, sources)
         if not found and role.pattern.code[:2] == INVESTIGATE_ROOT:
             found = self._investigated_state(role, sources)
+        if not found and role.pattern.code == SYMPATHY:
+            found = self._mourned_state(role)
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
@@ -318,6 +340,17 @@ class _RoleResolver:
                 if actor is not None and actor.country and actor.country not in states and token.i != obj.i:
                     state = self.actors.state(actor.country)
                     return [(token, state)] if state else []
+        return []
+
+    def _mourned_state(self, role: Role) -> list[Party]:
+        """Whom sympathy for a misfortune is aimed at: the state its phrase places it in
+        ("expressed sorrow for the shootings *in South Carolina*")."""
+        for prep in MOURNED_PREPOSITIONS:
+            for phrase in role.frame.preps.get(prep, ()):
+                for token in phrase.subtree:
+                    actor = self.actors.actor_for(token) if token.i != phrase.i and token.pos_ == "PROPN" else None
+                    if actor is not None and actor.country and (state := self.actors.state(actor.country)):
+                        return [(token, state)]
         return []
 
     def _attacked_place(self, role: Role, sources: list[Party]) -> list[Party]:
@@ -398,20 +431,29 @@ class _Coder:
         if not targets and (conceded or role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources))):
             targets = self.resolver.own_state(sources, protest=protest)
         if accuses_none(role, targets):
-            return []  # "the US claimed that they had attacked Iraq": no one accused
+            role = as_own_claim(role)  # "the US claimed that they had attacked Iraq": no one accused
+            targets = self.resolver.targets(role, sources)
         if unseen and not any(actor.is_named() and token is not doer for token, actor in targets):
             return []  # an unnamed doer is coded only against someone named besides the place
         if not any(actor.is_named() for _, actor in (*sources, *targets)):
             return []  # "Soldiers seized power": no state or organisation to place it on
         mood = mood_of(role.trigger)
         pattern_code = REPRESSION if _represses(role, sources, targets) else role.pattern.code
+        if _is_called_massacre(role, targets):
+            pattern_code = MASS_KILLING
+        elif _is_police_raid(role, sources):
+            pattern_code = POLICE_RAID
+        elif _is_armed_blockade(role, sources):
+            pattern_code = ARMED_BLOCKADE
         code, note = self._code(pattern_code, mood)
         explained = note
         if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
             code = specific
             explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
-            explained = "; ".join(filter(None, [f"police violence on protesters: {role.pattern.code} coded as {REPRESSION}", explained]))
+            why = {REPRESSION: "police violence on protesters", MASS_KILLING: "killing of civilians called a massacre",
+                   ARMED_BLOCKADE: "roads blocked by armed men"}.get(pattern_code, "a police raid")  # fmt: skip
+            explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
             return []
@@ -459,7 +501,7 @@ class _Coder:
 
     def _code(self, code: str, mood: Mood) -> tuple[str, str]:
         """The act's code, or its intent, threat or refusal when the source only announces it."""
-        if not mood.announced:
+        if not mood.announced or mood.arranged and code[:2] == ARRANGED_ROOT and not mood.modality.negated:
             return code, ""
         root, negated = code[:2], mood.modality.negated
         if root in COOPERATION_ROOTS:
@@ -486,6 +528,45 @@ def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
     if role.pattern.code[:2] not in {"18", "19"} or not sources or not targets:
         return False
     return all(a.sector in REPRESSING_SECTORS for _, a in sources) and all(a.sector == "OPP" for _, a in targets)
+
+
+def _is_armed_blockade(role: Role, sources: list[Party]) -> bool:
+    """Armed forces or groups blocking roads impose a blockade (191), they stage no protest (144)."""
+    if not role.pattern.code.startswith(BLOCKING_PROTEST) or not sources:
+        return False
+    return all(actor.sector in ARMED_SECTORS for _, actor in sources)
+
+
+def _is_police_raid(role: Role, sources: list[Party]) -> bool:
+    """Police raiding offices or homes search and seize (1711, coercion), as coders read it,
+    not a military raid (190)."""
+    if _lemma_of(role.trigger) not in RAID_VERBS or role.pattern.code[:2] != "19" or not sources:
+        return False
+    return all(actor.sector in DOMESTIC_FORCES for _, actor in sources)
+
+
+def _is_called_massacre(role: Role, targets: list[Party]) -> bool:
+    """Killing civilians in a story that calls it a massacre (or mass killing, atrocity) is
+    a mass killing (202), as a news coder reads it; otherwise it is fighting (190)."""
+    if role.pattern.code[:2] not in {"18", "19"} or _lemma_of(role.trigger) not in KILLING_VERBS:
+        return False
+    if not targets or any(actor.sector != "CVL" for _, actor in targets):
+        return False
+    return _mentions_massacre(role.trigger.doc)
+
+
+def _lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _mentions_massacre(doc: Doc) -> bool:
+    """The story names a massacre: "massacre", "genocide", "mass killings"."""
+    for token in doc:
+        if token.lemma_.lower() in MASSACRE_WORDS:
+            return True
+        if token.lower_ == "mass" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MASS_ACTS:
+            return True
+    return False
 
 
 def _struck_places(subject: Token | None) -> list[Token]:
@@ -589,7 +670,7 @@ def _recoded_as(event: Event, act: Event) -> Event:
 def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]:
     """A headline tells in brief what the story then tells in full ("Turkey shoots down
     warplane"): its event with no target yields to the body's event of the same root by the
-    same side that names one."""
+    same side that names one, and its event between two sides to the body's of the same verb."""
     headline = next(iter(doc.sents), None)
     if headline is None or not is_headline(headline):
         return events
@@ -599,7 +680,36 @@ def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]
         return actor.country or actor.org or actor.code
 
     told = {(side(e.source), e.cameo_root) for e in events if e.evidence.start >= end and e.target is not None}
-    return [e for e in events if not (e.evidence.end <= end and e.target is None and (side(e.source), e.cameo_root) in told)]
+    body = [e for e in events if e.evidence.start >= end]
+
+    def restated(e: Event) -> bool:
+        if e.evidence.end > end:
+            return False
+        return (e.target is None and (side(e.source), e.cameo_root) in told) or _retold_in_full(e, body, side, doc)
+
+    return [e for e in events if not restated(e)]
+
+
+def _retold_in_full(headline: Event, body: list[Event], side, doc: Doc) -> bool:
+    """The body tells the headline's act with the same verb between the same sides, in its
+    full context, coded otherwise ("Troops arrive in X" / "... arrived in X as part of a
+    peacekeeping force"): the body's code stands for it."""
+    if headline.target is None:
+        return False
+    verb = _trigger_lemma(headline, doc)
+    return any(
+        e.cameo_root != headline.cameo_root
+        and e.target is not None
+        and (side(e.source), side(e.target)) == (side(headline.source), side(headline.target))
+        and _trigger_lemma(e, doc) == verb
+        for e in body
+    )
+
+
+def _trigger_lemma(event: Event, doc: Doc) -> str | None:
+    trigger = next((b for b in event.explanation.bindings if b.role == "trigger"), None) if isinstance(event, CodedEvent) else None
+    span = doc.char_span(trigger.start, trigger.end) if trigger else None
+    return span.root.lemma_.lower() if span is not None else None
 
 
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
@@ -727,6 +837,44 @@ def _refers_to_doer(token: Token | None) -> bool:
 def _at_site(actor: Actor, site: str) -> Actor:
     """A party named only by its kind, of the state where the act happened."""
     return replace(actor, country=site, code=site + (actor.sector or ""))
+
+
+def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """ "Al Shabaab detonated two car bombs ... The group claimed responsibility for *the
+    attack*": a definite act noun that refers back to an earlier act of the same doer
+    (act_nouns.yaml) tells that act again, no new one."""
+    nouns = load_act_nouns()
+    kept = []
+    for role, event in coded:
+        noun = role.trigger
+        form = noun.lower_ if noun.lower_ in nouns.prefixes else noun.lemma_.lower()
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if noun.pos_ == "NOUN" and definite and form in nouns.prefixes and nouns.prefixes[form] is not None:
+            earlier = [e for r, e in coded if r.trigger.sent.start < noun.sent.start]
+            if any(e.cameo.startswith(nouns.prefixes[form]) and _side(e.source) == _side(event.source) for e in earlier):
+                continue
+        kept.append((role, event))
+    return kept
+
+
+def _side(actor: Actor) -> str:
+    return actor.country or actor.org or actor.code
+
+
+def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """ "Britain demanded that Iran *release* the vessel": the act demanded, aimed at no one
+    of its own, is aimed at whoever demands it (for whose sake it is demanded)."""
+    askers: dict[int, list[Actor]] = {}
+    for role, event in coded:
+        complement = next((t for name, t in role.bound if name == "complement"), None)
+        if complement is not None and event.cameo_root in DEMAND_ROOTS:
+            askers.setdefault(complement.i, []).append(event.source)
+    aimed = []
+    for role, event in coded:
+        sources = askers.get(role.trigger.i, []) if event.target is None else []
+        targets = list({a.code: a for a in sources if a.code != event.source.code}.values())
+        aimed += [(role, replace(event, target=t)) for t in targets] or [(role, event)]
+    return aimed
 
 
 def _asked_acts(roles: list[Role]) -> dict[int, str]:

@@ -85,10 +85,23 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
             c.dep_ in {"poss", "compound", "nmod"} and c.tag_ != "PRP$" or c.ent_type_ for c in noun.children
         )
         # "Beijing accused ..., *a charge* New Delhi rejected": a noun summing up the clause before.
-        summing_up = noun.dep_ in {"npadvmod", "appos"} and noun.head.pos_ in {"VERB", "AUX"}
+        summing_up = noun.dep_ in {"npadvmod", "appos"} and noun.head.pos_ in {"VERB", "AUX"} or _sets_off_clause(noun)
         if (definite or summing_up) and not owned:
             return noun
     return None
+
+
+def _sets_off_clause(noun: Token) -> bool:
+    """ "Pakistan expelled thousands of Afghans, *a campaign* the UN criticised": an
+    indefinite act noun after a comma, told of by a relative clause, sums up the clause
+    before it, however the parser hangs it."""
+    start = noun.left_edge.i
+    return (
+        start > noun.sent.start
+        and noun.doc[start - 1].text == ","
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        and any(c.dep_ == "relcl" for c in noun.children)
+    )
 
 
 # Who acts through a sector before a token, from a sentence start on (ActorLayer.last_of_sector).

@@ -45,6 +45,7 @@ class ModalityWords:
     suspicion_adverbs: frozenset[str]
     suspicion_modifiers: frozenset[str]
     permission_nouns: frozenset[str]
+    arranging_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ class Mood:
     modality: EventModality
     announced: bool
     conditioned: bool = False
+    arranged: bool = False
 
 
 def mood_of(trigger: Token) -> Mood:
@@ -86,7 +88,17 @@ def mood_of(trigger: Token) -> Mood:
     )
     own_intent = _is_future(chain, words) or _has_modal(chain, words, words.obligation_modals) or consequent
     announced = _states_own_act(trigger) and own_intent and not (requested or antecedent)
-    return Mood(modality, announced, conditioned=consequent and not hedged)
+    arranged = announced and _is_arranged(chain, words)
+    return Mood(modality, announced, conditioned=consequent and not hedged, arranged=arranged)
+
+
+def _is_arranged(chain: list[Token], words: ModalityWords) -> bool:
+    """ "Obama *is scheduled to* attend a summit": a planned act the report states as
+    arranged, not one its source only announces (no "will", "plans", "agreed")."""
+    auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ == "aux"}
+    if auxiliaries & words.future_aux or _governed_by(chain, words.future_governors - words.arranging_words):
+        return False
+    return _governed_by(chain, words.arranging_words)
 
 
 def _states_own_act(trigger: Token) -> bool:

@@ -51,6 +51,9 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
+# Demands whose complement names the act demanded ("demanded that Iran release the vessel"):
+# that act is coded too, by the one asked (hypothetical), as CAMEO coders code requests.
+DEMAND_ROOTS = {"10"}
 INTENT_ROOT = "03"
 ANY_CLAUSE = "any"  # a `ccomp` value: any clausal complement
 PROTEST_ROOT = "14"
@@ -505,6 +508,8 @@ ACCUSED_ROOTS = {"17", *VIOLENT_ROOTS}
 REJECT_ROOT = "12"
 ACCUSATION = "112"
 ACCUSED_ACT = "accused act"
+ACCUSED_TARGET = "accused act's target"
+OWN_CLAIM = "015"  # claim responsibility: an allegation of the speaker's own side's act
 
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
@@ -547,12 +552,20 @@ def _as_accusation(role: Role, roles: list[Role]) -> Role:
     pattern = replace(role.pattern, code=ACCUSATION, target="ccomp")
     doers = tuple(act.source_candidates[0] for act in acts)
     bound = role.bound + tuple((ACCUSED_ACT, act.trigger) for act in acts)
+    bound += tuple((ACCUSED_TARGET, target) for act in acts for target in act.target_candidates)
     return replace(role, pattern=pattern, target_candidates=tuple(dict.fromkeys(doers)), bound=bound)
 
 
 def accuses_none(role: Role, targets: list) -> bool:
     """An allegation made an accusation whose act's doer is the speaker's own side: a claim."""
     return not targets and any(name == ACCUSED_ACT for name, _ in role.bound)
+
+
+def as_own_claim(role: Role) -> Role:
+    """ "The US claimed that it had attacked Iraq": claiming one's own act claims
+    responsibility for it (015), aimed at whom the act was aimed at."""
+    targets = tuple(dict.fromkeys(token for name, token in role.bound if name == ACCUSED_TARGET))
+    return replace(role, pattern=replace(role.pattern, code=OWN_CLAIM), target_candidates=targets)
 
 
 def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool:
@@ -679,8 +692,9 @@ def _role(frame: Frame, pattern: VerbPattern) -> Role:
     prep_objects = _matched_prep_objects(frame, pattern.prep, pattern.prep_object)
     prep2_objects = _matched_prep_objects(frame, pattern.prep2, pattern.prep2_object)
     consumed = {t.i for t in (*objects, *prep_objects, *prep2_objects)}
+    asked = complement if pattern.code[:2] in DEMAND_ROOTS else None  # "demanded that Iran *release* it": its own event too
     for clause in (complement, purpose):  # folded into this event: "threatened to *halt*", "blocked roads *to demand*"
-        if clause is not None:
+        if clause is not None and clause is not asked:
             consumed |= {clause.i, *(o.i for o in frame_of(clause).objects)}
     bound = [("trigger", frame.verb)]
     bound += [("particle", t) for t in frame.verb.children if t.lower_ == pattern.particle]
@@ -997,6 +1011,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
         ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
+    if pattern.target not in {"dobj", "ccomp", "none"}:  # "sent a ship into waters *claimed by Greece*"
+        ordered += [owner for noun in frame.preps.get(pattern.target, []) for owner in owners(noun)]
     # "declined to resign *despite pressure by* the commission", "would not abandon the outpost
     # *despite China's demands*": whoever's pressure the act defies.
     defied = [o for f in (frame, *inner_frames) for o in _prep_objects(f, ("despite",))]
