@@ -970,3 +970,9 @@ def test_a_force_preparing_an_attack_shows_force():
     assert ("RUSMIL", "150", "UKRCVL") in coded("Russian troops prepared to storm the Ukrainian city of Bakhmut.")
     assert ("IRN", "138", "ISR") in coded("Iran threatened to attack Israel if the strikes continued.")
     assert ("SRBMIL", "150", "XKX") in coded("Serbian troops prepared to resume shelling Kosovo.")
+
+
+def test_opening_an_economy_or_market_cooperates_economically():
+    """CAMEO 061: expand economic exchange; announced, its intent (0311)."""
+    assert ("JPN", "061", "USA") in coded("Japan opened its rice market to the United States.")
+    assert ("IND", "0311", None) in coded("India remains committed to opening up the economy.")
