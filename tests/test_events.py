@@ -1130,3 +1130,7 @@ def test_roads_blocked_by_armed_men_are_a_blockade_not_a_protest():
     found = coded("JUBA, May 3 - Rebel fighters blocked the main road to the village to stop civilians from fleeing.")
     assert any(c == "191" for _, c, _ in found) and not any(c.startswith("14") for _, c, _ in found)
     assert any(c == "144" for _, c, _ in coded("LIMA, May 3 - Protesters blocked highways across southern Peru."))
+def test_opening_an_economy_or_market_cooperates_economically():
+    """CAMEO 061: expand economic exchange; announced, its intent (0311)."""
+    assert ("JPN", "061", "USA") in coded("Japan opened its rice market to the United States.")
+    assert ("IND", "0311", None) in coded("India remains committed to opening up the economy.")
