@@ -30,7 +30,6 @@ from eventwatch.events.anaphora import (
     resolve_references,
     resolve_relatives,
     resolve_restated_objects,
-    without_restated_acts,
 )
 from eventwatch.events.codebook import Codebook, IntentTable, load_appeal_table, load_codebook, load_intent_table
 from eventwatch.events.explain import Binding, CodedEvent, Explanation
@@ -152,7 +151,7 @@ def find_events(
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
     referred = resolve_references(doc, coded, actors.last_of_sector)
-    for role, event in without_restated_acts(doc, resolve_perpetrators(doc, resolve_restated_objects(resolve_relatives(referred)), actors.is_homed)):
+    for role, event in resolve_perpetrators(doc, resolve_restated_objects(resolve_relatives(referred)), actors.is_homed):
         key = (event.source.code, event.target.code if event.target else None, event.cameo, event.verb, event.evidence.start)
         if key not in seen:
             seen.add(key)
@@ -851,7 +850,7 @@ def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Ev
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         if noun.pos_ == "NOUN" and definite and form in nouns.prefixes and nouns.prefixes[form] is not None:
             earlier = [e for r, e in coded if r.trigger.sent.start < noun.sent.start]
-            if any(e.cameo.startswith(nouns.prefixes[form]) and _side(e.source) == _side(event.source) for e in earlier):
+            if any(e.cameo.startswith(nouns.prefixes[form]) and _same_doer(e.source, event.source) for e in earlier):
                 continue
         kept.append((role, event))
     return kept
@@ -859,6 +858,12 @@ def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Ev
 
 def _side(actor: Actor) -> str:
     return actor.country or actor.org or actor.code
+
+
+def _same_doer(one: Actor, other: Actor) -> bool:
+    """Of one side, or the same group however placed ("a bomber *from the Islamic State group*"
+    in Iraq and "the group")."""
+    return _side(one) == _side(other) or bool(one.name) and one.name == other.name
 
 
 def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:

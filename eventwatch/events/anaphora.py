@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Token
 from eventwatch.actors.kb import GROUP_SECTORS
 from eventwatch.data import read_yaml
 from eventwatch.events.explain import Binding, CodedEvent
-from eventwatch.events.lexicon import NounPattern
 from eventwatch.events.roles import Role, condition_subjects, frame_of
 from eventwatch.records import Actor
 
@@ -344,27 +343,6 @@ def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_of:
     ]
     return earlier[-1].source if earlier else None
 
-
-
-def without_restated_acts(doc: Doc, coded: list[tuple[Role, CodedEvent]]) -> list[tuple[Role, CodedEvent]]:
-    """ "A bomber blew himself up at the gate ... The group claimed *the attack*": a definite
-    violent noun with no target of its own names again an act its side did a few sentences
-    back, not a second one, and is dropped."""
-    window = load_act_nouns().window
-    sentence_of: dict[int, int] | None = None
-    kept = []
-    for role, event in coded:
-        if isinstance(role.pattern, NounPattern) and event.target is None and event.cameo_root in VIOLENT_ROOTS and _is_definite(role.trigger):
-            if sentence_of is None:
-                sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
-            first = sentence_of[role.trigger.i] - window
-            if any(
-                r.trigger.i < role.trigger.i and sentence_of[r.trigger.i] >= first and e.cameo_root in VIOLENT_ROOTS
-                and (_same_side(e.source, event.source) or bool(event.source.name) and e.source.name == event.source.name) for r, e in coded
-            ):
-                continue
-        kept.append((role, event))
-    return kept
 
 
 def _is_definite(noun: Token) -> bool:
