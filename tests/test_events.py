@@ -975,3 +975,7 @@ def test_roads_blocked_by_armed_men_are_a_blockade_not_a_protest():
     found = coded("JUBA, May 3 - Rebel fighters blocked the main road to the village to stop civilians from fleeing.")
     assert any(c == "191" for _, c, _ in found) and not any(c.startswith("14") for _, c, _ in found)
     assert any(c == "144" for _, c, _ in coded("LIMA, May 3 - Protesters blocked highways across southern Peru."))
+
+
+def test_coordinated_prepositions_share_their_object():
+    assert ("LVA", "163", "RUS") in coded("Latvia closed its airspace to flights to and from Russia.")

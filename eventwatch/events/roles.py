@@ -1045,10 +1045,14 @@ def owners(noun: Token) -> list[Token]:
     """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects
     and the agent of a participle on it."""
     found = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
+    # "flights to *and from* Belarus": a preposition coordinated with another shares its object
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    for prep in preps:
+        if prep.lower_ in OWNER_PREPOSITIONS:
             found += [c for c in prep.children if c.dep_ == "pobj"]
-        elif prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
+    for prep in noun.children:
+        if prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
             agent = frame_of(prep).agent
             found += [agent] if agent is not None else []
     return found
