@@ -979,3 +979,8 @@ def test_roads_blocked_by_armed_men_are_a_blockade_not_a_protest():
 
 def test_coordinated_prepositions_share_their_object():
     assert ("LVA", "163", "RUS") in coded("Latvia closed its airspace to flights to and from Russia.")
+
+
+def test_reaching_an_arrangement_or_understanding_is_an_agreement_both_ways():
+    found = set(coded("Turkey reached an arrangement with Greece on Sunday."))
+    assert {("TUR", "057", "GRC"), ("GRC", "057", "TUR")} <= found
