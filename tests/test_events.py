@@ -984,3 +984,8 @@ def test_coordinated_prepositions_share_their_object():
 def test_reaching_an_arrangement_or_understanding_is_an_agreement_both_ways():
     found = set(coded("Turkey reached an arrangement with Greece on Sunday."))
     assert {("TUR", "057", "GRC"), ("GRC", "057", "TUR")} <= found
+
+
+def test_returning_to_compliance_yields_and_announced_it_is_an_intent_to_yield():
+    assert ("VEN", "035", None) in coded("Venezuela said it would return to full compliance with the accord.")
+    assert any(c == "080" for _, c, _ in coded("Eritrea complied with the ruling of the boundary commission."))
