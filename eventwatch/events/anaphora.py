@@ -128,7 +128,8 @@ def resolve_references(
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
             prefixes = nouns.prefixes[_act_form(noun, nouns)]
-            targets = [t for t in _antecedent(earlier, event, prefixes, sentence_of, first) if t.code != event.source.code]
+            found = _antecedent(earlier, event, prefixes, sentence_of, first)
+            targets = [t for t in found if t.code != event.source.code and not _reacts_to_own_state(event, t)]
             if not targets and last_of_sector is not None and _act_form(noun, nouns) in nouns.judicial:
                 court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
                 targets = [court] if court is not None and court.code != event.source.code else []
@@ -224,6 +225,13 @@ def _fits(candidate: CodedEvent, prefixes: tuple[str, ...] | None) -> bool:
 
 def _party(actor: Actor) -> str:
     return actor.country or actor.code
+
+
+def _reacts_to_own_state(event: CodedEvent, target: Actor) -> bool:
+    """ "Armenia and Azerbaijan accused each other ... Armenia's defence ministry denied *the
+    claim*": a reaction to an act its own state did with others is aimed at the others,
+    unless it endorses the act ("defended the operation")."""
+    return event.cameo_root != ENDORSING_ROOT and bool(target.country) and _same_side(target, event.source)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:
