@@ -989,3 +989,8 @@ def test_reaching_an_arrangement_or_understanding_is_an_agreement_both_ways():
 def test_returning_to_compliance_yields_and_announced_it_is_an_intent_to_yield():
     assert ("VEN", "035", None) in coded("Venezuela said it would return to full compliance with the accord.")
     assert any(c == "080" for _, c, _ in coded("Eritrea complied with the ruling of the boundary commission."))
+
+
+def test_a_quoted_judgement_after_the_object_is_what_the_act_is_called():
+    text = 'Moscow called Kyiv\'s actions "very reckless and cynical" and warned of a response.'
+    assert ("RUSGOV", "111", "UKRGOV") in coded(text)

@@ -90,7 +90,10 @@ class Frame:
         found = [*self.objects, *self.complements]
         if self.passive and self.subject is not None:
             found.append(self.subject)
-        quoted = [c for o in self.objects for c in o.children if c.dep_ == "appos" and _is_quoted(c)]
+        # "called Pyongyang's actions *"very hostile and dangerous"*": a quoted appos, or
+        # adjectives after the noun, which the parser hangs on it as modifiers
+        quoted = [c for o in self.objects for c in o.children if c.dep_ in {"appos", "amod"} and c.i > o.i and _is_quoted(c)]
+        quoted += [j for q in quoted for j in q.conjuncts]
         return found + quoted + [counted for noun in found for counted in _counted(noun)]
 
     def actor_subject(self) -> Token | None:
