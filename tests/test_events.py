@@ -1134,3 +1134,22 @@ def test_opening_an_economy_or_market_cooperates_economically():
     """CAMEO 061: expand economic exchange; announced, its intent (0311)."""
     assert ("JPN", "061", "USA") in coded("Japan opened its rice market to the United States.")
     assert ("IND", "0311", None) in coded("India remains committed to opening up the economy.")
+
+
+def test_coordinated_prepositions_share_their_object():
+    assert ("LVA", "163", "RUS") in coded("Latvia closed its airspace to flights to and from Russia.")
+
+
+def test_reaching_an_arrangement_or_understanding_is_an_agreement_both_ways():
+    found = set(coded("Turkey reached an arrangement with Greece on Sunday."))
+    assert {("TUR", "057", "GRC"), ("GRC", "057", "TUR")} <= found
+
+
+def test_returning_to_compliance_yields_and_announced_it_is_an_intent_to_yield():
+    assert ("VEN", "035", None) in coded("Venezuela said it would return to full compliance with the accord.")
+    assert any(c == "080" for _, c, _ in coded("Eritrea complied with the ruling of the boundary commission."))
+
+
+def test_a_quoted_judgement_after_the_object_is_what_the_act_is_called():
+    text = 'Moscow called Kyiv\'s actions "very reckless and cynical" and warned of a response.'
+    assert ("RUSGOV", "111", "UKRGOV") in coded(text)

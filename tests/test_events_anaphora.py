@@ -291,3 +291,12 @@ def test_a_definite_act_noun_retelling_the_doers_earlier_act_is_no_new_event():
     found = coded(text)
     assert [c for s, c, t in found if c.startswith("19")] == ["190"]
     assert any(c == "015" for s, c, t in found)
+
+
+def test_a_denial_of_a_mutual_accusation_is_aimed_at_the_other_side_only():
+    text = (
+        "BAKU, May 3 - Azerbaijan and Armenia accused each other on Sunday of shelling border villages. "
+        "Armenia's defence ministry denied the accusations."
+    )
+    denied = {t for s, c, t in coded(text) if s == "ARMMIL" and c.startswith("01")}
+    assert "AZE" in denied and "ARM" not in denied

@@ -130,7 +130,10 @@ def resolve_references(
             if not targets and last_of_sector is not None and judicial:
                 court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
                 targets = [court] if court is not None else []
-            targets = [t for t in targets or _antecedent(earlier, event, prefixes, sentence_of, first) if t.code != event.source.code]
+            if not targets:  # not a reaction to what one's own state did with others
+                found = _antecedent(earlier, event, prefixes, sentence_of, first)
+                targets = [t for t in found if not _reacts_to_own_state(event, t)]
+            targets = [t for t in targets if t.code != event.source.code]
             resolved += [(role, _aimed_at(event, target, noun)) for target in targets] or [(role, event)]
         else:
             resolved.append((role, event))
@@ -258,6 +261,13 @@ def _fits(candidate: CodedEvent, prefixes: tuple[str, ...] | None) -> bool:
 
 def _party(actor: Actor) -> str:
     return actor.country or actor.code
+
+
+def _reacts_to_own_state(event: CodedEvent, target: Actor) -> bool:
+    """ "Armenia and Azerbaijan accused each other ... Armenia's defence ministry denied *the
+    claim*": a reaction to an act its own state did with others is aimed at the others,
+    unless it endorses the act ("defended the operation")."""
+    return event.cameo_root != ENDORSING_ROOT and bool(target.country) and _same_side(target, event.source)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:

@@ -91,7 +91,10 @@ class Frame:
         found = [*self.objects, *self.complements]
         if self.passive and self.subject is not None:
             found.append(self.subject)
-        quoted = [c for o in self.objects for c in o.children if c.dep_ == "appos" and _is_quoted(c)]
+        # "called Pyongyang's actions *"very hostile and dangerous"*": a quoted appos, or
+        # adjectives after the noun, which the parser hangs on it as modifiers
+        quoted = [c for o in self.objects for c in o.children if c.dep_ in {"appos", "amod"} and c.i > o.i and _is_quoted(c)]
+        quoted += [j for q in quoted for j in q.conjuncts]
         return found + quoted + [counted for noun in found for counted in _counted(noun)]
 
     def actor_subject(self) -> Token | None:
@@ -1114,10 +1117,14 @@ def owners(noun: Token) -> list[Token]:
     """Who a noun phrase belongs to: its possessor, actor-naming modifiers, of/from/by objects
     and the agent of a participle on it."""
     found = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPOSITIONS:
+    # "flights to *and from* Belarus": a preposition coordinated with another shares its object
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    for prep in preps:
+        if prep.lower_ in OWNER_PREPOSITIONS:
             found += [c for c in prep.children if c.dep_ == "pobj"]
-        elif prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
+    for prep in noun.children:
+        if prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
             agent = frame_of(prep).agent
             found += [agent] if agent is not None else []
     return found
