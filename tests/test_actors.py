@@ -483,3 +483,9 @@ def test_both_sides_further_on_are_the_two_sides_named_together_before():
     praised = {(e.source.code, e.target.code) for e in extract_text(text, published="2023-05-03").events if e.cameo == "051"}
     assert ("KEN", "SDNMIL") in praised and ("KEN", "SDNREB") in praised
     assert not any(target.startswith("SAU") for _, target in praised)
+
+
+def test_a_capitalised_word_opening_a_sector_phrase_is_no_person(parse):
+    # en_core_web_sm tags the "Riot" of a sentence-initial "Riot police" PERSON.
+    doc, layer = parse("ANKARA, May 2 - A court jailed six men on Monday. Riot police fired tear gas at the crowds.")
+    assert layer.actor_for(token(doc, "police")).code == "TURCOP"

@@ -275,7 +275,7 @@ class ActorLayer:
         self._exact = {(m.start, m.end): m for m in matches}
         matches = sorted(matches + place_matches(self._ents, kb, matches), key=lambda m: m.start)
         person_ents = [_without_case(e) for e in self._ents if e.label_ == "PERSON"]
-        person_ents = [e for e in person_ents if len(e) and (e.start, e.end) not in self._exact]
+        person_ents = [e for e in person_ents if len(e) and (e.start, e.end) not in self._exact and not self._opens_sector_phrase(e)]
         matches = [m for m in matches if not _is_surname_named_before(m, person_ents, doc)]
         places = {i for m in matches if m.entry.kind != "person" for i in range(m.start, m.end)}
         self._matches = [m for m in matches if not self._is_part_of_person_name(m, person_ents, places)]
@@ -338,6 +338,12 @@ class ActorLayer:
             return None
         sector = self.kb.places.sector
         return Actor(name, name, country, None, sector, country + (sector or ""))
+
+    def _opens_sector_phrase(self, ent: Span) -> bool:
+        """ "*Riot* police fired tear gas": a capitalised word spaCy took for a person that
+        begins a sector phrase with the words after it."""
+        words = list(self.doc[ent.start : min(ent.end + self.kb.longest_sector, len(self.doc))])
+        return any(first == 0 and last > len(ent) for first, last, _ in self.kb.find_sectors(words))
 
     def is_homed(self, token: Token) -> bool:
         """Whether the phrase's state is only the one its article or sentence suggests (the
