@@ -1153,3 +1153,8 @@ def test_returning_to_compliance_yields_and_announced_it_is_an_intent_to_yield()
 def test_a_quoted_judgement_after_the_object_is_what_the_act_is_called():
     text = 'Moscow called Kyiv\'s actions "very reckless and cynical" and warned of a response.'
     assert ("RUSGOV", "111", "UKRGOV") in coded(text)
+
+
+def test_its_neighbour_is_the_state_named_last_other_than_the_subjects():
+    found = coded("Turkey shelled Kurdish positions in Syria. Ankara said it would not invade its neighbour.")
+    assert any(source == "TURGOV" and target == "SYR" for source, _, target in found)

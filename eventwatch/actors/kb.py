@@ -259,6 +259,7 @@ class ActorKB:
         self.branch_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("branch_nouns", []))
         self.relation_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("relation_nouns", []))
         self.leading_participles: frozenset[str] = frozenset(w.lower() for w in data.get("leading_participles", []))
+        self.other_party_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("other_party_nouns", []))
         pairs = data.get("pairs") or {}
         self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
         self.pair_nouns: frozenset[str] = frozenset(w.lower() for w in pairs.get("nouns") or ())
@@ -531,7 +532,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 LIST_KEYS = (
     "not_actors", "honorifics", "stance_prefixes", "language_words", "title_words", "former", "international",
-    "branch_nouns", "relation_nouns", "leading_participles",
+    "branch_nouns", "relation_nouns", "leading_participles", "other_party_nouns",
 )
 MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.

@@ -434,7 +434,25 @@ class ActorLayer:
         head = self._root(own) if own else token
         if own and own.entry.kind == "person":
             return self._surname(head) or self._known_person(own, head)
+        if own is None and token.lemma_.lower() in self.kb.other_party_nouns and (other := self._other_party(token)) is not None:
+            return other
         return self._compose(head, own, None if own else self._persons.get(head.i))
+
+    def _other_party(self, noun: Token) -> _Resolution | None:
+        """ "Moscow is preparing an offensive against *its neighbour*": such a noun owned by a
+        pronoun is the state named last before it other than the clause's subject's."""
+        if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
+            return None
+        subjects = (c for verb in noun.ancestors if verb.pos_ in {"VERB", "AUX"} for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+        # the first subject that names a state: "Ankara said *it* would not invade its neighbour"
+        own_state = next((r.actor.country for c in subjects if (r := self._resolve(c)) is not None and r.actor.country), None)
+        if own_state is None:
+            return None
+        before = [country for match, country in reversed(self._state_matches()) if match.end <= noun.i]
+        country = next((c for c in (*before, self._dateline_state()) if c and c != own_state), None)
+        if country is None:
+            return None
+        return _Resolution(noun.i, noun.i + 1, self._entry_actor(self._state_anchor(country), noun.text), True)
 
     def _compose(self, head: Token, own: KBMatch | None, person: Span | None) -> _Resolution | None:
         """The actor of a phrase from its parts: a KB name, the state or organisation
