@@ -1158,3 +1158,10 @@ def test_a_quoted_judgement_after_the_object_is_what_the_act_is_called():
 def test_its_neighbour_is_the_state_named_last_other_than_the_subjects():
     found = coded("Turkey shelled Kurdish positions in Syria. Ankara said it would not invade its neighbour.")
     assert any(source == "TURGOV" and target == "SYR" for source, _, target in found)
+
+
+def test_a_bare_intent_in_a_purpose_clause_says_nothing_more_than_its_act():
+    found = coded("The two foreign ministers will meet in Oman to prepare a swap of prisoners.")
+    assert not any(cameo == "030" for _, cameo, _ in found)
+    found = coded("Egypt and Qatar will meet to prepare a summit.")
+    assert not any(cameo == "030" for _, cameo, _ in found) and any(cameo.startswith("03") for _, cameo, _ in found)

@@ -589,13 +589,18 @@ def _is_instrument(noun: Token, pattern: NounPattern, roles: list[Role]) -> bool
     )
 
 
+BARE_INTENT = "030"  # "prepared to", "pledged to": an intent with no act of its own
+
+
 def _restates_its_act(role: Role, roles: list[Role]) -> bool:
     """A purpose clause of the same root as its act says nothing more ("met to *discuss*",
     "resigned to *allow* elections"); of another root it is an act of its own ("opened fire
-    to *disperse* them")."""
+    to *disperse* them"). A bare intent says nothing more either ("will meet to *prepare* an
+    exchange")."""
     act = _act_of_purpose(role.trigger)
     return act is not None and any(
-        other.trigger.i == act.i and other.pattern.code[:2] == role.pattern.code[:2] for other in roles
+        other.trigger.i == act.i and (other.pattern.code[:2] == role.pattern.code[:2] or role.pattern.code == BARE_INTENT)
+        for other in roles
     )
 
 
