@@ -1165,3 +1165,9 @@ def test_a_bare_intent_in_a_purpose_clause_says_nothing_more_than_its_act():
     assert not any(cameo == "030" for _, cameo, _ in found)
     found = coded("Egypt and Qatar will meet to prepare a summit.")
     assert not any(cameo == "030" for _, cameo, _ in found) and any(cameo.startswith("03") for _, cameo, _ in found)
+
+
+def test_stopping_trade_with_a_state_is_an_embargo_and_threatening_it_a_threat_to_reduce():
+    assert coded("Ankara halted trade with Jerusalem on Thursday.")[0][1] == "163"
+    assert ("TUR", "163", "SYR") in coded("Turkey stopped trading with Syria.")
+    assert ("USA", "1312", "CUB") in coded("The United States warned that it could stop trading with Cuba.")
