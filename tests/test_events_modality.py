@@ -97,3 +97,10 @@ def test_what_someone_tells_reporters_is_reported_not_asked():
     text = 'LIMA, Jan 12 - "My government is ready to sit down with the protest leaders," Boluarte told reporters in Lima.'
     (intent,) = [e for e in events_of(text) if e.source.code == "PERGOV"]
     assert (intent.cameo, flags(intent)) == ("036", {"future"})
+
+
+def test_an_act_a_verb_of_ending_governs_is_negated():
+    from eventwatch.pipeline import extract_text
+
+    (event,) = [e for e in extract_text("Mali ceased cooperating with France.", published="2023-03-01").events if e.source.code == "MLI"]
+    assert event.cameo_root == "06" and event.modality.to_dict()["negated"]

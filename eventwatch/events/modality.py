@@ -39,6 +39,7 @@ class ModalityWords:
     intent_adjectives: frozenset[str]
     request_governors: frozenset[str]
     refusal_governors: frozenset[str]
+    ending_governors: frozenset[str]
     future_modifiers: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     suspicion_words: frozenset[str]
@@ -186,7 +187,7 @@ def _is_negated(trigger: Token, chain: list[Token], words: ModalityWords) -> boo
         return True  # "no talks"
     if any(c.dep_ == "neg" or c.lower_ in words.negators and c.dep_ == "advmod" for v in chain for c in v.children):
         return True
-    return _governed_by(chain, words.refusal_governors)
+    return _governed_by(chain, words.refusal_governors | words.ending_governors)
 
 
 def _is_requested(chain: list[Token], words: ModalityWords) -> bool:
