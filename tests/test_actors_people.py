@@ -223,3 +223,9 @@ def test_a_misspelt_full_name_names_the_one_known_person_spelt_alike(parse):
     # Not a different surname that shares the first name, nor anyone out of office that day.
     assert code_of(parse, "Abdelaziz Benali, a teacher, said he was afraid.", "Benali", "2003-01-01") != "DZAGOV"
     assert code_of(parse, text, "Bouteflicka", "1990-01-01") != "DZAGOV"
+
+
+def test_a_leader_detained_in_a_coup_holds_her_office_on_the_day_of_the_coup(parse):
+    text = "The army detained Aung San Suu Kyi."
+    assert code_of(parse, text, "Kyi", "2021-02-01") == "MMRGOV"
+    assert code_of(parse, text, "Kyi", "2021-03-01") == "MMROPP"
