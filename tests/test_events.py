@@ -1171,3 +1171,10 @@ def test_stopping_trade_with_a_state_is_an_embargo_and_threatening_it_a_threat_t
     assert coded("Ankara halted trade with Jerusalem on Thursday.")[0][1] == "163"
     assert ("TUR", "163", "SYR") in coded("Turkey stopped trading with Syria.")
     assert ("USA", "1312", "CUB") in coded("The United States warned that it could stop trading with Cuba.")
+
+
+def test_what_an_act_defies_is_its_target_and_no_event_of_its_own():
+    found = coded("Tehran said it would keep enriching uranium despite Washington's warnings.")
+    assert not any(source.startswith("USA") for source, _, _ in found)
+    found = coded("Manila said it would not abandon the reef despite Beijing's demands.")
+    assert [(source, target) for source, _, target in found] == [("PHLGOV", "CHNGOV")]

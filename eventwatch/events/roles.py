@@ -474,7 +474,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
                 continue
             if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting):
                 continue
-            if _is_instrument(token, pattern, roles) or _is_reason(token, acting | consumed):
+            if _is_instrument(token, pattern, roles) or _is_reason(token, acting | consumed) or _is_defied(token):
                 continue
             roles.append(role)
             if governor is not None and governor.i in acting:
@@ -682,6 +682,12 @@ def _is_reason(noun: Token, acting: set[int]) -> bool:
         return False
     attached = prep.head
     return attached.i in acting or attached.dep_ in {"dobj", "pobj"} and attached.head.i in acting
+
+
+def _is_defied(noun: Token) -> bool:
+    """ "would not abandon the outpost *despite China's demands*": what an act defies names
+    whom it is aimed at and was told before, no event told here."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"despite", "notwithstanding"}
 
 
 # Roots whose verb states its complement as what is rejected or threatened ("refused to
