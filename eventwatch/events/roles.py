@@ -1025,8 +1025,6 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     for noun in [*frame.objects, *([frame.subject] if frame.passive and frame.subject is not None else [])]:
         ordered += owners(noun)
         ordered += [owner for counted in _counted(noun) for owner in owners(counted)]  # "30 of the drones launched by Russia"
-    if pattern.target not in {"dobj", "ccomp", "none"}:  # "sent a ship into waters *claimed by Greece*"
-        ordered += [owner for noun in frame.preps.get(pattern.target, []) for owner in owners(noun)]
     # "declined to resign *despite pressure by* the commission", "would not abandon the outpost
     # *despite China's demands*": whoever's pressure the act defies.
     defied = [o for f in (frame, *inner_frames) for o in _prep_objects(f, ("despite",))]
