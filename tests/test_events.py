@@ -1134,3 +1134,10 @@ def test_opening_an_economy_or_market_cooperates_economically():
     """CAMEO 061: expand economic exchange; announced, its intent (0311)."""
     assert ("JPN", "061", "USA") in coded("Japan opened its rice market to the United States.")
     assert ("IND", "0311", None) in coded("India remains committed to opening up the economy.")
+
+
+def test_aid_someone_is_asked_to_send_goes_to_whoever_asks_for_it():
+    """An appeal for help (02 -> 06/07) with no recipient named: the asker receives it."""
+    found = coded("Lebanon asked France and Germany to send medical teams after the explosion.")
+    assert ("FRA", "073", "LBN") in found and ("DEU", "073", "LBN") in found
+    assert ("IGOUNO", "070", "MLI") in coded("Mali appealed to the United Nations to provide food aid.")

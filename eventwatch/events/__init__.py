@@ -64,6 +64,8 @@ VISITS = {"042"}
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
+# Appeals (02) for help (06, 07): "asked the UN to *send troops*" -- the asker receives it.
+APPEAL_FOR_HELP = ("02", {"06", "07"})
 # Meetings, visits and talks a report states as scheduled are coded as such, future.
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -863,15 +865,20 @@ def _side(actor: Actor) -> str:
 
 def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
     """ "Britain demanded that Iran *release* the vessel": the act demanded, aimed at no one
-    of its own, is aimed at whoever demands it (for whose sake it is demanded)."""
-    askers: dict[int, list[Actor]] = {}
+    of its own, is aimed at whoever demands it (for whose sake it is demanded); so is help
+    an appeal asks for ("asked the UN to *send* troops")."""
+    askers: dict[int, list[Event]] = {}
     for role, event in coded:
         complement = next((t for name, t in role.bound if name == "complement"), None)
         if complement is not None and event.cameo_root in DEMAND_ROOTS:
-            askers.setdefault(complement.i, []).append(event.source)
+            askers.setdefault(complement.i, []).append(event)
+        if event.cameo_root == APPEAL_FOR_HELP[0]:
+            for xcomp in role.frame.xcomps:
+                askers.setdefault(xcomp.i, []).append(event)
     aimed = []
     for role, event in coded:
-        sources = askers.get(role.trigger.i, []) if event.target is None else []
+        asking = askers.get(role.trigger.i, []) if event.target is None else []
+        sources = [a.source for a in asking if a.cameo_root in DEMAND_ROOTS or event.cameo_root in APPEAL_FOR_HELP[1]]
         targets = list({a.code: a for a in sources if a.code != event.source.code}.values())
         aimed += [(role, replace(event, target=t)) for t in targets] or [(role, event)]
     return aimed
