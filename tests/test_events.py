@@ -1141,3 +1141,9 @@ def test_aid_someone_is_asked_to_send_goes_to_whoever_asks_for_it():
     found = coded("Lebanon asked France and Germany to send medical teams after the explosion.")
     assert ("FRA", "073", "LBN") in found and ("DEU", "073", "LBN") in found
     assert ("IGOUNO", "070", "MLI") in coded("Mali appealed to the United Nations to provide food aid.")
+
+
+def test_a_charge_denied_in_passing_is_denied_to_whoever_made_it():
+    """ "X accuses Y of ..., a charge Y denies": the denial (016) answers the accuser."""
+    assert ("UKR", "016", "RUSGOV") in coded("Moscow accuses Kyiv of shelling the nuclear plant, a charge Ukraine denies.")
+    assert ("CHNGOV", "016", "JPN") in coded("Japan says Chinese ships harassed its fishing boats, an accusation Beijing denies.")

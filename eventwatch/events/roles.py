@@ -983,6 +983,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += [o for noun in frame.preps.get(pattern.target, []) for o in owners(noun)]  # "into waters *claimed by Greece*"
     if pattern.code[:2] == THREAT_ROOT:
         ordered += condition_subjects(frame)
+    if pattern.code == DENIAL:
+        ordered += _charger(frame)
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
     ordered += _prep_objects(frame, _aiming_prepositions(pattern, frame.verb))
@@ -1031,6 +1033,22 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and pattern.target != "none":
         ordered += _nested_places(frame)
     return tuple(dict.fromkeys(t for candidate in ordered for t in (candidate, *_named_in_apposition(candidate))))
+
+
+DENIAL = "016"
+
+
+def _charger(frame: Frame) -> list[Token]:
+    """Who made the charge a denial answers in passing: "India accuses Pakistan of ..., *a charge*
+    Pakistan denies" (the clause before the denial, or the sentence around the charge noun)."""
+    verb, charges = frame.verb, _participation_words()["charge_nouns"]
+    clause = next((c for c in frame.ccomps if c.i < verb.i), None)
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in charges:
+        clause = verb.sent.root
+    elif clause is None or not any(t.lemma_.lower() in charges for t in verb.doc[clause.right_edge.i : verb.i]):
+        return []
+    subject = _clause_subject(clause) if clause.i != verb.i else None
+    return [subject] if subject is not None else []
 
 
 def _nested_places(frame: Frame) -> list[Token]:
