@@ -1147,3 +1147,11 @@ def test_a_charge_denied_in_passing_is_denied_to_whoever_made_it():
     """ "X accuses Y of ..., a charge Y denies": the denial (016) answers the accuser."""
     assert ("UKR", "016", "RUSGOV") in coded("Moscow accuses Kyiv of shelling the nuclear plant, a charge Ukraine denies.")
     assert ("CHNGOV", "016", "JPN") in coded("Japan says Chinese ships harassed its fishing boats, an accusation Beijing denies.")
+
+
+def test_a_gerund_after_a_time_preposition_is_done_by_the_subject_not_the_object():
+    """ "X detained Y *after seizing* power": X seized power, as with before/while/without."""
+    found = coded("Mali's army arrested the president after taking control of the capital.")
+    assert ("MLIMIL", "173", "MLIGOV") in found
+    assert any(s == "MLIMIL" and c.startswith("19") for s, c, _ in found)
+    assert not any(s == "MLIGOV" and c.startswith("19") for s, c, _ in found)

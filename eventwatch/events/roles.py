@@ -854,8 +854,8 @@ def _source_head(frame: Frame) -> Token | None:
         governor = frame_of(prep.head)
         if governor.passive and governor.subject is not None and _does_own_gerund(prep):
             return governor.subject  # "Vietnam is committed to *opening*", "was accused of *shelling*"
-        if prep.lower_ == "by":
-            return _source_head(governor)  # "responded by *staging* drills"
+        if prep.lower_ == "by" or prep.lower_ in TIME_GERUND_PREPOSITIONS:
+            return _source_head(governor)  # "responded by *staging* drills", "detained him after *seizing* power"
         # "accused Moscow of *massing* troops", "blamed Kyiv for *shelling*"
         if governor.objects:
             return governor.objects[0]
@@ -864,6 +864,11 @@ def _source_head(frame: Frame) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
     return None
+
+
+# Prepositions of time and manner before a gerund, which the governing verb's subject does
+# ("arrested the president *after taking* the capital"), not its object.
+TIME_GERUND_PREPOSITIONS = {"after", "before", "while", "since", "upon", "without", "when"}
 
 
 def _permitted(verb: Token) -> Token | None:
