@@ -483,3 +483,16 @@ def test_both_sides_further_on_are_the_two_sides_named_together_before():
     praised = {(e.source.code, e.target.code) for e in extract_text(text, published="2023-05-03").events if e.cameo == "051"}
     assert ("KEN", "SDNMIL") in praised and ("KEN", "SDNREB") in praised
     assert not any(target.startswith("SAU") for _, target in praised)
+
+
+def test_a_family_name_that_comes_first_is_the_person_named_in_full():
+    """ "Moon" for "Moon Jae-in" (family name first), in the headline and the body alike."""
+    from eventwatch.pipeline import extract_text
+
+    text = (
+        "Moon meets Abe in Tokyo\n\nTOKYO, May 9 - South Korean President Moon Jae-in met Japanese Prime Minister "
+        "Shinzo Abe on Wednesday. Moon said he would visit Beijing next month."
+    )
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2018-05-09").events}
+    assert ("KORGOV", "036", "CHNGOV") in found
+    assert not any(source.startswith("IGO") for source, _, _ in found)

@@ -1006,11 +1006,16 @@ class ActorLayer:
         fuller = next(
             (span for span, name in self._person_names if span.end <= token.i and name.endswith(" " + token.text)),
             None,
-        )
+        ) or self._family_name_first(token)
         if fuller is None:
             return None
         actor = self.actor_for(fuller.root)
         return _Resolution(token.i, token.i + 1, actor.with_mention(token.text), True) if actor else None
+
+    def _family_name_first(self, token: Token) -> Span | None:
+        """ "Moon" for "Moon Jae-in", "Kim" for "Kim Jong Un": a name whose family name comes
+        first, named in full in the article (a headline's surname before the body names it)."""
+        return next((span for span, name in self._person_names if name.startswith(token.text + " ") and not span.start <= token.i < span.end), None)
 
     def _known_as(self, actor: Actor) -> Actor:
         """A short name ("Blinken") is the person named in full elsewhere in the doc.
