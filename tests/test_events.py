@@ -1155,3 +1155,9 @@ def test_a_gerund_after_a_time_preposition_is_done_by_the_subject_not_the_object
     assert ("MLIMIL", "173", "MLIGOV") in found
     assert any(s == "MLIMIL" and c.startswith("19") for s, c, _ in found)
     assert not any(s == "MLIGOV" and c.startswith("19") for s, c, _ in found)
+
+
+def test_closing_the_border_with_a_state_sanctions_it():
+    """CAMEO 163, as closing it *to* a state already is: "closed its border with Niger"."""
+    assert ("DZA", "163", "NER") in coded("Algeria closed its land border with Niger on Sunday.")
+    assert ("POL", "163", "BLR") in coded("Poland shut its frontier with Belarus.")
