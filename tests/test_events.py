@@ -1161,3 +1161,11 @@ def test_closing_the_border_with_a_state_sanctions_it():
     """CAMEO 163, as closing it *to* a state already is: "closed its border with Niger"."""
     assert ("DZA", "163", "NER") in coded("Algeria closed its land border with Niger on Sunday.")
     assert ("POL", "163", "BLR") in coded("Poland shut its frontier with Belarus.")
+
+
+def test_protesters_occupying_a_place_obstruct_it_rather_than_take_territory():
+    """A sit-in (144), as protesters blocking roads is; troops occupying a town still take it (192)."""
+    found = coded("SEOUL, May 3 - Thousands of students occupied the main square of Seoul on Tuesday.")
+    assert any(s.startswith("KOR") and c == "144" for s, c, _ in found)
+    assert not any(c.startswith("19") for _, c, _ in found)
+    assert any(c == "192" for _, c, _ in coded("Russian troops occupied the Ukrainian town of Kherson."))
