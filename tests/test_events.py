@@ -1169,3 +1169,10 @@ def test_protesters_occupying_a_place_obstruct_it_rather_than_take_territory():
     assert any(s.startswith("KOR") and c == "144" for s, c, _ in found)
     assert not any(c.startswith("19") for _, c, _ in found)
     assert any(c == "192" for _, c, _ in coded("Russian troops occupied the Ukrainian town of Kherson."))
+
+
+def test_the_fight_troops_are_sent_for_is_no_fight_yet():
+    """ "sent troops to fight rebels": the help (07) is coded, the purpose is not a fight (19)."""
+    found = coded("Chad sent 500 soldiers to fight jihadists in Niger.")
+    assert any(s == "TCD" and c.startswith("07") for s, c, _ in found)
+    assert not any(c.startswith("19") for _, c, _ in found)

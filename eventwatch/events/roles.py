@@ -455,6 +455,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
         if role.trigger.i not in consumed and not _restates_its_act(role, roles) and not _demand_of_protest(role, roles)
     ]
     roles = [role for role in roles if not _helps_do(role, roles)]
+    roles = [role for role in roles if not _fight_sent_for(role, roles)]
     roles = [role for role in roles if not _launches_the_means(role, roles)]
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
@@ -603,6 +604,16 @@ def _helps_do(role: Role, roles: list[Role]) -> bool:
         return False
     done = {c.i for c in trigger.children if c.dep_ == "xcomp"}
     return any(other.trigger.i in done for other in roles)
+
+
+def _fight_sent_for(role: Role, roles: list[Role]) -> bool:
+    """The fight troops are sent for ("sent troops *to fight* insurgents") is the help's purpose,
+    not yet fought: no event of its own."""
+    verb = role.trigger
+    if verb.lemma_.lower() not in _participation_words()["fighting_purposes"]:
+        return False
+    act = _act_of_purpose(verb)
+    return act is not None and any(o.trigger.i == act.i and o.pattern.code[:2] in HELP_ROOTS | {"15"} for o in roles)
 
 
 def _demand_of_protest(role: Role, roles: list[Role]) -> bool:
