@@ -1176,3 +1176,9 @@ def test_the_fight_troops_are_sent_for_is_no_fight_yet():
     found = coded("Chad sent 500 soldiers to fight jihadists in Niger.")
     assert any(s == "TCD" and c.startswith("07") for s, c, _ in found)
     assert not any(c.startswith("19") for _, c, _ in found)
+
+
+def test_visa_bans_travel_bans_and_asset_freezes_are_sanctions():
+    """Targeted sanctions (163), not administrative restrictions (172)."""
+    assert ("GBR", "163", "BLRGOV") in coded("Britain imposed travel bans on five Belarusian officials.")
+    assert ("CAN", "163", "MMRMIL") in coded("Canada imposed visa restrictions on Myanmar's generals.")
