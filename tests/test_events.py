@@ -1182,3 +1182,10 @@ def test_visa_bans_travel_bans_and_asset_freezes_are_sanctions():
     """Targeted sanctions (163), not administrative restrictions (172)."""
     assert ("GBR", "163", "BLRGOV") in coded("Britain imposed travel bans on five Belarusian officials.")
     assert ("CAN", "163", "MMRMIL") in coded("Canada imposed visa restrictions on Myanmar's generals.")
+
+
+def test_a_participle_after_a_claim_rejected_restates_the_rejection():
+    """ "dismissed a claim that ..., *calling* it a lie": the rejecter calls it so, at the claimant."""
+    found = coded("Iran dismissed a U.S. claim that its navy had seized a tanker, calling it a lie.")
+    assert all(s == "IRN" and t == "USA" for s, c, t in found if c.startswith(("01", "11")))
+    assert ("IRN", "016", "USA") in found and len([c for s, c, t in found if c.startswith(("01", "11"))]) >= 2

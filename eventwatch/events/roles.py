@@ -873,8 +873,17 @@ def _source_head(frame: Frame) -> Token | None:
         # "insisted on *holding* talks", "resorted to *throwing* stones": the governor's doer
         return _source_head(governor) if _does_own_gerund(verb.head) else None
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
-        return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
+        return _source_head(frame_of(restated_verb(verb)))  # "..., *shelling* positions"
     return None
+
+
+def restated_verb(participle: Token) -> Token:
+    """The verb a participle set off by a comma hangs on; past a clause on that verb's object
+    the parser took it for ("rejected a claim that its navy had seized a tanker, *calling* it a lie")."""
+    head = participle.head
+    if participle.doc[participle.i - 1].text == "," and head.dep_ == "acl" and head.head.dep_ == "dobj":
+        return head.head.head
+    return head
 
 
 # Prepositions of time and manner before a gerund, which the governing verb's subject does
