@@ -496,3 +496,12 @@ def test_a_family_name_that_comes_first_is_the_person_named_in_full():
     found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2018-05-09").events}
     assert ("KORGOV", "036", "CHNGOV") in found
     assert not any(source.startswith("IGO") for source, _, _ in found)
+
+
+def test_forces_loyal_to_someone_are_of_that_ones_state():
+    """ "fighters loyal to Chad's president": Chad's military, not forces of no state."""
+    from eventwatch.pipeline import extract_text
+
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(
+        "Sudan warned fighters loyal to Chad's president on Monday.", published="2015-03-03").events}
+    assert ("SDN", "130", "TCDMIL") in found

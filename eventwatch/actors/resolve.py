@@ -454,6 +454,8 @@ class ActorLayer:
         if not (own or matches or person) and self._is_international(tokens, word_sectors):
             return self._international(tokens, word_sectors)  # "an international tribunal in The Hague"
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
+        if not (anchor or person) and word_sectors:
+            anchor = self._loyal_to(head)  # "forces *loyal to* Libya's government"
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
         homed = False
@@ -689,6 +691,13 @@ class ActorLayer:
         if scope == "article":
             return self._dominant_state()
         return None
+
+    def _loyal_to(self, head: Token) -> KBMatch | None:
+        """Forces "loyal to" someone belong to that one's state ("troops loyal to the president")."""
+        loyal = (a for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal")
+        objects = [o for a in loyal for p in a.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+        actor = self.actor_for(objects[0]) if objects else None
+        return self._state_anchor(actor.country) if actor and actor.country in self.kb.states else None
 
     def _state_anchor(self, country: str) -> KBMatch:
         """The state as an anchor of no place in the text (it was named elsewhere)."""
