@@ -1189,3 +1189,10 @@ def test_a_participle_after_a_claim_rejected_restates_the_rejection():
     found = coded("Iran dismissed a U.S. claim that its navy had seized a tanker, calling it a lie.")
     assert all(s == "IRN" and t == "USA" for s, c, t in found if c.startswith(("01", "11")))
     assert ("IRN", "016", "USA") in found and len([c for s, c, t in found if c.startswith(("01", "11"))]) >= 2
+
+
+def test_a_leader_telling_his_own_troops_is_no_statement_to_another_party():
+    """A bare statement (010) to one's own forces is an order within the state: no event."""
+    found = coded("Erdogan told Turkish troops to be ready for any mission.")
+    assert not any(c == "010" for _, c, _ in found)
+    assert ("TURGOV", "010", "SYRGOV") in coded("Erdogan told the Syrian government that Turkey would respond.")

@@ -457,7 +457,7 @@ class _Coder:
                    ARMED_BLOCKADE: "roads blocked by armed men"}.get(pattern_code, "a police raid")  # fmt: skip
             explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
-        if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
+        if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) and not _own_forces(sources, t) for token, t in targets):
             return []
         if info.code in VISITS and not targets:
             return []  # "embarked on a trip to North Africa": a visit to no one named
@@ -897,6 +897,12 @@ def _asked_acts(roles: list[Role]) -> dict[int, str]:
         if len(acts) == 1:
             asked[role.trigger.i] = acts.pop()
     return asked
+
+
+def _own_forces(sources: list[Party], target: Actor) -> bool:
+    """ "Sisi told *Egyptian troops* to be ready": a state's word to its own forces is an order
+    within it, no statement to another party."""
+    return target.code[3:6] == "MIL" and any(s.country == target.country for _, s in sources)
 
 
 def _addressed(trigger: Token, token: Token | None, target: Actor) -> bool:
