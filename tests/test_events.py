@@ -1196,3 +1196,9 @@ def test_a_leader_telling_his_own_troops_is_no_statement_to_another_party():
     found = coded("Erdogan told Turkish troops to be ready for any mission.")
     assert not any(c == "010" for _, c, _ in found)
     assert ("TURGOV", "010", "SYRGOV") in coded("Erdogan told the Syrian government that Turkey would respond.")
+
+
+def test_a_conjunct_of_no_state_shares_the_act_of_the_one_placed():
+    """ "Russian jets and attack helicopters bombed ...": Russia's act, no second doer of no state."""
+    found = coded("Russian jets and attack helicopters bombed the rebel-held town on Sunday.")
+    assert [s for s, c, _ in found if c.startswith("19")] == ["RUS"]

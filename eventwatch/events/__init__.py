@@ -413,7 +413,7 @@ class _Coder:
         """The events of a role; `asked` is the code of the act an appeal asks for, if any."""
         site = self.resolver.site_state(role)
         state = site[1] if site is not None else None
-        sources = self.resolver.sources(role, state)
+        sources = _placed_conjuncts(self.resolver.sources(role, state))
         unseen = not sources
         if unseen:
             sources = self.resolver.unseen_doer(role, site)
@@ -897,6 +897,13 @@ def _asked_acts(roles: list[Role]) -> dict[int, str]:
         if len(acts) == 1:
             asked[role.trigger.i] = acts.pop()
     return asked
+
+
+def _placed_conjuncts(sources: list[Party]) -> list[Party]:
+    """ "*Turkish* drones and air defence systems helped": a conjunct of no state shares the act
+    of the one its state names, no doer of its own."""
+    placed = {t.i for t, a in sources if t is not None and a.country}
+    return [(t, a) for t, a in sources if a.country or a.org or t is None or not placed & {c.i for c in t.conjuncts}]
 
 
 def _own_forces(sources: list[Party], target: Actor) -> bool:
