@@ -489,3 +489,23 @@ def test_a_capitalised_word_opening_a_sector_phrase_is_no_person(parse):
     # en_core_web_sm tags the "Riot" of a sentence-initial "Riot police" PERSON.
     doc, layer = parse("ANKARA, May 2 - A court jailed six men on Monday. Riot police fired tear gas at the crowds.")
     assert layer.actor_for(token(doc, "police")).code == "TURCOP"
+def test_a_family_name_that_comes_first_is_the_person_named_in_full():
+    """ "Moon" for "Moon Jae-in" (family name first), in the headline and the body alike."""
+    from eventwatch.pipeline import extract_text
+
+    text = (
+        "Moon meets Abe in Tokyo\n\nTOKYO, May 9 - South Korean President Moon Jae-in met Japanese Prime Minister "
+        "Shinzo Abe on Wednesday. Moon said he would visit Beijing next month."
+    )
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2018-05-09").events}
+    assert ("KORGOV", "036", "CHNGOV") in found
+    assert not any(source.startswith("IGO") for source, _, _ in found)
+
+
+def test_forces_loyal_to_someone_are_of_that_ones_state():
+    """ "fighters loyal to Chad's president": Chad's military, not forces of no state."""
+    from eventwatch.pipeline import extract_text
+
+    found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(
+        "Sudan warned fighters loyal to Chad's president on Monday.", published="2015-03-03").events}
+    assert ("SDN", "130", "TCDMIL") in found

@@ -1178,3 +1178,69 @@ def test_what_an_act_defies_is_its_target_and_no_event_of_its_own():
     assert not any(source.startswith("USA") for source, _, _ in found)
     found = coded("Manila said it would not abandon the reef despite Beijing's demands.")
     assert [(source, target) for source, _, target in found] == [("PHLGOV", "CHNGOV")]
+def test_aid_someone_is_asked_to_send_goes_to_whoever_asks_for_it():
+    """An appeal for help (02 -> 06/07) with no recipient named: the asker receives it."""
+    found = coded("Lebanon asked France and Germany to send medical teams after the explosion.")
+    assert ("FRA", "073", "LBN") in found and ("DEU", "073", "LBN") in found
+    assert ("IGOUNO", "070", "MLI") in coded("Mali appealed to the United Nations to provide food aid.")
+
+
+def test_a_charge_denied_in_passing_is_denied_to_whoever_made_it():
+    """ "X accuses Y of ..., a charge Y denies": the denial (016) answers the accuser."""
+    assert ("UKR", "016", "RUSGOV") in coded("Moscow accuses Kyiv of shelling the nuclear plant, a charge Ukraine denies.")
+    assert ("CHNGOV", "016", "JPN") in coded("Japan says Chinese ships harassed its fishing boats, an accusation Beijing denies.")
+
+
+def test_a_gerund_after_a_time_preposition_is_done_by_the_subject_not_the_object():
+    """ "X detained Y *after seizing* power": X seized power, as with before/while/without."""
+    found = coded("Mali's army arrested the president after taking control of the capital.")
+    assert ("MLIMIL", "173", "MLIGOV") in found
+    assert any(s == "MLIMIL" and c.startswith("19") for s, c, _ in found)
+    assert not any(s == "MLIGOV" and c.startswith("19") for s, c, _ in found)
+
+
+def test_closing_the_border_with_a_state_sanctions_it():
+    """CAMEO 163, as closing it *to* a state already is: "closed its border with Niger"."""
+    assert ("DZA", "163", "NER") in coded("Algeria closed its land border with Niger on Sunday.")
+    assert ("POL", "163", "BLR") in coded("Poland shut its frontier with Belarus.")
+
+
+def test_protesters_occupying_a_place_obstruct_it_rather_than_take_territory():
+    """A sit-in (144), as protesters blocking roads is; troops occupying a town still take it (192)."""
+    found = coded("SEOUL, May 3 - Thousands of students occupied the main square of Seoul on Tuesday.")
+    assert any(s.startswith("KOR") and c == "144" for s, c, _ in found)
+    assert not any(c.startswith("19") for _, c, _ in found)
+    assert any(c == "192" for _, c, _ in coded("Russian troops occupied the Ukrainian town of Kherson."))
+
+
+def test_the_fight_troops_are_sent_for_is_no_fight_yet():
+    """ "sent troops to fight rebels": the help (07) is coded, the purpose is not a fight (19)."""
+    found = coded("Chad sent 500 soldiers to fight jihadists in Niger.")
+    assert any(s == "TCD" and c.startswith("07") for s, c, _ in found)
+    assert not any(c.startswith("19") for _, c, _ in found)
+
+
+def test_visa_bans_travel_bans_and_asset_freezes_are_sanctions():
+    """Targeted sanctions (163), not administrative restrictions (172)."""
+    assert ("GBR", "163", "BLRGOV") in coded("Britain imposed travel bans on five Belarusian officials.")
+    assert ("CAN", "163", "MMRMIL") in coded("Canada imposed visa restrictions on Myanmar's generals.")
+
+
+def test_a_participle_after_a_claim_rejected_restates_the_rejection():
+    """ "dismissed a claim that ..., *calling* it a lie": the rejecter calls it so, at the claimant."""
+    found = coded("Iran dismissed a U.S. claim that its navy had seized a tanker, calling it a lie.")
+    assert all(s == "IRN" and t == "USA" for s, c, t in found if c.startswith(("01", "11")))
+    assert ("IRN", "016", "USA") in found and len([c for s, c, t in found if c.startswith(("01", "11"))]) >= 2
+
+
+def test_a_leader_telling_his_own_troops_is_no_statement_to_another_party():
+    """A bare statement (010) to one's own forces is an order within the state: no event."""
+    found = coded("Erdogan told Turkish troops to be ready for any mission.")
+    assert not any(c == "010" for _, c, _ in found)
+    assert ("TURGOV", "010", "SYRGOV") in coded("Erdogan told the Syrian government that Turkey would respond.")
+
+
+def test_a_conjunct_of_no_state_shares_the_act_of_the_one_placed():
+    """ "Russian jets and attack helicopters bombed ...": Russia's act, no second doer of no state."""
+    found = coded("Russian jets and attack helicopters bombed the rebel-held town on Sunday.")
+    assert [s for s, c, _ in found if c.startswith("19")] == ["RUS"]

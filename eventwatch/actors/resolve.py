@@ -478,6 +478,8 @@ class ActorLayer:
         if not (own or matches or person) and self._is_international(tokens, word_sectors):
             return self._international(tokens, word_sectors)  # "an international tribunal in The Hague"
         anchor = self._anchor(head, own, [m for m in matches if m is not own])
+        if not (anchor or person) and word_sectors:
+            anchor = self._loyal_to(head)  # "forces *loyal to* Libya's government"
         if not (anchor or person) and word_sectors and not any(t.dep_ == "poss" for t in tokens):
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
         homed = False
@@ -713,6 +715,13 @@ class ActorLayer:
         if scope == "article":
             return self._dominant_state()
         return None
+
+    def _loyal_to(self, head: Token) -> KBMatch | None:
+        """Forces "loyal to" someone belong to that one's state ("troops loyal to the president")."""
+        loyal = (a for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal")
+        objects = [o for a in loyal for p in a.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+        actor = self.actor_for(objects[0]) if objects else None
+        return self._state_anchor(actor.country) if actor and actor.country in self.kb.states else None
 
     def _state_anchor(self, country: str) -> KBMatch:
         """The state as an anchor of no place in the text (it was named elsewhere)."""
@@ -1030,11 +1039,16 @@ class ActorLayer:
         fuller = next(
             (span for span, name in self._person_names if span.end <= token.i and name.endswith(" " + token.text)),
             None,
-        )
+        ) or self._family_name_first(token)
         if fuller is None:
             return None
         actor = self.actor_for(fuller.root)
         return _Resolution(token.i, token.i + 1, actor.with_mention(token.text), True) if actor else None
+
+    def _family_name_first(self, token: Token) -> Span | None:
+        """ "Moon" for "Moon Jae-in", "Kim" for "Kim Jong Un": a name whose family name comes
+        first, named in full in the article (a headline's surname before the body names it)."""
+        return next((span for span, name in self._person_names if name.startswith(token.text + " ") and not span.start <= token.i < span.end), None)
 
     def _known_as(self, actor: Actor) -> Actor:
         """A short name ("Blinken") is the person named in full elsewhere in the doc.

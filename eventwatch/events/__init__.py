@@ -63,6 +63,8 @@ VISITS = {"042"}
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
+# Appeals (02) for help (06, 07): "asked the UN to *send troops*" -- the asker receives it.
+APPEAL_FOR_HELP = ("02", {"06", "07"})
 # Meetings, visits and talks a report states as scheduled are coded as such, future.
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -410,7 +412,7 @@ class _Coder:
         """The events of a role; `asked` is the code of the act an appeal asks for, if any."""
         site = self.resolver.site_state(role)
         state = site[1] if site is not None else None
-        sources = self.resolver.sources(role, state)
+        sources = _placed_conjuncts(self.resolver.sources(role, state))
         unseen = not sources
         if unseen:
             sources = self.resolver.unseen_doer(role, site)
@@ -454,7 +456,7 @@ class _Coder:
                    ARMED_BLOCKADE: "roads blocked by armed men"}.get(pattern_code, "a police raid")  # fmt: skip
             explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
-        if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) for token, t in targets):
+        if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) and not _own_forces(sources, t) for token, t in targets):
             return []
         if info.code in VISITS and not targets:
             return []  # "embarked on a trip to North Africa": a visit to no one named
@@ -868,15 +870,20 @@ def _same_doer(one: Actor, other: Actor) -> bool:
 
 def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
     """ "Britain demanded that Iran *release* the vessel": the act demanded, aimed at no one
-    of its own, is aimed at whoever demands it (for whose sake it is demanded)."""
-    askers: dict[int, list[Actor]] = {}
+    of its own, is aimed at whoever demands it (for whose sake it is demanded); so is help
+    an appeal asks for ("asked the UN to *send* troops")."""
+    askers: dict[int, list[Event]] = {}
     for role, event in coded:
         complement = next((t for name, t in role.bound if name == "complement"), None)
         if complement is not None and event.cameo_root in DEMAND_ROOTS:
-            askers.setdefault(complement.i, []).append(event.source)
+            askers.setdefault(complement.i, []).append(event)
+        if event.cameo_root == APPEAL_FOR_HELP[0]:
+            for xcomp in role.frame.xcomps:
+                askers.setdefault(xcomp.i, []).append(event)
     aimed = []
     for role, event in coded:
-        sources = askers.get(role.trigger.i, []) if event.target is None else []
+        asking = askers.get(role.trigger.i, []) if event.target is None else []
+        sources = [a.source for a in asking if a.cameo_root in DEMAND_ROOTS or event.cameo_root in APPEAL_FOR_HELP[1]]
         targets = list({a.code: a for a in sources if a.code != event.source.code}.values())
         aimed += [(role, replace(event, target=t)) for t in targets] or [(role, event)]
     return aimed
@@ -895,6 +902,19 @@ def _asked_acts(roles: list[Role]) -> dict[int, str]:
         if len(acts) == 1:
             asked[role.trigger.i] = acts.pop()
     return asked
+
+
+def _placed_conjuncts(sources: list[Party]) -> list[Party]:
+    """ "*Turkish* drones and air defence systems helped": a conjunct of no state shares the act
+    of the one its state names, no doer of its own."""
+    placed = {t.i for t, a in sources if t is not None and a.country}
+    return [(t, a) for t, a in sources if a.country or a.org or t is None or not placed & {c.i for c in t.conjuncts}]
+
+
+def _own_forces(sources: list[Party], target: Actor) -> bool:
+    """ "Sisi told *Egyptian troops* to be ready": a state's word to its own forces is an order
+    within it, no statement to another party."""
+    return target.code[3:6] == "MIL" and any(s.country == target.country for _, s in sources)
 
 
 def _addressed(trigger: Token, token: Token | None, target: Actor) -> bool:

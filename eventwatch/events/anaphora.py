@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwatch.actors.kb import GROUP_SECTORS
 from eventwatch.data import read_yaml
 from eventwatch.events.explain import Binding, CodedEvent
-from eventwatch.events.roles import Role, condition_subjects, frame_of
+from eventwatch.events.roles import Role, condition_subjects, frame_of, restated_verb
 from eventwatch.records import Actor
 
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -213,7 +213,7 @@ def resolve_restated_objects(coded: list[tuple[Role, CodedEvent]]) -> list[tuple
         verb = role.frame.verb
         pronoun = next((o for o in role.frame.objects if o.lower_ == "it"), None)
         if event.target is None and pronoun is not None and verb.dep_ in RESTATING_DEPS:
-            target = aimed.get((verb.head.i, event.source.code))
+            target = aimed.get((restated_verb(verb).i, event.source.code))
             if target is not None:
                 event = _aimed_at(event, target, pronoun)
         resolved.append((role, event))

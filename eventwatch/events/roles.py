@@ -458,6 +458,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
         if role.trigger.i not in consumed and not _restates_its_act(role, roles) and not _demand_of_protest(role, roles)
     ]
     roles = [role for role in roles if not _helps_do(role, roles)]
+    roles = [role for role in roles if not _fight_sent_for(role, roles)]
     roles = [role for role in roles if not _launches_the_means(role, roles)]
     roles = [_as_accusation(role, roles) for role in roles]
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
@@ -611,6 +612,16 @@ def _helps_do(role: Role, roles: list[Role]) -> bool:
         return False
     done = {c.i for c in trigger.children if c.dep_ == "xcomp"}
     return any(other.trigger.i in done for other in roles)
+
+
+def _fight_sent_for(role: Role, roles: list[Role]) -> bool:
+    """The fight troops are sent for ("sent troops *to fight* insurgents") is the help's purpose,
+    not yet fought: no event of its own."""
+    verb = role.trigger
+    if verb.lemma_.lower() not in _participation_words()["fighting_purposes"]:
+        return False
+    act = _act_of_purpose(verb)
+    return act is not None and any(o.trigger.i == act.i and o.pattern.code[:2] in HELP_ROOTS | {"15"} for o in roles)
 
 
 def _demand_of_protest(role: Role, roles: list[Role]) -> bool:
@@ -868,16 +879,30 @@ def _source_head(frame: Frame) -> Token | None:
         governor = frame_of(prep.head)
         if governor.passive and governor.subject is not None and _does_own_gerund(prep):
             return governor.subject  # "Vietnam is committed to *opening*", "was accused of *shelling*"
-        if prep.lower_ == "by":
-            return _source_head(governor)  # "responded by *staging* drills"
+        if prep.lower_ == "by" or prep.lower_ in TIME_GERUND_PREPOSITIONS:
+            return _source_head(governor)  # "responded by *staging* drills", "detained him after *seizing* power"
         # "accused Moscow of *massing* troops", "blamed Kyiv for *shelling*"
         if governor.objects:
             return governor.objects[0]
         # "insisted on *holding* talks", "resorted to *throwing* stones": the governor's doer
         return _source_head(governor) if _does_own_gerund(verb.head) else None
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
-        return _source_head(frame_of(verb.head))  # "..., *shelling* positions"
+        return _source_head(frame_of(restated_verb(verb)))  # "..., *shelling* positions"
     return None
+
+
+def restated_verb(participle: Token) -> Token:
+    """The verb a participle set off by a comma hangs on; past a clause on that verb's object
+    the parser took it for ("rejected a claim that its navy had seized a tanker, *calling* it a lie")."""
+    head = participle.head
+    if participle.doc[participle.i - 1].text == "," and head.dep_ == "acl" and head.head.dep_ == "dobj":
+        return head.head.head
+    return head
+
+
+# Prepositions of time and manner before a gerund, which the governing verb's subject does
+# ("arrested the president *after taking* the capital"), not its object.
+TIME_GERUND_PREPOSITIONS = {"after", "before", "while", "since", "upon", "without", "when"}
 
 
 def _permitted(verb: Token) -> Token | None:
@@ -997,6 +1022,8 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
         ordered += [o for noun in frame.preps.get(pattern.target, []) for o in owners(noun)]  # "into waters *claimed by Greece*"
     if pattern.code[:2] == THREAT_ROOT:
         ordered += condition_subjects(frame)
+    if pattern.code == DENIAL:
+        ordered += _charger(frame)
     if pattern.target != "none":
         ordered += frame.objects + clause_subjects
     ordered += _prep_objects(frame, _aiming_prepositions(pattern, frame.verb))
@@ -1043,6 +1070,22 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS and pattern.target != "none":
         ordered += _nested_places(frame)
     return tuple(dict.fromkeys(t for candidate in ordered for t in (candidate, *_named_in_apposition(candidate))))
+
+
+DENIAL = "016"
+
+
+def _charger(frame: Frame) -> list[Token]:
+    """Who made the charge a denial answers in passing: "India accuses Pakistan of ..., *a charge*
+    Pakistan denies" (the clause before the denial, or the sentence around the charge noun)."""
+    verb, charges = frame.verb, _participation_words()["charge_nouns"]
+    clause = next((c for c in frame.ccomps if c.i < verb.i), None)
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in charges:
+        clause = verb.sent.root
+    elif clause is None or not any(t.lemma_.lower() in charges for t in verb.doc[clause.right_edge.i : verb.i]):
+        return []
+    subject = _clause_subject(clause) if clause.i != verb.i else None
+    return [subject] if subject is not None else []
 
 
 def _nested_places(frame: Frame) -> list[Token]:
