@@ -1153,3 +1153,8 @@ def test_returning_to_compliance_yields_and_announced_it_is_an_intent_to_yield()
 def test_a_quoted_judgement_after_the_object_is_what_the_act_is_called():
     text = 'Moscow called Kyiv\'s actions "very reckless and cynical" and warned of a response.'
     assert ("RUSGOV", "111", "UKRGOV") in coded(text)
+
+
+def test_a_telephoned_leader_takes_part_in_the_call_too():
+    found = set(coded("Japan's prime minister telephoned the Indian prime minister on Monday."))
+    assert {("JPNGOV", "041", "INDGOV"), ("INDGOV", "041", "JPNGOV")} <= found
