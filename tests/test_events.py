@@ -1158,3 +1158,9 @@ def test_a_quoted_judgement_after_the_object_is_what_the_act_is_called():
 def test_a_telephoned_leader_takes_part_in_the_call_too():
     found = set(coded("Japan's prime minister telephoned the Indian prime minister on Monday."))
     assert {("JPNGOV", "041", "INDGOV"), ("INDGOV", "041", "JPNGOV")} <= found
+
+
+def test_hosting_a_meeting_between_two_others_is_no_visit_by_them():
+    found = set(coded("Kenya hosted a meeting between Ethiopia and Somalia in Nairobi."))
+    assert ("KEN", "039", "ETH") in found and ("KEN", "039", "SOM") in found
+    assert not any(source in {"ETH", "SOM"} for source, _, _ in found)
