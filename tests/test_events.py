@@ -1164,3 +1164,10 @@ def test_hosting_a_meeting_between_two_others_is_no_visit_by_them():
     found = set(coded("Kenya hosted a meeting between Ethiopia and Somalia in Nairobi."))
     assert ("KEN", "039", "ETH") in found and ("KEN", "039", "SOM") in found
     assert not any(source in {"ETH", "SOM"} for source, _, _ in found)
+
+
+def test_a_participle_saying_who_disputes_a_place_is_no_act():
+    found = coded("Officials visited the Abyei area, disputed by Sudan and South Sudan.")
+    assert not any(code == "110" for _, code, _ in found)
+    assert not any(code == "110" for _, code, _ in coded("Russia held drills near the islands, disputed by Japan and Russia."))
+    assert ("KENOPP", "110", None) in coded("The election result, disputed by the Kenyan opposition, was upheld.")

@@ -63,6 +63,8 @@ VISITS = {"042"}
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
+# Verbs whose participle on a place says who claims it ("the islands, *disputed by* China and Vietnam").
+TERRITORIAL_CLAIMS = {"dispute", "contest", "claim"}
 # Meetings, visits and talks a report states as scheduled are coded as such, future.
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -414,7 +416,7 @@ class _Coder:
         unseen = not sources
         if unseen:
             sources = self.resolver.unseen_doer(role, site)
-        if not sources:
+        if not sources or _claims_a_place(role):
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
         if state is not None and role.pattern.code[:2] in VIOLENT_ROOTS:
@@ -513,6 +515,13 @@ class _Coder:
             return code, ""
         kind = REFUSED if negated else "announced"
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
+
+
+def _claims_a_place(role: Role) -> bool:
+    """ "the Beagle Channel, *disputed by* Argentina and Chile": a participle on a place tells a
+    standing claim to it, no act of the day."""
+    verb = role.trigger
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _lemma_of(verb) in TERRITORIAL_CLAIMS and _names_a_place(verb.head)
 
 
 def _is_same_moment(clause: Token) -> bool:
