@@ -483,3 +483,11 @@ def test_both_sides_further_on_are_the_two_sides_named_together_before():
     praised = {(e.source.code, e.target.code) for e in extract_text(text, published="2023-05-03").events if e.cameo == "051"}
     assert ("KEN", "SDNMIL") in praised and ("KEN", "SDNREB") in praised
     assert not any(target.startswith("SAU") for _, target in praised)
+
+
+def test_a_state_placing_the_agents_of_a_sentence_places_its_bare_government_and_titled_unknowns():
+    from tests.test_events import coded
+
+    assert ("BLROPP", "1121", "BLRGOV") in coded("Opposition leaders in Belarus accused the government of fraud.")
+    found = coded("Rebels in Mali on Monday rejected an appeal from President Jean Bosco Mutoni to lay down their arms.")
+    assert ("MLIREB", "120", "MLIGOV") in found
