@@ -1171,3 +1171,10 @@ def test_a_participle_saying_who_disputes_a_place_is_no_act():
     assert not any(code == "110" for _, code, _ in found)
     assert not any(code == "110" for _, code, _ in coded("Russia held drills near the islands, disputed by Japan and Russia."))
     assert ("KENOPP", "110", None) in coded("The election result, disputed by the Kenyan opposition, was upheld.")
+
+
+def test_an_uprising_named_as_the_backdrop_of_an_attack_is_no_protest_of_its_own():
+    found = coded("Two Palestinian gunmen killed five Israelis in Haifa on Friday in the worst attack in the current Palestinian uprising.")
+    assert ("PSEUAF", "193", "ISRCVL") in found
+    assert not any(code.startswith("14") for _, code, _ in found)
+    assert not any(code.startswith("14") for _, code, _ in coded("Syrian rebels shelled Aleppo during the Syrian uprising."))
