@@ -1178,3 +1178,11 @@ def test_an_uprising_named_as_the_backdrop_of_an_attack_is_no_protest_of_its_own
     assert ("PSEUAF", "193", "ISRCVL") in found
     assert not any(code.startswith("14") for _, code, _ in found)
     assert not any(code.startswith("14") for _, code, _ in coded("Syrian rebels shelled Aleppo during the Syrian uprising."))
+
+
+def test_an_act_dated_years_back_is_recalled_history_not_an_event():
+    text = "Kenya returned farms to families whose land Kenyan soldiers had seized 30 years ago."
+    assert not any(code.startswith("17") for _, code, _ in coded(text))
+    text = "Ghana's president apologised for the expulsion of traders that Ghana ordered in the 1960s."
+    assert not any(code.startswith("17") for _, code, _ in coded(text))
+    assert any(code.startswith("17") for _, code, _ in coded("Kenyan soldiers seized the farms two days ago."))

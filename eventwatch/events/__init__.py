@@ -16,6 +16,8 @@ placed on any dyad and is left out.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import permutations, product
@@ -158,6 +160,7 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
+    unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger)]
     kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
@@ -522,6 +525,38 @@ def _claims_a_place(role: Role) -> bool:
     standing claim to it, no act of the day."""
     verb = role.trigger
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and _lemma_of(verb) in TERRITORIAL_CLAIMS and _names_a_place(verb.head)
+
+
+# "18 years ago", "decades ago", "in the 1970s": an act dated years back is history the story recalls.
+PAST_SPANS = {"year", "decade"}
+DECADE = re.compile(r"^(1[89]|20)\d0s$")
+
+
+def _is_long_past(trigger: Token) -> bool:
+    """Whether the trigger's clause is dated years back ("expelled them *18 years ago*",
+    "property seized *in the 1970s*"), so recalled history, not an act of the story."""
+    verb = trigger
+    while verb.pos_ in {"NOUN", "PROPN"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.lower_ == "ago" and any(_spans_years(c) for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"} and any(DECADE.match(o.lower_) for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _spans_years(token: Token) -> bool:
+    """ "18 years", "two decades", "decades": more than a year."""
+    if token.lemma_.lower() not in PAST_SPANS:
+        return False
+    numbers = [c for c in token.children if c.like_num]
+    if not numbers:
+        return token.tag_ == "NNS"
+    try:
+        return float(numbers[0].text.replace(",", "")) >= 2
+    except ValueError:
+        return numbers[0].lower_ not in {"one", "a"}
 
 
 def _is_same_moment(clause: Token) -> bool:
