@@ -1186,3 +1186,9 @@ def test_an_act_dated_years_back_is_recalled_history_not_an_event():
     text = "Ghana's president apologised for the expulsion of traders that Ghana ordered in the 1960s."
     assert not any(code.startswith("17") for _, code, _ in coded(text))
     assert any(code.startswith("17") for _, code, _ in coded("Kenyan soldiers seized the farms two days ago."))
+
+
+def test_the_act_of_a_request_turned_down_is_never_done():
+    found = coded("Kenya turned down a Somali request to extradite the suspects.")
+    assert ("KEN", "120", "SOM") in found
+    assert not any(code == "063" for _, code, _ in found)

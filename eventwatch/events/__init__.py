@@ -160,7 +160,7 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
-    unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger)]
+    unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger) and not _is_rejected_ask(role.trigger)]
     kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
@@ -544,6 +544,22 @@ def _is_long_past(trigger: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in {"in", "during"} and any(DECADE.match(o.lower_) for o in child.children if o.dep_ == "pobj"):
             return True
     return False
+
+
+# "rejected a US *request to interrogate* detainees": the act of a request or offer turned
+# down is never done, by anyone.
+ASKING_NOUNS = {"request", "call", "appeal", "demand", "offer", "proposal", "plea", "bid", "invitation", "ultimatum"}
+TURNING_DOWN = {"reject", "refuse", "decline", "dismiss", "rebuff", "spurn", "turn", "ignore", "resist"}
+
+
+def _is_rejected_ask(trigger: Token) -> bool:
+    """An infinitive on a request or offer that its object-taking verb turns down."""
+    if trigger.dep_ != "acl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+        return False
+    noun = trigger.head
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.lemma_.lower() in ASKING_NOUNS and noun.dep_ in {"dobj", "nsubjpass"} and _lemma_of(noun.head) in TURNING_DOWN
 
 
 def _spans_years(token: Token) -> bool:
