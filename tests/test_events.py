@@ -1192,3 +1192,8 @@ def test_the_act_of_a_request_turned_down_is_never_done():
     found = coded("Kenya turned down a Somali request to extradite the suspects.")
     assert ("KEN", "120", "SOM") in found
     assert not any(code == "063" for _, code, _ in found)
+
+
+def test_coercion_in_general_with_no_one_coerced_is_not_coded():
+    assert not any(code == "170" for _, code, _ in coded("The deal was forced on the small state by Russia and Belarus."))
+    assert ("RUS", "170", "ARM") in coded("Russia forced Armenia to accept the deal.")

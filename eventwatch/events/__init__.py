@@ -163,6 +163,7 @@ def find_events(
     unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger) and not _is_rejected_ask(role.trigger)]
     kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
+    events = [e for e in events if not _coerces_no_one(e)]
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -573,6 +574,15 @@ def _spans_years(token: Token) -> bool:
         return float(numbers[0].text.replace(",", "")) >= 2
     except ValueError:
         return numbers[0].lower_ not in {"one", "a"}
+
+
+GENERIC_COERCION = "170"
+
+
+def _coerces_no_one(event: Event) -> bool:
+    """ "an agreement *forced* on the Gulf state by Riyadh": coercion in general (170: forced,
+    pressured, intimidated) with no one coerced the coder can name says nothing codable."""
+    return event.cameo == GENERIC_COERCION and event.target is None
 
 
 def _is_same_moment(clause: Token) -> bool:
