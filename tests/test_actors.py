@@ -509,3 +509,9 @@ def test_forces_loyal_to_someone_are_of_that_ones_state():
     found = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(
         "Sudan warned fighters loyal to Chad's president on Monday.", published="2015-03-03").events}
     assert ("SDN", "130", "TCDMIL") in found
+def test_a_state_placing_the_agents_of_a_sentence_places_its_bare_government_and_titled_unknowns():
+    from tests.test_events import coded
+
+    assert ("BLROPP", "1121", "BLRGOV") in coded("Opposition leaders in Belarus accused the government of fraud.")
+    found = coded("Rebels in Mali on Monday rejected an appeal from President Jean Bosco Mutoni to lay down their arms.")
+    assert ("MLIREB", "120", "MLIGOV") in found

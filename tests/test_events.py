@@ -1244,3 +1244,45 @@ def test_a_conjunct_of_no_state_shares_the_act_of_the_one_placed():
     """ "Russian jets and attack helicopters bombed ...": Russia's act, no second doer of no state."""
     found = coded("Russian jets and attack helicopters bombed the rebel-held town on Sunday.")
     assert [s for s, c, _ in found if c.startswith("19")] == ["RUS"]
+def test_a_telephoned_leader_takes_part_in_the_call_too():
+    found = set(coded("Japan's prime minister telephoned the Indian prime minister on Monday."))
+    assert {("JPNGOV", "041", "INDGOV"), ("INDGOV", "041", "JPNGOV")} <= found
+
+
+def test_hosting_a_meeting_between_two_others_is_no_visit_by_them():
+    found = set(coded("Kenya hosted a meeting between Ethiopia and Somalia in Nairobi."))
+    assert ("KEN", "039", "ETH") in found and ("KEN", "039", "SOM") in found
+    assert not any(source in {"ETH", "SOM"} for source, _, _ in found)
+
+
+def test_a_participle_saying_who_disputes_a_place_is_no_act():
+    found = coded("Officials visited the Abyei area, disputed by Sudan and South Sudan.")
+    assert not any(code == "110" for _, code, _ in found)
+    assert not any(code == "110" for _, code, _ in coded("Russia held drills near the islands, disputed by Japan and Russia."))
+    assert ("KENOPP", "110", None) in coded("The election result, disputed by the Kenyan opposition, was upheld.")
+
+
+def test_an_uprising_named_as_the_backdrop_of_an_attack_is_no_protest_of_its_own():
+    found = coded("Two Palestinian gunmen killed five Israelis in Haifa on Friday in the worst attack in the current Palestinian uprising.")
+    assert ("PSEUAF", "193", "ISRCVL") in found
+    assert not any(code.startswith("14") for _, code, _ in found)
+    assert not any(code.startswith("14") for _, code, _ in coded("Syrian rebels shelled Aleppo during the Syrian uprising."))
+
+
+def test_an_act_dated_years_back_is_recalled_history_not_an_event():
+    text = "Kenya returned farms to families whose land Kenyan soldiers had seized 30 years ago."
+    assert not any(code.startswith("17") for _, code, _ in coded(text))
+    text = "Ghana's president apologised for the expulsion of traders that Ghana ordered in the 1960s."
+    assert not any(code.startswith("17") for _, code, _ in coded(text))
+    assert any(code.startswith("17") for _, code, _ in coded("Kenyan soldiers seized the farms two days ago."))
+
+
+def test_the_act_of_a_request_turned_down_is_never_done():
+    found = coded("Kenya turned down a Somali request to extradite the suspects.")
+    assert ("KEN", "120", "SOM") in found
+    assert not any(code == "063" for _, code, _ in found)
+
+
+def test_coercion_in_general_with_no_one_coerced_is_not_coded():
+    assert not any(code == "170" for _, code, _ in coded("The deal was forced on the small state by Russia and Belarus."))
+    assert ("RUS", "170", "ARM") in coded("Russia forced Armenia to accept the deal.")

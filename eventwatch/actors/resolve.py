@@ -484,7 +484,7 @@ class ActorLayer:
             anchor = self._locative(head) or self._seat_after(head)  # "demonstrators in Baghdad": no state of their own
         homed = False
         if person and not anchor and word_sectors:
-            anchor = self._home_title()  # "interim Prime Minister Claude Joseph" in a Port-au-Prince story
+            anchor = self._home_title(head)  # "interim Prime Minister Claude Joseph" in a Port-au-Prince story
             homed = anchor is not None
         if not (anchor or person) and word_sectors and (same := self._named_before(head, tokens)) is not None:
             return same  # "the diplomat" after "a Russian diplomat"
@@ -655,12 +655,32 @@ class ActorLayer:
                 country = countries.pop()
         return self._state_anchor(country) if country else None
 
-    def _home_title(self) -> KBMatch | None:
+    def _home_title(self, head: Token) -> KBMatch | None:
         """The dateline's state for a person the knowledge base does not know, named with a
         title and nothing that places them ("interim Prime Minister Claude Joseph", "General
-        Juan Jose Zuniga" in a La Paz story): news names foreigners with their state."""
-        country = self._dateline_state()
+        Juan Jose Zuniga" in a La Paz story), else the one state their sentence places others
+        in ("rebels in Mali rejected an appeal from President X"): news names foreigners with
+        their state."""
+        country = self._dateline_state() or self._placing_state(head)
         return self._state_anchor(country) if country else None
+
+    def _placing_state(self, head: Token) -> str | None:
+        """The only state its sentence names, when it names it only as where its agents are
+        ("rebels *in the Ivory Coast*")."""
+        if not self.kb.places.home.sentence:
+            return None
+        sentence = head.sent
+        named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
+        if any(m.entry.kind not in STATE_KINDS for m, _ in named):
+            return None  # a person or group acting for a state: they place no one else
+        countries = {c for _, c in named}
+        return countries.pop() if len(countries) == 1 and all(self._places_an_agent(m) for m, _ in named) else None
+
+    def _places_an_agent(self, match: KBMatch) -> bool:
+        """A state named as an agent's own locative: "rebels *in the Ivory Coast*"."""
+        root = self._root(match)
+        prep = root.head
+        return root.dep_ == "pobj" and prep.lower_ in self.kb.places.locatives and self._is_agent_noun(prep.head)
 
     def _sentence_role(self, match: KBMatch) -> str:
         """How a state is named in its sentence: "places" it as a qualifier ("Liberian riot
@@ -673,7 +693,13 @@ class ActorLayer:
         prep = root.head
         if root.dep_ == "pobj" and prep.head.pos_ in ("VERB", "AUX"):
             return "places" if prep.lower_ in self.kb.places.locatives else "acted on"
+        if root.dep_ == "pobj" and prep.lower_ in self.kb.places.locatives and self._is_agent_noun(prep.head):
+            return "places"  # "opposition leaders *in Belarus*": an agent's own locative
         return "acted on" if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else "other"
+
+    def _is_agent_noun(self, token: Token) -> bool:
+        """A noun of a sector ("leaders", "rebels", "students"), not of a thing or event ("the war")."""
+        return token.pos_ in {"NOUN", "PROPN"} and bool(self.kb.find_sectors([token]))
 
     def _organisation_heads(self) -> set[str]:
         """Head nouns of the names of the organisations the article names ("court" for the

@@ -16,6 +16,8 @@ placed on any dyad and is left out.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import permutations, product
@@ -65,6 +67,8 @@ GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
 # Appeals (02) for help (06, 07): "asked the UN to *send troops*" -- the asker receives it.
 APPEAL_FOR_HELP = ("02", {"06", "07"})
+# Verbs whose participle on a place says who claims it ("the islands, *disputed by* China and Vietnam").
+TERRITORIAL_CLAIMS = {"dispute", "contest", "claim"}
 # Meetings, visits and talks a report states as scheduled are coded as such, future.
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -158,8 +162,10 @@ def find_events(
         if key not in seen:
             seen.add(key)
             unique.append((role, event))
+    unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger) and not _is_rejected_ask(role.trigger)]
     kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
+    events = [e for e in events if not _coerces_no_one(e)]
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -416,7 +422,7 @@ class _Coder:
         unseen = not sources
         if unseen:
             sources = self.resolver.unseen_doer(role, site)
-        if not sources:
+        if not sources or _claims_a_place(role):
             return []
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
         if state is not None and role.pattern.code[:2] in VIOLENT_ROOTS:
@@ -515,6 +521,70 @@ class _Coder:
             return code, ""
         kind = REFUSED if negated else "announced"
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
+
+
+def _claims_a_place(role: Role) -> bool:
+    """ "the Beagle Channel, *disputed by* Argentina and Chile": a participle on a place tells a
+    standing claim to it, no act of the day."""
+    verb = role.trigger
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _lemma_of(verb) in TERRITORIAL_CLAIMS and _names_a_place(verb.head)
+
+
+# "18 years ago", "decades ago", "in the 1970s": an act dated years back is history the story recalls.
+PAST_SPANS = {"year", "decade"}
+DECADE = re.compile(r"^(1[89]|20)\d0s$")
+
+
+def _is_long_past(trigger: Token) -> bool:
+    """Whether the trigger's clause is dated years back ("expelled them *18 years ago*",
+    "property seized *in the 1970s*"), so recalled history, not an act of the story."""
+    verb = trigger
+    while verb.pos_ in {"NOUN", "PROPN"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.lower_ == "ago" and any(_spans_years(c) for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"} and any(DECADE.match(o.lower_) for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+# "rejected a US *request to interrogate* detainees": the act of a request or offer turned
+# down is never done, by anyone.
+ASKING_NOUNS = {"request", "call", "appeal", "demand", "offer", "proposal", "plea", "bid", "invitation", "ultimatum"}
+TURNING_DOWN = {"reject", "refuse", "decline", "dismiss", "rebuff", "spurn", "turn", "ignore", "resist"}
+
+
+def _is_rejected_ask(trigger: Token) -> bool:
+    """An infinitive on a request or offer that its object-taking verb turns down."""
+    if trigger.dep_ != "acl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+        return False
+    noun = trigger.head
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.lemma_.lower() in ASKING_NOUNS and noun.dep_ in {"dobj", "nsubjpass"} and _lemma_of(noun.head) in TURNING_DOWN
+
+
+def _spans_years(token: Token) -> bool:
+    """ "18 years", "two decades", "decades": more than a year."""
+    if token.lemma_.lower() not in PAST_SPANS:
+        return False
+    numbers = [c for c in token.children if c.like_num]
+    if not numbers:
+        return token.tag_ == "NNS"
+    try:
+        return float(numbers[0].text.replace(",", "")) >= 2
+    except ValueError:
+        return numbers[0].lower_ not in {"one", "a"}
+
+
+GENERIC_COERCION = "170"
+
+
+def _coerces_no_one(event: Event) -> bool:
+    """ "an agreement *forced* on the Gulf state by Riyadh": coercion in general (170: forced,
+    pressured, intimidated) with no one coerced the coder can name says nothing codable."""
+    return event.cameo == GENERIC_COERCION and event.target is None
 
 
 def _is_same_moment(clause: Token) -> bool:

@@ -473,7 +473,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
             governor = next((t for name, t in role.bound if name == "governing verb"), None)
             if governor is not None and governor.i in acting and not _yields_to_noun(governor, roles):
                 continue
-            if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting):
+            if pattern.code.startswith(MEETING_ROOT) and _is_setting(token, acting) or _is_backdrop(token, acting):
                 continue
             if _is_instrument(token, pattern, roles) or _is_reason(token, acting | consumed) or _is_defied(token):
                 continue
@@ -679,6 +679,19 @@ def _is_setting(noun: Token, acting: set[int]) -> bool:
         return False
     attached = prep.head  # the event verb, or its object noun ("held talks on the sidelines ...")
     return attached.i in acting or attached.dep_ in {"dobj", "nsubj"} and attached.head.i in acting
+
+
+# "the worst attack *in the current uprising*": a long conflict named as the backdrop of a
+# coded act is the time it happened in, no event of its own.
+BACKDROP_NOUNS = {"uprising", "intifada", "insurgency", "rebellion", "revolt"}
+BACKDROP_PREPOSITIONS = {"in", "during", "amid", "since"}
+
+
+def _is_backdrop(noun: Token, acting: set[int]) -> bool:
+    """A long conflict noun in a phrase of time or setting on a coded act, however deep."""
+    if noun.lemma_.lower() not in BACKDROP_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in BACKDROP_PREPOSITIONS:
+        return False
+    return any(ancestor.i in acting for ancestor in noun.ancestors)
 
 
 # "in retaliation for", "in reprisal for": the act the phrase hangs on is the retaliation.
