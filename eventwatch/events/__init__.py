@@ -20,12 +20,14 @@ import re
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from itertools import permutations, product
 
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.coref import QuoteLookup, antecedent_mention, is_first_person, is_pronoun, resolve_pronoun
+from eventwatch.data import read_yaml
 from eventwatch.events.anaphora import (
     load_act_nouns,
     resolve_perpetrators,
@@ -67,8 +69,6 @@ GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
 # Appeals (02) for help (06, 07): "asked the UN to *send troops*" -- the asker receives it.
 APPEAL_FOR_HELP = ("02", {"06", "07"})
-# Verbs whose participle on a place says who claims it ("the islands, *disputed by* China and Vietnam").
-TERRITORIAL_CLAIMS = {"dispute", "contest", "claim"}
 # Meetings, visits and talks a report states as scheduled are coded as such, future.
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
@@ -90,12 +90,8 @@ ARMED_BLOCKADE = "191"
 ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
 # A raid by police or the courts' agents is a search and seizure (1711), not military force.
 POLICE_RAID = "1711"
-RAID_VERBS = {"raid"}
 # Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
 MASS_KILLING = "202"
-KILLING_VERBS = {"kill", "shoot", "execute", "murder", "slay", "gun"}
-MASSACRE_WORDS = {"massacre", "genocide", "atrocity", "slaughter", "bloodbath"}
-MASS_ACTS = {"killing", "killings", "murder", "murders", "execution", "executions"}
 # Entity labels that name a state or someone (not "nine", "Sunday").
 NAMING_ENTITIES = {"GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"}
 # Sectors of a place's own people, which a place standing for its state drops.
@@ -523,15 +519,20 @@ class _Coder:
         return recoded, f"{kind}, not done: act {code} coded as {recoded}"
 
 
+@lru_cache(maxsize=1)
+def _recoding_words() -> dict[str, frozenset[str]]:
+    """The word lists of recoding.yaml, which recode or drop a matched event."""
+    return {kind: frozenset(words) for kind, words in read_yaml("lexicon", "recoding.yaml").items()}
+
+
 def _claims_a_place(role: Role) -> bool:
     """ "the Beagle Channel, *disputed by* Argentina and Chile": a participle on a place tells a
     standing claim to it, no act of the day."""
     verb = role.trigger
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _lemma_of(verb) in TERRITORIAL_CLAIMS and _names_a_place(verb.head)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _lemma_of(verb) in _recoding_words()["territorial_claims"] and _names_a_place(verb.head)
 
 
 # "18 years ago", "decades ago", "in the 1970s": an act dated years back is history the story recalls.
-PAST_SPANS = {"year", "decade"}
 DECADE = re.compile(r"^(1[89]|20)\d0s$")
 
 
@@ -549,25 +550,20 @@ def _is_long_past(trigger: Token) -> bool:
     return False
 
 
-# "rejected a US *request to interrogate* detainees": the act of a request or offer turned
-# down is never done, by anyone.
-ASKING_NOUNS = {"request", "call", "appeal", "demand", "offer", "proposal", "plea", "bid", "invitation", "ultimatum"}
-TURNING_DOWN = {"reject", "refuse", "decline", "dismiss", "rebuff", "spurn", "turn", "ignore", "resist"}
-
-
 def _is_rejected_ask(trigger: Token) -> bool:
-    """An infinitive on a request or offer that its object-taking verb turns down."""
+    """An infinitive on a request or offer that its object-taking verb turns down ("rejected a
+    US *request to interrogate* detainees"): that act is never done, by anyone."""
     if trigger.dep_ != "acl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
         return False
     noun = trigger.head
     while noun.dep_ == "conj":
         noun = noun.head
-    return noun.lemma_.lower() in ASKING_NOUNS and noun.dep_ in {"dobj", "nsubjpass"} and _lemma_of(noun.head) in TURNING_DOWN
+    return noun.lemma_.lower() in _recoding_words()["asking_nouns"] and noun.dep_ in {"dobj", "nsubjpass"} and _lemma_of(noun.head) in _recoding_words()["turning_down"]
 
 
 def _spans_years(token: Token) -> bool:
     """ "18 years", "two decades", "decades": more than a year."""
-    if token.lemma_.lower() not in PAST_SPANS:
+    if token.lemma_.lower() not in _recoding_words()["past_spans"]:
         return False
     numbers = [c for c in token.children if c.like_num]
     if not numbers:
@@ -611,7 +607,7 @@ def _is_armed_blockade(role: Role, sources: list[Party]) -> bool:
 def _is_police_raid(role: Role, sources: list[Party]) -> bool:
     """Police raiding offices or homes search and seize (1711, coercion), as coders read it,
     not a military raid (190)."""
-    if _lemma_of(role.trigger) not in RAID_VERBS or role.pattern.code[:2] != "19" or not sources:
+    if _lemma_of(role.trigger) not in _recoding_words()["raid_verbs"] or role.pattern.code[:2] != "19" or not sources:
         return False
     return all(actor.sector in DOMESTIC_FORCES for _, actor in sources)
 
@@ -619,7 +615,7 @@ def _is_police_raid(role: Role, sources: list[Party]) -> bool:
 def _is_called_massacre(role: Role, targets: list[Party]) -> bool:
     """Killing civilians in a story that calls it a massacre (or mass killing, atrocity) is
     a mass killing (202), as a news coder reads it; otherwise it is fighting (190)."""
-    if role.pattern.code[:2] not in {"18", "19"} or _lemma_of(role.trigger) not in KILLING_VERBS:
+    if role.pattern.code[:2] not in {"18", "19"} or _lemma_of(role.trigger) not in _recoding_words()["killing_verbs"]:
         return False
     if not targets or any(actor.sector != "CVL" for _, actor in targets):
         return False
@@ -633,9 +629,9 @@ def _lemma_of(token: Token) -> str:
 def _mentions_massacre(doc: Doc) -> bool:
     """The story names a massacre: "massacre", "genocide", "mass killings"."""
     for token in doc:
-        if token.lemma_.lower() in MASSACRE_WORDS:
+        if token.lemma_.lower() in _recoding_words()["massacre_words"]:
             return True
-        if token.lower_ == "mass" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MASS_ACTS:
+        if token.lower_ == "mass" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _recoding_words()["mass_acts"]:
             return True
     return False
 
