@@ -681,28 +681,23 @@ def _is_setting(noun: Token, acting: set[int]) -> bool:
     return attached.i in acting or attached.dep_ in {"dobj", "nsubj"} and attached.head.i in acting
 
 
-# "the worst attack *in the current uprising*": a long conflict named as the backdrop of a
-# coded act is the time it happened in, no event of its own.
-BACKDROP_NOUNS = {"uprising", "intifada", "insurgency", "rebellion", "revolt"}
+# Prepositions of the time or setting a backdrop noun (participation.yaml) is named in.
 BACKDROP_PREPOSITIONS = {"in", "during", "amid", "since"}
 
 
 def _is_backdrop(noun: Token, acting: set[int]) -> bool:
     """A long conflict noun in a phrase of time or setting on a coded act, however deep."""
-    if noun.lemma_.lower() not in BACKDROP_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in BACKDROP_PREPOSITIONS:
+    if noun.lemma_.lower() not in _participation_words()["backdrop_nouns"] or noun.dep_ != "pobj" or noun.head.lower_ not in BACKDROP_PREPOSITIONS:
         return False
     return any(ancestor.i in acting for ancestor in noun.ancestors)
 
-
-# "in retaliation for", "in reprisal for": the act the phrase hangs on is the retaliation.
-REASON_NOUNS = {"retaliation", "reprisal", "revenge", "retribution"}
 
 
 def _is_reason(noun: Token, acting: set[int]) -> bool:
     """A noun that says why a coded act was done ("bombed Gaza *in retaliation* for ...") is
     that act, no threat of its own."""
     prep = noun.head
-    if noun.lower_ not in REASON_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in {"in", "as"}:
+    if noun.lower_ not in _participation_words()["reason_nouns"] or noun.dep_ != "pobj" or prep.lower_ not in {"in", "as"}:
         return False
     attached = prep.head
     return attached.i in acting or attached.dep_ in {"dobj", "pobj"} and attached.head.i in acting
