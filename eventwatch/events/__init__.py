@@ -174,11 +174,17 @@ class _RoleResolver:
     def __init__(self, actors: ActorLayer, quotes: list[Quote]):
         self.actors = actors
         self.marked = QuoteLookup(quotes)  # quotes in marks, looked up by offset
+        self._actor_at: dict[int, Actor | None] = {}  # roles ask for the same tokens again and again
 
     def quote_at(self, token: Token) -> Quote | None:
         return self.marked.around(token.idx)
 
     def actor(self, token: Token) -> Actor | None:
+        if token.i not in self._actor_at:
+            self._actor_at[token.i] = self._actor(token)
+        return self._actor_at[token.i]
+
+    def _actor(self, token: Token) -> Actor | None:
         if is_first_person(token):
             quote = self.quote_at(token)
             return quote.speaker.with_mention(token.text) if quote and quote.speaker else None
