@@ -20,6 +20,20 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(samples)
 
 
+def paired_ratio(baseline: Callable[[], object], measured: Callable[[], object], repeat: int = 5) -> float:
+    """Median of `measured` / `baseline` over `repeat` pairs run back to back, after one
+    warm-up of each: drift in a shared machine's speed hits both sides of a pair alike."""
+    baseline(), measured()
+    ratios = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        baseline()
+        middle = time.perf_counter()
+        measured()
+        ratios.append((time.perf_counter() - middle) / (middle - start))
+    return statistics.median(ratios)
+
+
 ARTICLE = Path(__file__).parent / "data" / "800-words.txt"
 
 
