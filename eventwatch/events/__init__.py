@@ -29,6 +29,7 @@ from eventwatch.actors import ActorLayer
 from eventwatch.coref import QuoteLookup, antecedent_mention, is_first_person, is_pronoun, resolve_pronoun
 from eventwatch.data import read_yaml
 from eventwatch.events.anaphora import (
+    act_form,
     load_act_nouns,
     resolve_perpetrators,
     resolve_references,
@@ -748,22 +749,18 @@ def _without_headline_restatements(events: list[Event], doc: Doc) -> list[Event]
     if headline is None or not is_headline(headline):
         return events
     end = doc[headline.end - 1].idx + len(doc[headline.end - 1])
-
-    def side(actor: Actor) -> str:
-        return actor.country or actor.org or actor.code
-
-    told = {(side(e.source), e.cameo_root) for e in events if e.evidence.start >= end and e.target is not None}
+    told = {(_side(e.source), e.cameo_root) for e in events if e.evidence.start >= end and e.target is not None}
     body = [e for e in events if e.evidence.start >= end]
 
     def restated(e: Event) -> bool:
         if e.evidence.end > end:
             return False
-        return (e.target is None and (side(e.source), e.cameo_root) in told) or _retold_in_full(e, body, side, doc)
+        return (e.target is None and (_side(e.source), e.cameo_root) in told) or _retold_in_full(e, body, doc)
 
     return [e for e in events if not restated(e)]
 
 
-def _retold_in_full(headline: Event, body: list[Event], side, doc: Doc) -> bool:
+def _retold_in_full(headline: Event, body: list[Event], doc: Doc) -> bool:
     """The body tells the headline's act with the same verb between the same sides, in its
     full context, coded otherwise ("Troops arrive in X" / "... arrived in X as part of a
     peacekeeping force"): the body's code stands for it."""
@@ -773,7 +770,7 @@ def _retold_in_full(headline: Event, body: list[Event], side, doc: Doc) -> bool:
     return any(
         e.cameo_root != headline.cameo_root
         and e.target is not None
-        and (side(e.source), side(e.target)) == (side(headline.source), side(headline.target))
+        and (_side(e.source), _side(e.target)) == (_side(headline.source), _side(headline.target))
         and _trigger_lemma(e, doc) == verb
         for e in body
     )
@@ -920,9 +917,9 @@ def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Ev
     kept = []
     for role, event in coded:
         noun = role.trigger
-        form = noun.lower_ if noun.lower_ in nouns.prefixes else noun.lemma_.lower()
+        form = act_form(noun, nouns)
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        if noun.pos_ == "NOUN" and definite and form in nouns.prefixes and nouns.prefixes[form] is not None:
+        if noun.pos_ == "NOUN" and definite and form is not None and nouns.prefixes[form] is not None:
             earlier = [e for r, e in coded if r.trigger.sent.start < noun.sent.start]
             if any(e.cameo.startswith(nouns.prefixes[form]) and _same_doer(e.source, event.source) for e in earlier):
                 continue
@@ -931,6 +928,7 @@ def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Ev
 
 
 def _side(actor: Actor) -> str:
+    """Who an actor acts for: its state, else its organisation, else its code."""
     return actor.country or actor.org or actor.code
 
 

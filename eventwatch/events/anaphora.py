@@ -77,7 +77,7 @@ def referring_noun(role: Role, event: CodedEvent, nouns: ActNouns) -> Token | No
     # "opened an investigation *into the bombings*", "protested *against the arrests*"
     aimed = [o for prep in ACT_PREPOSITIONS for o in frame.preps.get(prep, ())] if event.cameo_root != STATEMENT_ROOT else []
     for noun in [*frame.objects, *passive, *(o for f in inner for o in f.objects), *conditions, *aimed]:
-        if _act_form(noun, nouns) is None:
+        if act_form(noun, nouns) is None:
             continue
         definite = _is_definite(noun)  # "the launch", "continued *its* attacks"
         owned = any(
@@ -124,8 +124,8 @@ def resolve_references(
         if noun is not None:
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
-            prefixes = nouns.prefixes[_act_form(noun, nouns)]
-            judicial = _act_form(noun, nouns) in nouns.judicial
+            prefixes = nouns.prefixes[act_form(noun, nouns)]
+            judicial = act_form(noun, nouns) in nouns.judicial
             targets = _court_of(earlier, prefixes, sentence_of, first) if judicial else []
             if not targets and last_of_sector is not None and judicial:
                 court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
@@ -194,7 +194,7 @@ def _summed_up_act(noun: Token, by_trigger: dict[int, CodedEvent]) -> CodedEvent
     """The act a summing-up noun names: the nearest event above it of a fitting root ("accused
     ..., *a charge*": the accusation, not the shelling it is about)."""
     nouns = load_act_nouns()
-    form = _act_form(noun, nouns)
+    form = act_form(noun, nouns)
     prefixes = nouns.prefixes.get(form) if form else None
     above = [by_trigger[t.i] for t in noun.ancestors if t.i in by_trigger]
     return next((e for e in above if _fits(e, prefixes)), above[0] if above else None)
@@ -226,7 +226,7 @@ RESTATING_DEPS = {"advcl", "conj"}
 RELATIVE_OBJECT_TAGS = {"WDT", "WP"}
 
 
-def _act_form(noun: Token, nouns: ActNouns) -> str | None:
+def act_form(noun: Token, nouns: ActNouns) -> str | None:
     """The form (as written, or its lemma) under which the act noun list has the noun."""
     return next((form for form in (noun.lower_, noun.lemma_.lower()) if form in nouns.prefixes), None)
 
