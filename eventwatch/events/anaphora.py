@@ -124,8 +124,8 @@ def resolve_references(
         if noun is not None:
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
             first = sentence_of[role.trigger.i] - nouns.window
-            prefixes = nouns.prefixes[act_form(noun, nouns)]
-            judicial = act_form(noun, nouns) in nouns.judicial
+            form = act_form(noun, nouns)
+            prefixes, judicial = nouns.prefixes[form], form in nouns.judicial
             targets = _court_of(earlier, prefixes, sentence_of, first) if judicial else []
             if not targets and last_of_sector is not None and judicial:
                 court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
@@ -352,7 +352,6 @@ def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_of:
         and e.cameo_root in VIOLENT_ROOTS and e.source.is_named()  # not a bare "gunmen"
     ]
     return earlier[-1].source if earlier else None
-
 
 
 def _is_definite(noun: Token) -> bool:
