@@ -1286,3 +1286,9 @@ def test_the_act_of_a_request_turned_down_is_never_done():
 def test_coercion_in_general_with_no_one_coerced_is_not_coded():
     assert not any(code == "170" for _, code, _ in coded("The deal was forced on the small state by Russia and Belarus."))
     assert ("RUS", "170", "ARM") in coded("Russia forced Armenia to accept the deal.")
+
+
+def test_the_source_s_own_forces_named_in_an_act_noun_are_no_target():
+    found = coded("Chad completed the pullout of its soldiers from Niger on Sunday.")
+    assert any(source == "TCD" and target == "NER" for source, _, target in found), found
+    assert not any(target == "TCDMIL" for _, _, target in found)

@@ -249,10 +249,23 @@ class _RoleResolver:
         codes = {actor.code for _, actor in unlike}
         states = {actor.country or actor.org for _, actor in unlike if actor.country or actor.org}
         resolved = [
-            [p for p in self._parties_at(c, site) if p[1].code not in codes and not _own(p, states)] for c in candidates
+            [p for p in self._parties_at(c, site) if p[1].code not in codes and not self._own(p, states, codes)] for c in candidates
         ]
         placed = next((found for found in resolved if any(a.country or a.org or _refers_to_doer(t) for t, a in found)), None)
         return placed or next((found for found in resolved if found), [])
+
+    def _own(self, party: Party, states: set[str], codes: set[str]) -> bool:
+        """ "withdraw *their* troops from Chad", "a call for *its* peacekeepers to be deployed":
+        what the source's own pronoun owns is no target; so too what an act noun's "of" phrase
+        says it owns ("completed the withdrawal of *its* troops"), unless the pronoun is someone else's."""
+        token, actor = party
+        if token is None or (actor.country or actor.org) not in states:
+            return False
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+            return True
+        owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        pronouns = [c for noun in owned for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+        return any((owner := self.actor(p)) is None or owner.code in codes for p in pronouns)
 
     def _parties_at(self, candidate: Token, site: str | None = None) -> list[Party]:
         """The candidate's actors; a place where the act happened ("demonstrated *in Kirkuk*")
@@ -888,15 +901,6 @@ def _acts_on_each_other(role: Role) -> bool:
     objects = [*frame.objects, *(o for objs in frame.preps.values() for o in objs)]
     words = [{o.lower_, *(c.lower_ for c in o.children)} for o in objects]
     return any(pair <= found for found in words for pair in RECIPROCAL_PRONOUNS)
-
-
-def _own(party: Party, states: set[str]) -> bool:
-    """ "withdraw *their* troops from Chad", "a call for *its* peacekeepers to be deployed":
-    what the source's own pronoun owns is no target."""
-    token, actor = party
-    if token is None or (actor.country or actor.org) not in states:
-        return False
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
 def _refers_to_doer(token: Token | None) -> bool:
