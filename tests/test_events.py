@@ -1292,3 +1292,9 @@ def test_the_source_s_own_forces_named_in_an_act_noun_are_no_target():
     found = coded("Chad completed the pullout of its soldiers from Niger on Sunday.")
     assert any(source == "TCD" and target == "NER" for source, _, target in found), found
     assert not any(target == "TCDMIL" for _, _, target in found)
+
+
+def test_the_source_s_own_state_owning_the_object_is_no_target_of_an_act_abroad():
+    found = coded("Japan's prime minister reaffirmed Japan's commitment to the Philippines' security.")
+    assert any(source == "JPNGOV" and target == "PHL" for source, _, target in found), found
+    assert not any(target == "JPN" for _, _, target in found)

@@ -242,27 +242,33 @@ class _RoleResolver:
         return further
 
     def first_resolved(
-        self, candidates: tuple[Token, ...], unlike: list[Party] = (), site: str | None = None
+        self, candidates: tuple[Token, ...], unlike: list[Party] = (), site: str | None = None, abroad: bool = False
     ) -> list[Party]:
         """Actors of the first candidate that resolves to someone other than `unlike`: a state
-        or organisation first, else a bare sector ("police") as the last resort."""
+        or organisation first, else a bare sector ("police") as the last resort. An act `abroad`
+        (no protest, coercion or violence, which may well be done at home) is not aimed at the
+        source's own state named as an owner ("reaffirmed *America's* commitment to Israel")."""
         codes = {actor.code for _, actor in unlike}
         states = {actor.country or actor.org for _, actor in unlike if actor.country or actor.org}
         resolved = [
-            [p for p in self._parties_at(c, site) if p[1].code not in codes and not self._own(p, states, codes)] for c in candidates
+            [p for p in self._parties_at(c, site) if p[1].code not in codes and not self._own(p, states, codes, abroad)] for c in candidates
         ]
         placed = next((found for found in resolved if any(a.country or a.org or _refers_to_doer(t) for t, a in found)), None)
         return placed or next((found for found in resolved if found), [])
 
-    def _own(self, party: Party, states: set[str], codes: set[str]) -> bool:
+    def _own(self, party: Party, states: set[str], codes: set[str], abroad: bool) -> bool:
         """ "withdraw *their* troops from Chad", "a call for *its* peacekeepers to be deployed":
         what the source's own pronoun owns is no target; so too what an act noun's "of" phrase
-        says it owns ("completed the withdrawal of *its* troops"), unless the pronoun is someone else's."""
+        says it owns ("completed the withdrawal of *its* troops"), unless the pronoun is someone
+        else's; and, for an act `abroad`, a common noun the source's own state owns ("*America's
+        commitment*")."""
         token, actor = party
         if token is None or (actor.country or actor.org) not in states:
             return False
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
             return True
+        if abroad and token.pos_ == "NOUN" and actor.code == actor.country:
+            return any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ != "DET" for c in token.children)
         owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         pronouns = [c for noun in owned for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
         return any((owner := self.actor(p)) is None or owner.code in codes for p in pronouns)
@@ -342,7 +348,7 @@ class _RoleResolver:
         return None
 
     def targets(self, role: Role, sources: list[Party], site: str | None = None) -> list[Party]:
-        found = self.first_resolved(role.target_candidates, sources, site)
+        found = self.first_resolved(role.target_candidates, sources, site, abroad=role.pattern.code[:2] not in SITED_ROOTS)
         if not found and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
             found = self._attacked_place(role, sources)
         if not found and role.pattern.code[:2] == INVESTIGATE_ROOT:
