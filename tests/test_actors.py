@@ -297,6 +297,19 @@ def test_a_people_living_in_one_state_names_that_state():
 @pytest.mark.parametrize(
     ("text", "head", "code"),
     [
+        ("Basque separatists bombed a police station.", "separatists", "ESPREB"),
+        ("Abkhaz officials rejected the plan.", "officials", "GEOGOV"),
+        ("Zapatista rebels freed two hostages.", "rebels", "MEXREB"),
+    ],
+)
+def test_a_regional_people_with_one_home_state_names_it(parse, text, head, code):
+    doc, layer = parse(text)
+    assert layer.actor_for(token(doc, head)).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
         ("The Association of African Jurists visited the prison.", "Association", "NGO"),  # no state's
         ("The Kenyan Association of Lawyers condemned the arrests.", "Association", "KENNGO"),
         ("A human rights group said the trial was unfair.", "group", "NGOHRI"),  # CAMEO's NGO prefix
