@@ -1298,3 +1298,9 @@ def test_the_source_s_own_state_owning_the_object_is_no_target_of_an_act_abroad(
     found = coded("Japan's prime minister reaffirmed Japan's commitment to the Philippines' security.")
     assert any(source == "JPNGOV" and target == "PHL" for source, _, target in found), found
     assert not any(target == "JPN" for _, _, target in found)
+
+
+def test_handing_captives_back_is_a_release_and_an_eased_curfew_is_aimed_at_home():
+    assert ("AZE", "0841", "ARMMIL") in coded("Azerbaijan returned five Armenian prisoners of war on Monday.")
+    assert any(code == "0841" for _, code, _ in coded("Hamas handed over two hostages on Sunday."))
+    assert ("SRBGOV", "0813", "SRB") in coded("The Serbian government lifted a curfew in the southern town.")

@@ -125,9 +125,9 @@ THREAT_ROOT = "13"
 CONDITION_MARKERS = {"if", "unless"}
 # Cooperation and yielding: what a threat's condition asks for (intents, talks, aid, concessions).
 CONCESSION_ROOTS = {"03", "04", "05", "06", "07", "08"}
-# Concessions on political freedoms, made at home whoever of the state makes them: with no
-# target named, aimed at the doers' own state.
-DOMESTIC_CONCESSIONS = {"0811", "0812", "082"}
+# Concessions on political freedoms, curfews and states of emergency, made at home whoever of
+# the state makes them: with no target named, aimed at the doers' own state.
+DOMESTIC_CONCESSIONS = {"0811", "0812", "0813", "0814", "082"}
 # An intent to cooperate with nothing said of what: yields to the act its clause states.
 BARE_INTENT = "030"
 # Pronouns that may stand for several actors named together ("Japan and Korea ... urged *them*").
