@@ -310,3 +310,11 @@ def test_urging_two_states_to_settle_their_differences_asks_them_to_negotiate():
 def test_hosting_or_taking_in_refugees_is_humanitarian_aid_to_their_state():
     assert ("TCD", "073", "SDN") in coded("Chad already hosts more than half a million Sudanese refugees.")
     assert ("RWA", "0333", "BDI") in coded("Rwanda said it was ready to take in more Burundian refugees.")
+
+
+def test_a_bare_preposition_of_a_pattern_hangs_on_the_verb_or_its_object_not_deeper():
+    from eventwatch.pipeline import extract_text
+
+    text = "Vietnam lodged a formal protest with China over the seizure of Vietnamese boats near the islands."
+    codes = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in extract_text(text, published="2024-03-01").events}
+    assert ("VNM", "114", "CHN") in codes, codes

@@ -377,6 +377,7 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
         return None
+    near = {frame.verb.i, *(o.i for o in frame.objects), *(c.i for c in frame.verb.children if c.dep_ in {"prt", "advmod"})}
     words = (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp, pattern.purpose)
     detail = sum(1 for word in words if word)
     if pattern.object:
@@ -387,6 +388,8 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     for prep, values in ((pattern.prep, pattern.prep_object), (pattern.prep2, pattern.prep2_object)):
         if prep:
             objects = [o for o in frame.preps.get(prep, ()) if not _is_time(o)]
+            if not values:  # a bare preposition hangs on the verb or its object, not deeper
+                objects = [o for o in objects if _prep_anchor(o) in near]
             if not objects:
                 return None  # "called *on Tuesday*" is no "call on", "would not stand *by*" no "stand by X"
             if values:
@@ -418,6 +421,14 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def _prep_anchor(prep_object: Token) -> int:
+    """Where the preposition of a prepositional object hangs ("outside *of* Basra": past "of")."""
+    prep = prep_object.head
+    if prep.lower_ == "of" and prep.head.dep_ == "prep" and not any(c.dep_ in {"pobj", "pcomp"} for c in prep.head.children):
+        prep = prep.head
+    return prep.head.i
 
 
 def _is_time(token: Token) -> bool:
