@@ -1304,3 +1304,11 @@ def test_handing_captives_back_is_a_release_and_an_eased_curfew_is_aimed_at_home
     assert ("AZE", "0841", "ARMMIL") in coded("Azerbaijan returned five Armenian prisoners of war on Monday.")
     assert any(code == "0841" for _, code, _ in coded("Hamas handed over two hostages on Sunday."))
     assert ("SRBGOV", "0813", "SRB") in coded("The Serbian government lifted a curfew in the southern town.")
+
+
+def test_saying_another_was_behind_an_act_accuses_it_and_saying_oneself_was_claims_it():
+    assert ("KORGOV", "112", "PRK") in coded("South Korean officials said North Korea was behind the hacking of the banks.")
+    assert ("KORGOV", "112", "PRK") in coded("South Korean officials said North Korea was responsible for the sinking.")
+    found = coded("Hezbollah said it was behind the rocket attack on the Israeli border post.")
+    assert any(code == "015" for _, code, _ in found) and not any(code == "112" for _, code, _ in found), found
+    assert not any(code == "112" for _, code, _ in coded("Kenyan officials said the road project was behind schedule."))

@@ -205,7 +205,7 @@ def test_bad_nouns_file_raises_naming_the_file(tmp_path, text):
 
 def test_symmetric_and_clausal_complement_keys():
     say = [p for p in load_lexicon().patterns_for("say") if p.ccomp]
-    assert {p.code for p in say} == {"100", "020"} and all(p.target == "ccomp" for p in say)
+    assert {p.code for p in say} == {"100", "020", "112"} and all(p.target == "ccomp" for p in say)
     meet = [p for p in load_lexicon().patterns_for("meet") if p.origin == "verbs.yaml" and p.code.startswith("04")]
     assert meet and all(p.symmetric for p in meet)
     assert meet[0].describe().startswith('{verb: meet, code: "040"')

@@ -49,6 +49,7 @@ from eventwatch.events.roles import (
     Role,
     accuses_none,
     as_own_claim,
+    named_culprit,
     doer_places,
     expand,
     find_roles,
@@ -256,6 +257,11 @@ class _RoleResolver:
         placed = next((found for found in resolved if any(a.country or a.org or _refers_to_doer(t) for t, a in found)), None)
         return placed or next((found for found in resolved if found), [])
 
+    def is_own_side(self, token: Token | None, sources: list[Party]) -> bool:
+        """Whether the token names one of the sources (a pronoun for the speaker, or its name)."""
+        actor = self.actor(token) if token is not None else None
+        return actor is not None and any(actor.code == source.code for _, source in sources)
+
     def _own(self, party: Party, states: set[str], codes: set[str], abroad: bool) -> bool:
         """ "withdraw *their* troops from Chad", "a call for *its* peacekeepers to be deployed":
         what the source's own pronoun owns is no target; so too what an act noun's "of" phrase
@@ -459,7 +465,10 @@ class _Coder:
         conceded = role.pattern.code in DOMESTIC_CONCESSIONS
         if not targets and (conceded or role.pattern.code[:2] in DOMESTIC_ROOTS and (protest or _acts_at_home(sources))):
             targets = self.resolver.own_state(sources, protest=protest)
-        if accuses_none(role, targets):
+        culprit = named_culprit(role)
+        if culprit is not None and self.resolver.actor(culprit) is None:
+            return []  # "said the project was *behind* schedule": no one blamed
+        if accuses_none(role, targets) or self.resolver.is_own_side(culprit, sources):
             role = as_own_claim(role)  # "the US claimed that they had attacked Iraq": no one accused
             targets = self.resolver.targets(role, sources)
         if unseen and not any(actor.is_named() and token is not doer for token, actor in targets):

@@ -576,10 +576,21 @@ def accuses_none(role: Role, targets: list) -> bool:
     return not targets and any(name == ACCUSED_ACT for name, _ in role.bound)
 
 
+def named_culprit(role: Role) -> Token | None:
+    """Whom an accusation says was behind an act ("said *Iran* was behind the attack"); when
+    that is the speaker's own side ("Hamas said *it* was behind"), it claims the act."""
+    if role.pattern.code != ACCUSATION:
+        return None
+    clause = next((c for name, c in role.bound if name == "clause" and c.lemma_ == "be"), None)
+    return _clause_subject(clause) if clause is not None else None
+
+
 def as_own_claim(role: Role) -> Role:
     """ "The US claimed that it had attacked Iraq": claiming one's own act claims
     responsibility for it (015), aimed at whom the act was aimed at."""
     targets = tuple(dict.fromkeys(token for name, token in role.bound if name == ACCUSED_TARGET))
+    clauses = [clause for name, clause in role.bound if name == "clause"]
+    targets += tuple(t for clause in clauses for t in _counterparts(frame_of(clause)))  # "... was behind the attack *on Kyiv*"
     return replace(role, pattern=replace(role.pattern, code=OWN_CLAIM), target_candidates=targets)
 
 
@@ -828,16 +839,23 @@ def _matched_clause(clauses: list[Token], verbs: frozenset[str], objects: frozen
 
 
 def _matched_ccomp(frame: Frame, pattern: VerbPattern) -> Token | None:
-    """A clausal complement with one of the pattern's modals: "said Libya *must* hand over";
-    `any`: any clausal complement ("protested *that NATO was expanding*")."""
+    """A clausal complement with one of the pattern's modals ("said Libya *must* hand over")
+    or, for a clause of "be", its predicate's preposition or adjective ("said Iran was *behind*
+    the attack", "was *responsible* for"); `any`: any clausal complement ("protested *that
+    NATO was expanding*")."""
     if not pattern.ccomp:
         return None
     if ANY_CLAUSE in pattern.ccomp:
         return next(iter(frame.ccomps), None)
-    return next(
-        (c for c in frame.ccomps if any(a.dep_ == "aux" and a.lower_ in pattern.ccomp for a in c.children)),
-        None,
-    )
+    return next((c for c in frame.ccomps if not _clause_words(c).isdisjoint(pattern.ccomp)), None)
+
+
+def _clause_words(clause: Token) -> set[str]:
+    """What a clause's pattern value may name: its modals, and for "be" its predicate."""
+    words = {a.lower_ for a in clause.children if a.dep_ == "aux"}
+    if clause.lemma_ == "be":
+        words |= {c.lower_ for c in clause.children if c.dep_ in {"prep", "acomp"}}
+    return words
 
 
 def _source_heads(frame: Frame) -> tuple[Token, ...]:
