@@ -1312,3 +1312,9 @@ def test_saying_another_was_behind_an_act_accuses_it_and_saying_oneself_was_clai
     found = coded("Hezbollah said it was behind the rocket attack on the Israeli border post.")
     assert any(code == "015" for _, code, _ in found) and not any(code == "112" for _, code, _ in found), found
     assert not any(code == "112" for _, code, _ in coded("Kenyan officials said the road project was behind schedule."))
+
+
+def test_a_sector_noun_coordinated_inside_a_modifier_is_a_party_of_its_own():
+    found = coded("Peru's government and MRTA rebels agreed on a prisoner exchange.")
+    assert any(source == "PERGOV" for source, _, _ in found), found
+    assert any(source.startswith("PER") and source != "PERGOV" and target == "PERGOV" for source, _, target in found), found

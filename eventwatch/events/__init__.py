@@ -233,6 +233,9 @@ class _RoleResolver:
         for modifier in token.children:
             if modifier.dep_ not in {"amod", "compound", "nmod"}:
                 continue
+            own = self.actors.actor_for(modifier) if modifier.pos_ == "NOUN" and modifier.conjuncts else None
+            if own is not None and own.country == actor.country and own.sector and own.code != actor.code:
+                further.append((modifier, own))  # "Colombia's *government* and FARC rebels", parsed as one phrase
             for other in modifier.conjuncts:
                 state = self.actors.actor_for(other)
                 if state is not None and state.country and state.country != actor.country:
