@@ -1318,3 +1318,9 @@ def test_a_sector_noun_coordinated_inside_a_modifier_is_a_party_of_its_own():
     found = coded("Peru's government and MRTA rebels agreed on a prisoner exchange.")
     assert any(source == "PERGOV" for source, _, _ in found), found
     assert any(source.startswith("PER") and source != "PERGOV" and target == "PERGOV" for source, _, target in found), found
+
+
+def test_rebels_no_phrase_places_are_the_acting_government_s_own_in_talks_and_truces():
+    assert ("COLGOV", "0871", "COLREB") in coded("The Colombian government declared a ceasefire with leftist rebels.")
+    found = coded("Nepal's government held peace talks with Maoist rebels in Kathmandu.")
+    assert any(source == "NPLGOV" and code.startswith("04") and target == "NPLREB" for source, code, target in found), found

@@ -104,6 +104,9 @@ OUR = {"our", "my"}
 SAME_MOMENT_MARKERS = {"when", "as", "while"}
 # Sectors of a state's own opposition, placed at home when its authorities act on them.
 HOME_OPPOSITION = {"OPP"}
+# Talks, ceasefires and concessions with rebels no phrase places are the acting state's own:
+# "the government declared a ceasefire with communist rebels".
+HOME_REBELS_ROOTS = {"04", "08"}
 # "each other", "one another" as the object: coordinated sources act on each other.
 RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
@@ -462,7 +465,8 @@ class _Coder:
         protest = role.pattern.code[:2] == PROTEST_ROOT
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
-        targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed)
+        home = HOME_OPPOSITION | ({"REB"} if role.pattern.code[:2] in HOME_REBELS_ROOTS else set())
+        targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed, home)
         if protest:
             sources = _protesters_at_home(sources, targets)
         conceded = role.pattern.code in DOMESTIC_CONCESSIONS
@@ -861,7 +865,9 @@ def _home_of_force(role: Role, sources: list[Party]) -> str | None:
     return next((a.country for _, a in sources if a.country and a.sector in forces), None)
 
 
-def _opposition_at_home(targets: list[Party], sources: list[Party], homed: Callable[[Token], bool]) -> list[Party]:
+def _opposition_at_home(
+    targets: list[Party], sources: list[Party], homed: Callable[[Token], bool], sectors: set[str] = HOME_OPPOSITION
+) -> list[Party]:
     """An opposition no phrase places, or only the dateline does, is that of the state whose
     authorities act on it: "the interior minister allowed opposition leaders to hold a rally",
     "Belarus ... arrested an opposition journalist" in a Vilnius story."""
@@ -877,7 +883,7 @@ def _opposition_at_home(targets: list[Party], sources: list[Party], homed: Calla
 
     return [
         (token, replace(actor, country=country, code=country + actor.code[len(actor.country or ""):]))
-        if actor.org is None and actor.sector in HOME_OPPOSITION and placed_elsewhere(token, actor)
+        if actor.org is None and actor.sector in sectors and placed_elsewhere(token, actor)
         else (token, actor)
         for token, actor in targets
     ]
