@@ -1324,3 +1324,4 @@ def test_rebels_no_phrase_places_are_the_acting_government_s_own_in_talks_and_tr
     assert ("COLGOV", "0871", "COLREB") in coded("The Colombian government declared a ceasefire with leftist rebels.")
     found = coded("Nepal's government held peace talks with Maoist rebels in Kathmandu.")
     assert any(source == "NPLGOV" and code.startswith("04") and target == "NPLREB" for source, code, target in found), found
+    assert ("SRBGOV", "080", "SRBEDU") in coded("The Serbian government gave in to the students' demands.")
