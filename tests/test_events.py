@@ -1325,3 +1325,9 @@ def test_rebels_no_phrase_places_are_the_acting_government_s_own_in_talks_and_tr
     found = coded("Nepal's government held peace talks with Maoist rebels in Kathmandu.")
     assert any(source == "NPLGOV" and code.startswith("04") and target == "NPLREB" for source, code, target in found), found
     assert ("SRBGOV", "080", "SRBEDU") in coded("The Serbian government gave in to the students' demands.")
+
+
+def test_halting_lending_cuts_aid_and_letting_aid_trucks_in_allows_humanitarian_access():
+    assert ("IGOUNODEVWBK", "162", "MMR") in coded("The World Bank halted its lending to Myanmar after the coup.")
+    assert ("IGOEUREEC", "162", "MLI") in coded("The EU froze budget support for Mali.")
+    assert any(source == "EGY" and code == "0863" for source, code, _ in coded("Egypt opened the crossing to let aid trucks into Gaza."))
