@@ -1331,3 +1331,8 @@ def test_halting_lending_cuts_aid_and_letting_aid_trucks_in_allows_humanitarian_
     assert ("IGOUNODEVWBK", "162", "MMR") in coded("The World Bank halted its lending to Myanmar after the coup.")
     assert ("IGOEUREEC", "162", "MLI") in coded("The EU froze budget support for Mali.")
     assert any(source == "EGY" and code == "0863" for source, code, _ in coded("Egypt opened the crossing to let aid trucks into Gaza."))
+
+
+def test_voicing_or_reiterating_support_or_solidarity_is_verbal_support():
+    assert ("GBRGOV", "051", "FRA") in coded("British Prime Minister David Cameron voiced his solidarity with France.")
+    assert ("JPN", "051", "UKR") in coded("Japan reiterated its support for Ukraine.")
