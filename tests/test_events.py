@@ -1336,3 +1336,8 @@ def test_halting_lending_cuts_aid_and_letting_aid_trucks_in_allows_humanitarian_
 def test_voicing_or_reiterating_support_or_solidarity_is_verbal_support():
     assert ("GBRGOV", "051", "FRA") in coded("British Prime Minister David Cameron voiced his solidarity with France.")
     assert ("JPN", "051", "UKR") in coded("Japan reiterated its support for Ukraine.")
+
+
+def test_a_state_s_rebels_use_violence_at_home_on_people_named_only_by_their_kind():
+    assert ("SOMREB", "181", "SOMCVL") in coded("Al Shabaab fighters abducted 30 villagers on Sunday.")
+    assert ("COLREB", "181", "COLCVL") in coded("ELN rebels kidnapped two engineers on Sunday.")

@@ -857,13 +857,14 @@ def _states_inside(inner: Token, outer: Token) -> bool:
 def _home_of_force(role: Role, sources: list[Party]) -> str | None:
     """A state's police, courts or (for arrests and other coercion) government act at home:
     "Egyptian police dispersed demonstrators" are Egypt's demonstrators; and so do its
-    protesters."""
+    protesters, and its rebels when they use violence ("Boko Haram gunmen abducted
+    villagers": Nigeria's)."""
     root = role.pattern.code[:2]
     if root == PROTEST_ROOT:  # "Nigerians rallied to protest violations by fundamentalists": Nigeria's
         return next((a.country for _, a in sources if a.country), None)
     if root not in UNSEEN_DOER_SECTORS:
         return None
-    forces = DOMESTIC_FORCES | ({"GOV"} if root == "17" else set())
+    forces = DOMESTIC_FORCES | ({"GOV"} if root == "17" else {"REB"})
     return next((a.country for _, a in sources if a.country and a.sector in forces), None)
 
 
