@@ -1341,3 +1341,9 @@ def test_voicing_or_reiterating_support_or_solidarity_is_verbal_support():
 def test_a_state_s_rebels_use_violence_at_home_on_people_named_only_by_their_kind():
     assert ("SOMREB", "181", "SOMCVL") in coded("Al Shabaab fighters abducted 30 villagers on Sunday.")
     assert ("COLREB", "181", "COLCVL") in coded("ELN rebels kidnapped two engineers on Sunday.")
+
+
+def test_a_sector_adjective_on_the_matched_object_is_no_target():
+    found = coded("Greece and Cyprus signed a military cooperation agreement.")
+    assert ("GRC", "0312", "CYP") in found and ("CYP", "0312", "GRC") in found, found
+    assert not any(target == "MIL" or source == "MIL" for source, _, target in found)

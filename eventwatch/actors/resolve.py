@@ -680,7 +680,7 @@ class ActorLayer:
         """A state named as an agent's own locative: "rebels *in the Ivory Coast*"."""
         root = self._root(match)
         prep = root.head
-        return root.dep_ == "pobj" and prep.lower_ in self.kb.places.locatives and self._is_agent_noun(prep.head)
+        return root.dep_ == "pobj" and prep.lower_ in self.kb.places.locatives and self.is_agent_noun(prep.head)
 
     def _sentence_role(self, match: KBMatch) -> str:
         """How a state is named in its sentence: "places" it as a qualifier ("Liberian riot
@@ -693,11 +693,11 @@ class ActorLayer:
         prep = root.head
         if root.dep_ == "pobj" and prep.head.pos_ in ("VERB", "AUX"):
             return "places" if prep.lower_ in self.kb.places.locatives else "acted on"
-        if root.dep_ == "pobj" and prep.lower_ in self.kb.places.locatives and self._is_agent_noun(prep.head):
+        if root.dep_ == "pobj" and prep.lower_ in self.kb.places.locatives and self.is_agent_noun(prep.head):
             return "places"  # "opposition leaders *in Belarus*": an agent's own locative
         return "acted on" if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else "other"
 
-    def _is_agent_noun(self, token: Token) -> bool:
+    def is_agent_noun(self, token: Token) -> bool:
         """A noun of a sector ("leaders", "rebels", "students"), not of a thing or event ("the war")."""
         return token.pos_ in {"NOUN", "PROPN"} and bool(self.kb.find_sectors([token]))
 

@@ -362,7 +362,8 @@ class _RoleResolver:
         return None
 
     def targets(self, role: Role, sources: list[Party], site: str | None = None) -> list[Party]:
-        found = self.first_resolved(role.target_candidates, sources, site, abroad=role.pattern.code[:2] not in SITED_ROOTS)
+        candidates = tuple(t for t in role.target_candidates if not self._is_bare_matched_object(t, role))
+        found = self.first_resolved(candidates, sources, site, abroad=role.pattern.code[:2] not in SITED_ROOTS)
         if not found and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
             found = self._attacked_place(role, sources)
         if not found and role.pattern.code[:2] == INVESTIGATE_ROOT:
@@ -372,6 +373,16 @@ class _RoleResolver:
         if found or sources and sources[0][0] is not None:
             return found
         return self._named_in_quote(role.trigger, sources)
+
+    def _is_bare_matched_object(self, token: Token, role: Role) -> bool:
+        """The word the pattern matched as its object, or a modifier of it, that names no one
+        but a sector, no state or organisation ("signed a *military* cooperation agreement"):
+        a kind of thing, no target."""
+        objects = [bound for name, bound in role.bound if name == "object"]
+        if not any(token is o or token in o.subtree and token.i < o.i and token.dep_ in {"amod", "compound"} for o in objects):
+            return False
+        actor = self.actor(token)
+        return actor is not None and not (actor.country or actor.org) and not self.actors.is_agent_noun(token)
 
     def _investigated_state(self, role: Role, sources: list[Party]) -> list[Party]:
         """Whom an investigation of a thing is aimed at: the state its object's phrase places
