@@ -1347,3 +1347,8 @@ def test_a_sector_adjective_on_the_matched_object_is_no_target():
     found = coded("Greece and Cyprus signed a military cooperation agreement.")
     assert ("GRC", "0312", "CYP") in found and ("CYP", "0312", "GRC") in found, found
     assert not any(target == "MIL" or source == "MIL" for source, _, target in found)
+
+
+def test_raising_military_readiness_or_a_police_alert_raises_an_alert_status():
+    assert ("JPN", "152", None) in coded("Japan raised its military readiness after the missile launch.")
+    assert any(code == "151" for _, code, _ in coded("French police raised the alert level in Paris."))
