@@ -1352,3 +1352,8 @@ def test_a_sector_adjective_on_the_matched_object_is_no_target():
 def test_raising_military_readiness_or_a_police_alert_raises_an_alert_status():
     assert ("JPN", "152", None) in coded("Japan raised its military readiness after the missile launch.")
     assert any(code == "151" for _, code, _ in coded("French police raised the alert level in Paris."))
+
+
+def test_what_the_speaker_called_something_is_the_object_of_the_verb():
+    found = coded("Japan condemned what it called China's provocations near the islands.")
+    assert any(source == "JPN" and code.startswith("11") and target == "CHN" for source, code, target in found), found

@@ -189,6 +189,7 @@ def frame_of(verb: Token) -> Frame:
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
     ):
         frame.passive = True  # "Rockets *fired* by Hamas militants killed ...", parsed with an active subject
+    _free_relative_as_object(frame)
     if not frame.objects:  # a count the parser reads as an adverb: "shot down *30* of 34 drones"
         frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
     if frame.subject is not None and frame.subject.tag_ == "VBG":  # "The Red Cross *operating* in Iraq said"
@@ -236,6 +237,22 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
+
+
+def _free_relative_as_object(frame: Frame) -> None:
+    """ "condemned *what it called China's crackdown*": the named thing is the object, not
+    a clause the verb reports."""
+    for clause in list(frame.ccomps):
+        if clause.lemma_.lower() not in NAMING_VERBS or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            continue
+        named = [c for c in clause.children if c.dep_ == "oprd"]
+        named += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if named:
+            frame.ccomps.remove(clause)
+            frame.objects += named
 
 
 def _go_between(participle: Token) -> Token | None:
