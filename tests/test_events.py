@@ -1357,3 +1357,8 @@ def test_raising_military_readiness_or_a_police_alert_raises_an_alert_status():
 def test_what_the_speaker_called_something_is_the_object_of_the_verb():
     found = coded("Japan condemned what it called China's provocations near the islands.")
     assert any(source == "JPN" and code.startswith("11") and target == "CHN" for source, code, target in found), found
+
+
+def test_who_put_forward_a_proposal_in_a_passive_relative_clause_owns_it():
+    found = coded("Serbia rejected the plan, which was drawn up by the European Union.")
+    assert any(source == "SRB" and code.startswith("12") and target == "IGOEUREEC" for source, code, target in found), found

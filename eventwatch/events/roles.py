@@ -1229,9 +1229,10 @@ def owners(noun: Token) -> list[Token]:
     for prep in preps:
         if prep.lower_ in OWNER_PREPOSITIONS:
             found += [c for c in prep.children if c.dep_ == "pobj"]
-    for prep in noun.children:
-        if prep.dep_ == "acl" and prep.tag_ == "VBN":  # "positions *held by* Armenian forces"
-            agent = frame_of(prep).agent
+    for clause in noun.children:
+        # "positions *held by* Armenian forces", "the proposal, *which was put forward by* the envoy"
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" or clause.dep_ == "relcl" and _has_passive_auxiliary(clause):
+            agent = frame_of(clause).agent
             found += [agent] if agent is not None else []
     return found
 
