@@ -1362,3 +1362,8 @@ def test_what_the_speaker_called_something_is_the_object_of_the_verb():
 def test_who_put_forward_a_proposal_in_a_passive_relative_clause_owns_it():
     found = coded("Serbia rejected the plan, which was drawn up by the European Union.")
     assert any(source == "SRB" and code.startswith("12") and target == "IGOEUREEC" for source, code, target in found), found
+
+
+def test_the_subject_of_an_accusation_noun_s_content_clause_is_its_target():
+    found = coded("Kenya's accusations that Somalia had sheltered the gunmen strained ties.")
+    assert any(source == "KEN" and code.startswith("11") and target == "SOM" for source, code, target in found), found

@@ -1267,6 +1267,8 @@ def _noun_role(noun: Token, pattern: NounPattern, lexicon: Lexicon) -> Role:
     # "protests against *Israel's* policies", "against the detention of activists *by police*"
     doers = sorted((owner for o in aimed_at for owner in owners(o)), key=lambda owner: owner.head.lower_ != "by")
     targets += aimed_at + doers + bidden
+    # "accusations *that Russia* interfered", "demands that *Iran* free them": whom the content clause is about
+    targets += [s for c in noun.children if c.dep_ == "acl" and (s := _clause_subject(c)) is not None and s.tag_ not in RELATIVE_TAGS]
     if governor is not None:
         governing = frame_of(governor)
         targets += [o for o in governing.objects if o.i != noun.i]
