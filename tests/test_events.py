@@ -1367,3 +1367,8 @@ def test_who_put_forward_a_proposal_in_a_passive_relative_clause_owns_it():
 def test_the_subject_of_an_accusation_noun_s_content_clause_is_its_target():
     found = coded("Kenya's accusations that Somalia had sheltered the gunmen strained ties.")
     assert any(source == "KEN" and code.startswith("11") and target == "SOM" for source, code, target in found), found
+
+
+def test_a_passive_agent_parsed_on_the_noun_before_it_and_pulling_out_of_a_state():
+    assert ("CHLJUD", "1122", "CHLELI") in coded("Former president Augusto Pinochet was accused of torture by Chilean judges.")
+    assert ("USA", "0874", "AFG") in coded("The United States pulled its troops out of Afghanistan.")

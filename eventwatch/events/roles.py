@@ -49,6 +49,8 @@ DASHES = {"-", "\u2013", "\u2014", "--"}
 # CAMEO and PLOVER coders do: "staged a protest *in Beijing*", "opened an embassy *in
 # Tehran*", "reimposed blockades *in the West Bank*". Bare statements (01) have no place target.
 LOCATION_PREPOSITIONS = ("in", "at", "near", "inside", "outside", "across", "throughout")
+# What one leaves: "withdrew *from* Chad", "pulled out *of* Moldova" (parsed as "out" with its "of").
+ORIGIN_PREPOSITIONS = ("from", "out")
 NO_LOCATION_TARGET_ROOTS = {"01"}
 THREAT_ROOT = "13"
 # Demands whose complement names the act demanded ("demanded that Iran release the vessel"):
@@ -190,6 +192,8 @@ def frame_of(verb: Token) -> Frame:
     ):
         frame.passive = True  # "Rockets *fired* by Hamas militants killed ...", parsed with an active subject
     _free_relative_as_object(frame)
+    if frame.passive and frame.agent is None:
+        frame.agent = _agent_read_as_modifier(verb)
     if not frame.objects:  # a count the parser reads as an adverb: "shot down *30* of 34 drones"
         frame.objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num and any(p.lower_ == "of" for p in c.children)]
     if frame.subject is not None and frame.subject.tag_ == "VBG":  # "The Red Cross *operating* in Iraq said"
@@ -237,6 +241,18 @@ def frame_of(verb: Token) -> Frame:
             if child.dep_ == "prep" and child.lower_ in DEEP_TARGET_PREPOSITIONS:
                 frame.add_prep(child)
     return frame
+
+
+def _agent_read_as_modifier(verb: Token) -> Token | None:
+    """A passive verb's agent the parser hung on the noun before it: "was accused of
+    corruption *by* Peruvian prosecutors"."""
+    for prep in verb.children:
+        for noun in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj"):
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if agent is not None:
+                return agent
+    return None
 
 
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
@@ -1116,7 +1132,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     ordered += _prep_objects(frame, ("between",))
     ordered += [o for inner in inner_frames for o in _prep_objects(inner, ("between",))]
     if frame.verb.lemma_.lower() in place_words("origin_heads"):
-        ordered += _prep_objects(frame, ("from",))  # "withdraw its force *from Chad*"
+        ordered += _prep_objects(frame, ORIGIN_PREPOSITIONS)  # "withdraw its force *from Chad*", "pull troops *out of* Moldova"
     if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS:
         ordered += _prep_objects(frame, LOCATION_PREPOSITIONS)
         ordered += [place for inner in inner_frames for place in _prep_objects(inner, LOCATION_PREPOSITIONS)]
