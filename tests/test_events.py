@@ -1372,3 +1372,8 @@ def test_the_subject_of_an_accusation_noun_s_content_clause_is_its_target():
 def test_a_passive_agent_parsed_on_the_noun_before_it_and_pulling_out_of_a_state():
     assert ("CHLJUD", "1122", "CHLELI") in coded("Former president Augusto Pinochet was accused of torture by Chilean judges.")
     assert ("USA", "0874", "AFG") in coded("The United States pulled its troops out of Afghanistan.")
+
+
+def test_cutting_gas_deliveries_is_an_embargo_and_calling_up_reservists_mobilises():
+    assert ("RUS", "163", "UKR") in coded("Russia cut gas deliveries to Ukraine on Monday.")
+    assert ("GBR", "154", "IRQ") in coded("Britain called up army reservists for a possible war against Iraq.")
