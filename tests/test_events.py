@@ -1377,3 +1377,8 @@ def test_a_passive_agent_parsed_on_the_noun_before_it_and_pulling_out_of_a_state
 def test_cutting_gas_deliveries_is_an_embargo_and_calling_up_reservists_mobilises():
     assert ("RUS", "163", "UKR") in coded("Russia cut gas deliveries to Ukraine on Monday.")
     assert ("GBR", "154", "IRQ") in coded("Britain called up army reservists for a possible war against Iraq.")
+
+
+def test_a_strike_by_workers_or_farmers_is_a_strike_aimed_at_their_government_not_an_attack():
+    assert ("KENEDU", "143", "KENGOV") in coded("Kenyan teachers began a strike on Monday.")
+    assert any(code.startswith("19") for _, code, _ in coded("Israeli warplanes carried out a strike on Gaza."))

@@ -90,6 +90,9 @@ REPRESSING_SECTORS = {"COP"}
 BLOCKING_PROTEST = "144"
 ARMED_BLOCKADE = "191"
 ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
+LABOUR_STRIKE = "143"
+# Who downs tools in a "strike" rather than fires: workers, farmers, students, doctors, and the like.
+STRIKING_SECTORS = {"LAB", "AGR", "EDU", "MED", "HLH", "BUS", "CVL", "OPP", "JUD", "LEG"}
 # A raid by police or the courts' agents is a search and seizure (1711), not military force.
 POLICE_RAID = "1711"
 # Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
@@ -471,6 +474,8 @@ class _Coder:
             sources = self.resolver.unseen_doer(role, site)
         if not sources or _claims_a_place(role):
             return []
+        if _is_labour_strike(role, sources):
+            role = replace(role, pattern=replace(role.pattern, code=LABOUR_STRIKE))  # read as a protest from here on
         targets = self.resolver.targets(role, sources, state or _home_of_force(role, sources))
         if state is not None and role.pattern.code[:2] in VIOLENT_ROOTS:
             targets = [(t, _victims_at(t, a, state)) for t, a in targets]
@@ -650,6 +655,14 @@ def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
     if role.pattern.code[:2] not in {"18", "19"} or not sources or not targets:
         return False
     return all(a.sector in REPRESSING_SECTORS for _, a in sources) and all(a.sector == "OPP" for _, a in targets)
+
+
+def _is_labour_strike(role: Role, sources: list[Party]) -> bool:
+    """A "strike" by workers, farmers or students ("farmers started a sit-down strike") is a
+    strike (143), not a military one (19)."""
+    if role.pattern.code[:2] not in VIOLENT_ROOTS or _lemma_of(role.trigger) != "strike" or not sources:
+        return False
+    return all(actor.sector in STRIKING_SECTORS for _, actor in sources)
 
 
 def _is_armed_blockade(role: Role, sources: list[Party]) -> bool:
