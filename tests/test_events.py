@@ -1382,3 +1382,9 @@ def test_cutting_gas_deliveries_is_an_embargo_and_calling_up_reservists_mobilise
 def test_a_strike_by_workers_or_farmers_is_a_strike_aimed_at_their_government_not_an_attack():
     assert ("KENEDU", "143", "KENGOV") in coded("Kenyan teachers began a strike on Monday.")
     assert any(code.startswith("19") for _, code, _ in coded("Israeli warplanes carried out a strike on Gaza."))
+
+
+def test_a_court_striking_down_curbs_eases_them_and_preparing_to_renew_shelling_shows_force():
+    found = coded("Kenya's supreme court struck down restrictions on public protests.")
+    assert any(code == "081" for _, code, _ in found) and not any(code[:2] in {"14", "19"} for _, code, _ in found), found
+    assert ("ARMMIL", "150", "AZE") in coded("The Armenian army prepared to renew its shelling of Azerbaijani positions.")

@@ -660,7 +660,7 @@ def _represses(role: Role, sources: list[Party], targets: list[Party]) -> bool:
 def _is_labour_strike(role: Role, sources: list[Party]) -> bool:
     """A "strike" by workers, farmers or students ("farmers started a sit-down strike") is a
     strike (143), not a military one (19)."""
-    if role.pattern.code[:2] not in VIOLENT_ROOTS or _lemma_of(role.trigger) != "strike" or not sources:
+    if role.pattern.code[:2] not in VIOLENT_ROOTS or _lemma_of(role.trigger) != "strike" or role.trigger.pos_ != "NOUN" or not sources:
         return False
     return all(actor.sector in STRIKING_SECTORS for _, actor in sources)
 
