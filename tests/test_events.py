@@ -1286,3 +1286,11 @@ def test_the_act_of_a_request_turned_down_is_never_done():
 def test_coercion_in_general_with_no_one_coerced_is_not_coded():
     assert not any(code == "170" for _, code, _ in coded("The deal was forced on the small state by Russia and Belarus."))
     assert ("RUS", "170", "ARM") in coded("Russia forced Armenia to accept the deal.")
+
+
+def test_a_concession_any_condition_names_is_no_act():
+    """A promise or intent that hangs on a condition ("would lift the ban if Caracas freed ...")
+    states what is asked in return, not an act: the condition's concession is not coded."""
+    found = coded("Spain said it would resume aid to Venezuela if Caracas released the opposition leaders.")
+    assert ("ESP", "033", "VEN") in found
+    assert not [c for c in found if c[0].startswith("VEN")]

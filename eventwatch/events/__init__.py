@@ -121,9 +121,8 @@ UNSEEN_PROTESTERS = "OPP"
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
-THREAT_ROOT = "13"
 CONDITION_MARKERS = {"if", "unless"}
-# Cooperation and yielding: what a threat's condition asks for (intents, talks, aid, concessions).
+# Cooperation and yielding: what a condition asks for (intents, talks, aid, concessions).
 CONCESSION_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Concessions on political freedoms, made at home whoever of the state makes them: with no
 # target named, aimed at the doers' own state.
@@ -160,7 +159,7 @@ def find_events(
             seen.add(key)
             unique.append((role, event))
     unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger) and not _is_rejected_ask(role.trigger)]
-    kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
+    kept = _without_consequences(_without_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events = [e for e in events if not _coerces_no_one(e)]
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
@@ -688,25 +687,20 @@ def _in_what_is_opposed(place: Token, role: Role) -> bool:
     return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
 
 
-def _without_threat_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
-    """The concession a threat's condition asks of the other side ("threatened to attack
-    *unless* Baghdad *accepted* its conditions") is what the threat demands, not an act; a
-    hostile act there ("will expel diplomats if Russia *invades*") is what is feared, and stays."""
-    threats = {role.trigger.i for role, event in coded if event.cameo_root == THREAT_ROOT}
-    return [
-        (role, event)
-        for role, event in coded
-        if event.cameo_root not in CONCESSION_ROOTS or not _states_condition_of(role.trigger, threats)
-    ]
+def _without_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """The concession a condition asks of the other side ("threatened to attack *unless*
+    Baghdad *accepted* its conditions", "would resume aid *if* Caracas *released* them") is what
+    the threat or promise asks in return, not an act, whether or not the clause it hangs on is
+    coded; a hostile act there ("will expel diplomats if Russia *invades*") is what is feared,
+    and stays."""
+    return [(role, event) for role, event in coded if event.cameo_root not in CONCESSION_ROOTS or not _states_condition(role.trigger)]
 
 
-def _states_condition_of(verb: Token, threats: set[int]) -> bool:
-    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause of a threat."""
+def _states_condition(verb: Token) -> bool:
+    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause."""
     while verb.dep_ == "conj" and verb.head.i < verb.i:
         verb = verb.head
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children):
-        return False
-    return any(ancestor.i in threats for ancestor in verb.ancestors)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children)
 
 
 def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
