@@ -74,6 +74,7 @@ APPEAL_FOR_HELP = ("02", {"06", "07"})
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+INTENT_ROOT = "03"  # an intent refused ("would not invite") is the refusal of its act
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 # Verbal roots: stated in a quote without a subject of their own, the speaker's side does them.
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
@@ -515,6 +516,8 @@ class _Coder:
         root, negated = code[:2], mood.modality.negated
         if root in COOPERATION_ROOTS:
             recoded = self.intents.refusal_code(code) if negated else self.intents.intent_code(code)
+        elif root == INTENT_ROOT and negated:
+            recoded = self.intents.intent_refusal(code)  # "would not invite": the meeting refused
         elif root in CONFLICT_ROOTS and not negated:
             recoded = self.intents.intent_code(code)
         else:

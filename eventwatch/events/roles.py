@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
-from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words, noun_of_infinitive
+from eventwatch.events.modality import ASKED_PREPOSITIONS, held_plan, load_modality_words, noun_of_infinitive
 from eventwatch.gazetteer import place_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -879,7 +879,7 @@ def _source_head(frame: Frame) -> Token | None:
     if act is not None:
         return _source_head(frame_of(act))  # "opened fire *to disperse* them": the shooters disperse
     if verb.dep_ in {"relcl", "acl"}:
-        return _permitted(verb) or verb.head
+        return _permitted(verb) or _planner(verb) or verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         prep = verb.head
         if prep.head.pos_ == "ADJ" and _does_own_gerund(prep):
@@ -920,6 +920,19 @@ def _permitted(verb: Token) -> Token | None:
     if noun is None or noun.lemma_.lower() not in load_modality_words().permission_nouns:
         return None
     return next((o for o in owners(noun) if o.dep_ in {"poss", "pobj"}), None)
+
+
+def _planner(verb: Token) -> Token | None:
+    """Who plans what an infinitive on a plan noun states: the subject of the verb that has the
+    plan ("*Washington* had no plans to send troops")."""
+    holder = _plan_holder(verb)
+    return _source_head(frame_of(holder)) if holder is not None else None
+
+
+def _plan_holder(verb: Token) -> Token | None:
+    """The verb that has the plan noun an infinitive hangs on ("*had* no plans to send")."""
+    noun = noun_of_infinitive(verb)
+    return held_plan(noun) if noun is not None else None
 
 
 def _launches_the_means(role: Role, roles: list[Role]) -> bool:
@@ -985,7 +998,7 @@ def _reporting_subject(verb: Token, subject: Token) -> Token | None:
     """ "Hungary said *it* will support ...": the pronoun is the one who reports."""
     if subject.lower_ not in REPORTED_PRONOUNS:
         return None
-    clause = verb
+    clause = _plan_holder(verb) or verb  # "said *he* had no plans to invite ...": he plans it
     while clause.dep_ in {"xcomp", "conj", "acomp"} and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.i == clause.i:
