@@ -1294,3 +1294,15 @@ def test_a_concession_any_condition_names_is_no_act():
     found = coded("Spain said it would resume aid to Venezuela if Caracas released the opposition leaders.")
     assert ("ESP", "033", "VEN") in found
     assert not [c for c in found if c[0].startswith("VEN")]
+
+
+def test_protesters_setting_fire_riot_they_commit_no_separate_arson():
+    assert coded("Demonstrators set fire to the ruling party's headquarters in Dhaka.") == [("BGDOPP", "145", "BGDGOV")]
+    assert coded("Protesters in Nairobi torched the parliament building.") == [("KENOPP", "145", "KENLEG")]
+
+
+def test_a_pattern_of_its_doers_matches_a_verb_sharing_the_subject():
+    """ "Protesters gathered ... and *stormed* the building": the coordinated verb's doers are the
+    protesters, so the protesters' pattern (145) matches it too."""
+    found = coded("Protesters gathered in Nairobi and stormed the parliament building.")
+    assert ("KENOPP", "145", "KENLEG") in found and not [c for c in found if c[1].startswith("19")]

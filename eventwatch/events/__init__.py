@@ -88,6 +88,7 @@ REPRESSION = "175"
 REPRESSING_SECTORS = {"COP"}
 # Roads blocked by armed forces or groups: a blockade (191), not a protest (144).
 BLOCKING_PROTEST = "144"
+VIOLENT_PROTEST = "145"  # rioting, storming, setting fire: done where what it hits stands
 ARMED_BLOCKADE = "191"
 ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
 # A raid by police or the courts' agents is a search and seizure (1711), not military force.
@@ -685,9 +686,11 @@ def _names_a_place(token: Token) -> bool:
 
 def _in_what_is_opposed(place: Token, role: Role) -> bool:
     """Whether a place belongs to what a protest is against or about ("rallied against the
-    war *in Ukraine*"), not to where it happened."""
+    war *in Ukraine*"), not to where it happened; what a violent protest hits stands there
+    ("set fire *to* the party's offices *in Dhaka*")."""
     noun = place.head.head
-    return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
+    hit = role.pattern.code == VIOLENT_PROTEST and not isinstance(role.pattern, NounPattern) and noun.head.lower_ == role.pattern.target
+    return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS and not hit
 
 
 def _without_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:

@@ -106,7 +106,7 @@ class Frame:
         clauses = [*self.xcomps, *self.purposes, *self.ccomps]
         tokens = [*self.object_like(), *clauses, *(o for objects in self.preps.values() for o in objects)]
         tokens += [o for clause in clauses for o in clause.children if o.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        subject = self.actor_subject()
+        subject = self.actor_subject() or _shared_subject(self)
         if subject is not None:
             tokens += [subject, *_counted(subject)]
         tokens += [c for t in tokens if t.pos_ == "PROPN" for c in t.children if c.dep_ == "compound"]  # a name's title
@@ -395,7 +395,7 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
                     return None
                 detail += found
     if pattern.subject:
-        subject = frame.actor_subject()
+        subject = frame.actor_subject() or _shared_subject(frame)
         # behind a quantity too: "the first *contingent of peacekeepers* arrived"
         subjects = [subject, *_counted(subject)] if subject is not None else []
         found = max((match_length(s, pattern.subject) for s in subjects), default=0)
@@ -415,6 +415,12 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
         return None
     return detail
+
+
+def _shared_subject(frame: Frame) -> Token | None:
+    """The subject a coordinated verb shares with the verb before it ("protesters gathered
+    and *stormed* the building")."""
+    return _source_head(frame) if frame.verb.dep_ == "conj" and not frame.passive else None
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
