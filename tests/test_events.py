@@ -1306,3 +1306,12 @@ def test_a_pattern_of_its_doers_matches_a_verb_sharing_the_subject():
     protesters, so the protesters' pattern (145) matches it too."""
     found = coded("Protesters gathered in Nairobi and stormed the parliament building.")
     assert ("KENOPP", "145", "KENLEG") in found and not [c for c in found if c[1].startswith("19")]
+
+
+def test_expelling_an_international_bodys_staff_expels_the_body_not_persons():
+    """Ordering officials of a U.N. agency out reduces relations with the agency (166, CAMEO's
+    expulsion of peacekeepers, inspectors or aid agencies), not an expulsion of individuals (174)."""
+    assert coded("Burundi ordered three officials of the U.N. human rights office to leave the country.") == [
+        ("BDI", "166", "IGOUNOHRIHCH")
+    ]
+    assert coded("Sudan expelled the head of the World Food Programme.") == [("SDN", "166", "IGOUNOWFP")]

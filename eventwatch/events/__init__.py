@@ -91,6 +91,10 @@ BLOCKING_PROTEST = "144"
 VIOLENT_PROTEST = "145"  # rioting, storming, setting fire: done where what it hits stands
 ARMED_BLOCKADE = "191"
 ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
+# Expelling the staff of an international body expels the body (166: peacekeepers, inspectors,
+# aid agencies), not persons (174).
+PERSONS_EXPELLED = "174"
+ORGANISATION_EXPELLED = "166"
 # A raid by police or the courts' agents is a search and seizure (1711), not military force.
 POLICE_RAID = "1711"
 # Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
@@ -456,6 +460,8 @@ class _Coder:
             pattern_code = POLICE_RAID
         elif _is_armed_blockade(role, sources):
             pattern_code = ARMED_BLOCKADE
+        elif _expels_an_organisation(role, targets):
+            pattern_code = ORGANISATION_EXPELLED
         code, note = self._code(pattern_code, mood)
         explained = note
         if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
@@ -463,7 +469,8 @@ class _Coder:
             explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
             why = {REPRESSION: "police violence on protesters", MASS_KILLING: "killing of civilians called a massacre",
-                   ARMED_BLOCKADE: "roads blocked by armed men"}.get(pattern_code, "a police raid")  # fmt: skip
+                   ARMED_BLOCKADE: "roads blocked by armed men",
+                   ORGANISATION_EXPELLED: "an international body's staff expelled"}.get(pattern_code, "a police raid")  # fmt: skip
             explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) and not _own_forces(sources, t) for token, t in targets):
@@ -612,6 +619,12 @@ def _is_armed_blockade(role: Role, sources: list[Party]) -> bool:
     if not role.pattern.code.startswith(BLOCKING_PROTEST) or not sources:
         return False
     return all(actor.sector in ARMED_SECTORS for _, actor in sources)
+
+
+def _expels_an_organisation(role: Role, targets: list[Party]) -> bool:
+    """Ordering officials of the U.N. or another international body out of the country ends
+    the body's work there (166), as CAMEO codes expelling peacekeepers or aid agencies."""
+    return role.pattern.code == PERSONS_EXPELLED and bool(targets) and all(a.org and not a.country for _, a in targets)
 
 
 def _is_police_raid(role: Role, sources: list[Party]) -> bool:
