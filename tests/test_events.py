@@ -1315,3 +1315,11 @@ def test_expelling_an_international_bodys_staff_expels_the_body_not_persons():
         ("BDI", "166", "IGOUNOHRIHCH")
     ]
     assert coded("Sudan expelled the head of the World Food Programme.") == [("SDN", "166", "IGOUNOWFP")]
+
+
+def test_a_participle_after_an_ordered_infinitive_is_the_orderers():
+    """ "ordered four officials to leave ..., *accusing them* of spying": the parser may hang the
+    participle on "leave", but the one who orders accuses those ordered out."""
+    found = coded("Mali ordered four officials of U.N. agencies to leave the country within 72 hours, accusing them of spying, the government said.")
+    assert ("MLI", "1125", "IGOUNO") in found
+    assert not [c for c in found if c[0] == "IGOUNO"]

@@ -907,10 +907,14 @@ def _source_head(frame: Frame) -> Token | None:
 
 def restated_verb(participle: Token) -> Token:
     """The verb a participle set off by a comma hangs on; past a clause on that verb's object
-    the parser took it for ("rejected a claim that its navy had seized a tanker, *calling* it a lie")."""
+    the parser took it for ("rejected a claim that its navy had seized a tanker, *calling* it a
+    lie"), and past an infinitive its object is told to do ("ordered them to leave, *accusing*")."""
     head = participle.head
-    if participle.doc[participle.i - 1].text == "," and head.dep_ == "acl" and head.head.dep_ == "dobj":
+    after_comma = participle.doc[participle.i - 1].text == ","
+    if after_comma and head.dep_ == "acl" and head.head.dep_ == "dobj":
         return head.head.head
+    if after_comma and head.dep_ == "xcomp" and frame_of(head.head).objects:
+        return head.head  # "ordered officials *to leave* ..., accusing them of spying": the orderer's
     return head
 
 
