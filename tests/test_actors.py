@@ -515,3 +515,9 @@ def test_a_state_placing_the_agents_of_a_sentence_places_its_bare_government_and
     assert ("BLROPP", "1121", "BLRGOV") in coded("Opposition leaders in Belarus accused the government of fraud.")
     found = coded("Rebels in Mali on Monday rejected an appeal from President Jean Bosco Mutoni to lay down their arms.")
     assert ("MLIREB", "120", "MLIGOV") in found
+
+
+def test_a_junta_in_a_datelined_story_rules_the_home_state(parse):
+    """A junta rules its own state, as a government does: the dateline's."""
+    doc, layer = parse("NIAMEY, Aug 3 - The junta closed the country's airspace.")
+    assert layer.actor_for(token(doc, "junta")).code == "NERGOV"
