@@ -1323,3 +1323,10 @@ def test_a_participle_after_an_ordered_infinitive_is_the_orderers():
     found = coded("Mali ordered four officials of U.N. agencies to leave the country within 72 hours, accusing them of spying, the government said.")
     assert ("MLI", "1125", "IGOUNO") in found
     assert not [c for c in found if c[0] == "IGOUNO"]
+
+
+def test_the_act_a_promise_or_warning_states_is_aimed_at_whom_it_was_made_to():
+    """ "promised Azerbaijan that it would send drones": the bare promise yields to the act it
+    states, and the act, naming no one of its own, is aimed at whom the promise was made to."""
+    assert coded("Turkey promised Azerbaijan that it would send drones.") == [("TUR", "0332", "AZE")]
+    assert coded("Washington warned Tehran it would reimpose sanctions.") == [("USAGOV", "1312", "IRNGOV")]

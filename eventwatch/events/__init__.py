@@ -798,25 +798,39 @@ def _trigger_lemma(event: Event, doc: Doc) -> str | None:
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
     """A root-level code ("warned", 130) yields to a specific code of the same root by the same
     source stated in its own clause ("warned it would *reimpose* sanctions", 1312); a clause
-    merely attached to a word of it ("a lunch *hosted* by ...") states another event."""
+    merely attached to a word of it ("a lunch *hosted* by ...") states another event. The
+    specific act, naming no one of its own, is aimed at whom the generic one was ("warned
+    *Tehran* it would reimpose sanctions", "promised *Azerbaijan* it would send drones")."""
+    kept, handed = [], {}
+    for role, event in coded:
+        inner = _inner_specifics(role, event, coded) if len(event.cameo) == 3 and event.cameo.endswith("0") else []
+        if not inner:
+            kept.append(event)
+        elif event.target is not None:
+            for other in inner:
+                handed.setdefault(id(other), {})[event.target.code] = event.target
+    return [replace(e, target=t) for e in kept for t in _handed_targets(e, handed)]
+
+
+def _handed_targets(event: Event, handed: dict[int, dict[str, Actor]]) -> list[Actor | None]:
+    """The event's own target, else those handed on to it by the generic events it stands for."""
+    if event.target is not None or id(event) not in handed:
+        return [event.target]
+    return list(handed[id(event)].values())
+
+
+def _inner_specifics(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> list[Event]:
+    """Inner events of the same root, or for a bare intent (030: "prepared to", "pledged to")
+    any inner events of its source, which already say what was intended."""
     return [
-        event
-        for role, event in coded
-        if not (len(event.cameo) == 3 and event.cameo.endswith("0") and _has_inner_specific(role, event, coded))
-    ]
-
-
-def _has_inner_specific(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> bool:
-    """An inner event of the same root, or for a bare intent (030: "prepared to", "pledged
-    to") any inner event of its source, which already says what was intended."""
-    return any(
-        other is not generic
+        other
+        for role, other in coded
+        if other is not generic
         and other.source.code == generic.source.code
         and (other.cameo_root == generic.cameo_root or generic.cameo == BARE_INTENT)
         and other.cameo != generic.cameo
         and _states_inside(role.trigger, generic_role.trigger)
-        for role, other in coded
-    )
+    ]
 
 
 def _states_inside(inner: Token, outer: Token) -> bool:
