@@ -1330,3 +1330,10 @@ def test_the_act_a_promise_or_warning_states_is_aimed_at_whom_it_was_made_to():
     states, and the act, naming no one of its own, is aimed at whom the promise was made to."""
     assert coded("Turkey promised Azerbaijan that it would send drones.") == [("TUR", "0332", "AZE")]
     assert coded("Washington warned Tehran it would reimpose sanctions.") == [("USAGOV", "1312", "IRNGOV")]
+
+
+def test_a_refusal_of_an_act_asked_for_earlier_is_aimed_at_the_asker():
+    """ "Mali asked France to send more troops. Paris said it would not send troops.": the
+    refusal answers the request, so it is aimed at Mali."""
+    found = coded("Mali asked France to send more troops. Paris said it would not send troops.")
+    assert ("FRAGOV", "1222", "MLI") in found

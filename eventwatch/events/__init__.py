@@ -65,6 +65,7 @@ BARE_STATEMENT = "010"
 # A visit (CAMEO 042) takes someone visited: a trip to no one named is no event. (Hosting,
 # 043, stays without a guest named: "Turkey, which hosted the meeting".)
 VISITS = {"042"}
+REJECT_ROOT = "12"
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
@@ -155,7 +156,7 @@ def find_events(
     roles = find_roles(doc, lexicon)
     asked = _asked_acts(roles)
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
-    coded = _aimed_at_askers(coded)
+    coded = _refusals_aimed_at_askers(_aimed_at_askers(coded))
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
     referred = resolve_references(doc, coded, actors.last_of_sector)
@@ -984,6 +985,25 @@ def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]
         targets = list({a.code: a for a in sources if a.code != event.source.code}.values())
         aimed += [(role, replace(event, target=t)) for t in targets] or [(role, event)]
     return aimed
+
+
+def _refusals_aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """ "Mali asked France to send troops. Paris said it would not *send* troops": a refusal
+    aimed at no one, of an act asked of the refuser's side before (coded as asked, aimed at the
+    asker: `_aimed_at_askers`), answers that request and is aimed at the asker."""
+    asked = [(role, event) for role, event in coded if event.modality.hypothetical and event.target is not None]
+    answered = []
+    for role, event in coded:
+        if event.target is None and event.cameo_root == REJECT_ROOT and event.modality.negated:
+            askers = [e.target for r, e in asked if r.trigger.i < role.trigger.i and _same_act(r, role) and _side(e.source) == _side(event.source)]
+            event = replace(event, target=askers[-1]) if askers else event
+        answered.append((role, event))
+    return answered
+
+
+def _same_act(one: Role, other: Role) -> bool:
+    """Two roles of the same verb and root ("send troops" asked, "send troops" refused)."""
+    return one.trigger.lemma_.lower() == other.trigger.lemma_.lower() and one.pattern.code[:2] == other.pattern.code[:2]
 
 
 def _asked_acts(roles: list[Role]) -> dict[int, str]:
