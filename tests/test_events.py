@@ -1337,3 +1337,10 @@ def test_a_refusal_of_an_act_asked_for_earlier_is_aimed_at_the_asker():
     refusal answers the request, so it is aimed at Mali."""
     found = coded("Mali asked France to send more troops. Paris said it would not send troops.")
     assert ("FRAGOV", "1222", "MLI") in found
+
+
+def test_unplaced_armed_doers_act_in_the_state_of_the_people_they_act_on():
+    """ "Soldiers detained the finance minister": with no place named, soldiers named only by
+    their kind act where those they act on are, here the dateline's officials."""
+    assert coded("HARARE, Nov 15 - Soldiers detained the finance minister on Wednesday.") == [("ZWEMIL", "173", "ZWEGOV")]
+    assert coded("MAPUTO, June 3 - Insurgents beheaded several villagers overnight.") == [("MOZREB", "190", "MOZCVL")]

@@ -441,6 +441,8 @@ class _Coder:
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
         targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed)
+        if state is None and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
+            sources = _doers_where_their_targets_are(sources, targets)
         if protest:
             sources = _protesters_at_home(sources, targets)
         conceded = role.pattern.code in DOMESTIC_CONCESSIONS
@@ -930,6 +932,23 @@ def _own(party: Party, states: set[str]) -> bool:
 def _refers_to_doer(token: Token | None) -> bool:
     """ "the kidnappers": placed later, as the doer of the act they refer to (anaphora.py)."""
     return token is not None and token.lemma_.lower() in load_act_nouns().perpetrators
+
+
+# Those a state's own people act on at home, never armed forces or the state itself ("troops
+# attacked Ukraine" are no Ukrainian troops).
+HOME_VICTIMS = {"GOV", "CVL", "OPP", "LAB", "JUD", "LEG", "ELI"}
+
+
+def _doers_where_their_targets_are(sources: list[Party], targets: list[Party]) -> list[Party]:
+    """Armed doers of coercion or violence named only by their kind ("soldiers placed *Mugabe*
+    under house arrest", "insurgents beheaded *residents*"), where the text names no place, act
+    in the state of the people or officials they act on, as the site rule places them where
+    the act happened."""
+    states = {actor.country for _, actor in targets}
+    if len(states) != 1 or None in states or not all(actor.sector in HOME_VICTIMS for _, actor in targets):
+        return sources
+    (country,) = states
+    return [(t, _at_site(a, country)) if not a.is_named() and a.sector in ARMED_SECTORS else (t, a) for t, a in sources]
 
 
 def _at_site(actor: Actor, site: str) -> Actor:
