@@ -1344,3 +1344,9 @@ def test_unplaced_armed_doers_act_in_the_state_of_the_people_they_act_on():
     their kind act where those they act on are, here the dateline's officials."""
     assert coded("HARARE, Nov 15 - Soldiers detained the finance minister on Wednesday.") == [("ZWEMIL", "173", "ZWEGOV")]
     assert coded("MAPUTO, June 3 - Insurgents beheaded several villagers overnight.") == [("MOZREB", "190", "MOZCVL")]
+
+
+def test_tear_gas_fired_by_soldiers_is_repression_not_artillery():
+    """Tear gas, rubber bullets and water cannon are crowd-control means: whoever fires them
+    uses violent repression (175), soldiers as well as police, not an artillery attack (194)."""
+    assert coded("Soldiers fired tear gas at demonstrators in Khartoum.") == [("SDNMIL", "175", "SDNOPP")]
