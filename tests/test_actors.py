@@ -521,3 +521,15 @@ def test_a_junta_in_a_datelined_story_rules_the_home_state(parse):
     """A junta rules its own state, as a government does: the dateline's."""
     doc, layer = parse("NIAMEY, Aug 3 - The junta closed the country's airspace.")
     assert layer.actor_for(token(doc, "junta")).code == "NERGOV"
+
+
+def test_a_phrase_owned_by_a_pair_stands_for_the_pair_that_phrase_did_before(parse):
+    """ "the courage of *both leaders*": the pair phrase that owns the noun is the pair "the two
+    leaders" was, not the two states named last."""
+    doc, layer = parse(
+        "Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki met in Asmara. "
+        "The two leaders signed a peace declaration. Egypt welcomed the deal on Monday. "
+        "Kenya praised the courage of both leaders."
+    )
+    courage = token(doc, "courage")
+    assert sorted(a.code for a in layer.actors_for(courage)) == ["ERIGOV", "ETHGOV"]

@@ -822,7 +822,8 @@ class ActorLayer:
         sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
         mention = self._text_of(start, end)
         speakers = {t.i for t in self._subject_of_verb_over(head)}
-        coordinated = self._coordinated_pair_before(start, speakers) or self._pair_named_before(head, speakers)
+        # "the courage of *both leaders*": the pair the owning phrase stood for before
+        coordinated = self._coordinated_pair_before(start, speakers) or self._pair_named_before(owner, speakers)
         if coordinated:
             return [_Resolution(start, end, self._of_sector(actor, head, mention, sector), True) for actor in coordinated]
         if owner is head and _is_their(head):
