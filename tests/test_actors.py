@@ -533,3 +533,12 @@ def test_a_phrase_owned_by_a_pair_stands_for_the_pair_that_phrase_did_before(par
     )
     courage = token(doc, "courage")
     assert sorted(a.code for a in layer.actors_for(courage)) == ["ERIGOV", "ETHGOV"]
+
+
+def test_the_militants_are_the_armed_group_named_before(parse):
+    """ "the militants", "the insurgents" after "Islamic State fighters": that group, as "the
+    group" would be; after "Houthi rebels", Yemen's rebels."""
+    doc, layer = parse("Islamic State fighters seized the town of Hit. Iraqi troops vowed to drive the militants out.")
+    assert layer.actor_for(token(doc, "militants")).code == "IMGMUSISI"
+    doc, layer = parse("Houthi rebels fired a missile at Riyadh. Saudi jets later struck the insurgents near Saada.")
+    assert layer.actor_for(token(doc, "insurgents")).country == "YEM"

@@ -183,6 +183,12 @@ class NounPhrases:
         return sorted(found, key=lambda t: t.i)
 
 
+def _is_stateless_group(actor: Actor) -> bool:
+    """An armed group of no state ("Islamic State"), which a sector noun referring to it ("the
+    militants") stands for whole: it has no state to be that sector of."""
+    return actor.sector in GROUP_SECTORS and not (actor.country or actor.org) and actor.is_named()
+
+
 def _is_surname(name: Span) -> bool:
     """One word ("Mugabe"), or a surname that starts with a particle ("Dos Santos",
     "de Klerk", "al Bashir"); "Grace Mugabe" is a given name and a surname."""
@@ -955,8 +961,8 @@ class ActorLayer:
                 start -= 1
             mention = self._text_of(start, end)
             sector = self.kb.strongest(s for *_, s in sectors)
-            if token is head and (antecedent.person or sector is None and antecedent.actor.sector in GROUP_SECTORS):
-                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)  # "the group": Al-Shabaab
+            if token is head and (antecedent.person or _is_stateless_group(antecedent.actor) or sector is None and antecedent.actor.sector in GROUP_SECTORS):
+                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)  # "the group", "the militants": Al-Shabaab
             base = self._base(antecedent.actor)
             if base is None or (sector is None and token.dep_ in ("poss", "compound") and not self._is_state_noun(head)):
                 return None  # "his house" is no actor; "his country" is his state
