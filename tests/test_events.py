@@ -1350,3 +1350,11 @@ def test_tear_gas_fired_by_soldiers_is_repression_not_artillery():
     """Tear gas, rubber bullets and water cannon are crowd-control means: whoever fires them
     uses violent repression (175), soldiers as well as police, not an artillery attack (194)."""
     assert coded("Soldiers fired tear gas at demonstrators in Khartoum.") == [("SDNMIL", "175", "SDNOPP")]
+
+
+def test_seizing_people_is_an_abduction_not_a_seizure_of_property():
+    """ "Gunmen seized two journalists": people seized are abducted (181); "seized a tanker" is
+    a seizure of property (1711)."""
+    found = coded("ABUJA, March 2 - Gunmen seized two journalists near Kaduna.")
+    assert [c[1] for c in found] == ["181"]
+    assert coded("Iran seized a British tanker.") == [("IRN", "1711", "GBR")]
