@@ -1358,3 +1358,8 @@ def test_seizing_people_is_an_abduction_not_a_seizure_of_property():
     found = coded("ABUJA, March 2 - Gunmen seized two journalists near Kaduna.")
     assert [c[1] for c in found] == ["181"]
     assert coded("Iran seized a British tanker.") == [("IRN", "1711", "GBR")]
+
+
+def test_widening_sanctions_imposes_them():
+    """ "widened its sanctions against Belarus", like "expanded", imposes more of them (163)."""
+    assert coded("The European Union widened its sanctions against Belarus.") == [("IGOEUREEC", "163", "BLR")]
