@@ -1363,3 +1363,8 @@ def test_seizing_people_is_an_abduction_not_a_seizure_of_property():
 def test_widening_sanctions_imposes_them():
     """ "widened its sanctions against Belarus", like "expanded", imposes more of them (163)."""
     assert coded("The European Union widened its sanctions against Belarus.") == [("IGOEUREEC", "163", "BLR")]
+
+
+def test_remaining_committed_is_an_intent_to_cooperate_not_praise():
+    """ "remained committed to the peace process" states the source's intent (03), not praise (051)."""
+    assert [c[1] for c in coded("Colombia remained committed to the peace process.")] == ["030"]
