@@ -1368,3 +1368,9 @@ def test_widening_sanctions_imposes_them():
 def test_remaining_committed_is_an_intent_to_cooperate_not_praise():
     """ "remained committed to the peace process" states the source's intent (03), not praise (051)."""
     assert [c[1] for c in coded("Colombia remained committed to the peace process.")] == ["030"]
+
+
+def test_raising_tariffs_on_a_states_goods_imposes_them():
+    """ "raised tariffs on Chinese goods", as "imposed tariffs", is an economic sanction (163)."""
+    assert coded("Washington raised tariffs on Chinese goods.") == [("USAGOV", "163", "CHN")]
+    assert coded("Kosovo raised import duties on goods from Serbia to 100 percent.") == [("XKX", "163", "SRB")]
