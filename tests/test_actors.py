@@ -542,3 +542,13 @@ def test_the_militants_are_the_armed_group_named_before(parse):
     assert layer.actor_for(token(doc, "militants")).code == "IMGMUSISI"
     doc, layer = parse("Houthi rebels fired a missile at Riyadh. Saudi jets later struck the insurgents near Saada.")
     assert layer.actor_for(token(doc, "insurgents")).country == "YEM"
+
+
+def test_the_country_is_a_state_named_as_such_not_an_adjective_of_foreign_agents(parse):
+    """ "Mali's army ... French instructors trained its soldiers. The UN will send troops to *the
+    country*": Mali, not France, which only the adjective of its instructors names."""
+    doc, layer = parse(
+        "Mali's army has struggled to contain the insurgency, although French military instructors "
+        "have trained its soldiers. The United Nations agreed to send peacekeepers to the country."
+    )
+    assert layer.actor_for(token(doc, "country")).country == "MLI"

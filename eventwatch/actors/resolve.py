@@ -88,6 +88,7 @@ class _Antecedent:
     actor: Actor
     person: bool
     words: str  # the person's phrase and appositions, lower case, to compare titles
+    adjective: bool = False  # named only by its adjective ("Portuguese instructors")
 
 
 def _is_of_object(token: Token) -> bool:
@@ -953,7 +954,8 @@ class ActorLayer:
                     continue
                 title = _title_words(token) if token.dep_ != "poss" or _is_definite(token) else ""
                 doers = {t.i for t in self._subject_of_verb_over(head)} if token is head else set()
-                antecedent = self._antecedent(reference, token.i, title, doers) or self._office_holder_before(reference, token)
+                plain_state = token is head and self._is_state_noun(head)
+                antecedent = self._antecedent(reference, token.i, title, doers, plain_state) or self._office_holder_before(reference, token)
             if antecedent is None:
                 return None
             start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -1016,15 +1018,21 @@ class ActorLayer:
         first, last = words[found[0][0]].i, words[found[-1][1] - 1].i
         return f"{label} {self._text_of(first, last + 1).lower()}"
 
-    def _antecedent(self, reference: Reference, before: int, title: str, doers: set[int] = frozenset()) -> _Antecedent | None:
+    def _antecedent(
+        self, reference: Reference, before: int, title: str, doers: set[int] = frozenset(), plain_state: bool = False
+    ) -> _Antecedent | None:
         """The most recent earlier actor the reference accepts; a person with the same
         title first, when people are accepted. Not one named as the subject of the verb the
-        reference is the object of (`doers`): "Iran offered food to *the emirate*" is not Iran."""
+        reference is the object of (`doers`): "Iran offered food to *the emirate*" is not Iran;
+        for a noun that stands for a state only (`plain_state`: "the country"), not one named
+        only by its adjective."""
         earlier = [a for a in reversed(self._antecedent_list()) if a.end <= before and a.end - 1 not in doers]
         if "person" in reference.kinds:
             titled = next((a for a in earlier if a.person and title in a.words), None)
             if titled:
                 return titled
+        if plain_state:  # "the country": a state named as such, not "Portuguese" of "Portuguese instructors"
+            earlier = [a for a in earlier if not a.adjective]
         return next((a for a in earlier if not a.person and reference.accepts(a.actor)), None)
 
     def _office_holder_before(self, reference: Reference, token: Token) -> _Antecedent | None:
@@ -1054,7 +1062,7 @@ class ActorLayer:
                 if match.entry.kind != "person" and not self._names_a_border(match):
                     actor = self._entry_actor(match, self._text_of(match.start, match.end))
                     if actor and (actor.country or actor.org or match.entry.kind == "group"):
-                        found.append(_Antecedent(match.end, actor, False, ""))  # groups of no state too
+                        found.append(_Antecedent(match.end, actor, False, "", match.entry.kind == "adjective"))  # groups of no state too
             for span in self.people:
                 actor = self.actor_for(span.root)
                 if actor and (actor.country or actor.org):
