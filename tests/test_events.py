@@ -1374,3 +1374,9 @@ def test_raising_tariffs_on_a_states_goods_imposes_them():
     """ "raised tariffs on Chinese goods", as "imposed tariffs", is an economic sanction (163)."""
     assert coded("Washington raised tariffs on Chinese goods.") == [("USAGOV", "163", "CHN")]
     assert coded("Kosovo raised import duties on goods from Serbia to 100 percent.") == [("XKX", "163", "SRB")]
+
+
+def test_the_doers_own_state_naming_what_they_move_is_no_target():
+    """ "pulled *American* troops back": the adjective names whose troops they are, the source's
+    own, not whom the withdrawal is aimed at."""
+    assert coded("Washington pulled American troops back from the border.") == [("USAGOV", "0874", None)]

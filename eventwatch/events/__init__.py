@@ -922,10 +922,13 @@ def _acts_on_each_other(role: Role) -> bool:
 
 def _own(party: Party, states: set[str]) -> bool:
     """ "withdraw *their* troops from Chad", "a call for *its* peacekeepers to be deployed":
-    what the source's own pronoun owns is no target."""
+    what the source's own pronoun owns is no target, nor the source's own state named as the
+    owner of what it moves ("pulled *American* troops back")."""
     token, actor = party
     if token is None or (actor.country or actor.org) not in states:
         return False
+    if token.dep_ == "amod" and actor.sector is None and token.head.dep_ == "dobj" and token.head.pos_ == "NOUN":
+        return True
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
