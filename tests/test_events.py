@@ -1380,3 +1380,9 @@ def test_the_doers_own_state_naming_what_they_move_is_no_target():
     """ "pulled *American* troops back": the adjective names whose troops they are, the source's
     own, not whom the withdrawal is aimed at."""
     assert coded("Washington pulled American troops back from the border.") == [("USAGOV", "0874", None)]
+
+
+def test_placing_someone_under_house_arrest_detains_them():
+    """ "put the opposition leader under house arrest", "placed ... under arrest": a detention (173)."""
+    assert coded("Police put the opposition leader under house arrest in Harare.") == [("ZWECOP", "173", "ZWEOPP")]
+    assert coded("HARARE, Nov 21 - Soldiers placed the finance minister under arrest.") == [("ZWEMIL", "173", "ZWEGOV")]
