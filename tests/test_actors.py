@@ -528,3 +528,40 @@ def test_a_state_placing_the_agents_of_a_sentence_places_its_bare_government_and
     assert ("BLROPP", "1121", "BLRGOV") in coded("Opposition leaders in Belarus accused the government of fraud.")
     found = coded("Rebels in Mali on Monday rejected an appeal from President Jean Bosco Mutoni to lay down their arms.")
     assert ("MLIREB", "120", "MLIGOV") in found
+
+
+def test_a_junta_in_a_datelined_story_rules_the_home_state(parse):
+    """A junta rules its own state, as a government does: the dateline's."""
+    doc, layer = parse("NIAMEY, Aug 3 - The junta closed the country's airspace.")
+    assert layer.actor_for(token(doc, "junta")).code == "NERGOV"
+
+
+def test_a_phrase_owned_by_a_pair_stands_for_the_pair_that_phrase_did_before(parse):
+    """ "the courage of *both leaders*": the pair phrase that owns the noun is the pair "the two
+    leaders" was, not the two states named last."""
+    doc, layer = parse(
+        "Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki met in Asmara. "
+        "The two leaders signed a peace declaration. Egypt welcomed the deal on Monday. "
+        "Kenya praised the courage of both leaders."
+    )
+    courage = token(doc, "courage")
+    assert sorted(a.code for a in layer.actors_for(courage)) == ["ERIGOV", "ETHGOV"]
+
+
+def test_the_militants_are_the_armed_group_named_before(parse):
+    """ "the militants", "the insurgents" after "Islamic State fighters": that group, as "the
+    group" would be; after "Houthi rebels", Yemen's rebels."""
+    doc, layer = parse("Islamic State fighters seized the town of Hit. Iraqi troops vowed to drive the militants out.")
+    assert layer.actor_for(token(doc, "militants")).code == "IMGMUSISI"
+    doc, layer = parse("Houthi rebels fired a missile at Riyadh. Saudi jets later struck the insurgents near Saada.")
+    assert layer.actor_for(token(doc, "insurgents")).country == "YEM"
+
+
+def test_the_country_is_a_state_named_as_such_not_an_adjective_of_foreign_agents(parse):
+    """ "Mali's army ... French instructors trained its soldiers. The UN will send troops to *the
+    country*": Mali, not France, which only the adjective of its instructors names."""
+    doc, layer = parse(
+        "Mali's army has struggled to contain the insurgency, although French military instructors "
+        "have trained its soldiers. The United Nations agreed to send peacekeepers to the country."
+    )
+    assert layer.actor_for(token(doc, "country")).country == "MLI"

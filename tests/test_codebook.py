@@ -117,3 +117,12 @@ def test_intent_table_maps_acts_to_their_announcement_and_refusal():
     assert table.intent_code("072") == "0332"
     assert table.intent_code("190") == "1384" and table.refusal_code("190") is None
     assert table.intent_code("111") is None  # verbal acts stay what they are
+
+
+def test_intent_table_refuses_an_intent_by_the_refusal_of_its_act():
+    from eventwatch.events.codebook import load_intent_table
+
+    table = load_intent_table()
+    assert table.intent_refusal("036") == "125"  # intent to meet -> reject a meeting
+    assert table.intent_refusal("0332") == "1222"
+    assert table.intent_refusal("138") is None  # a threat is no intent a refusal answers

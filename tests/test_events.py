@@ -1388,3 +1388,103 @@ def test_a_court_striking_down_curbs_eases_them_and_preparing_to_renew_shelling_
     found = coded("Kenya's supreme court struck down restrictions on public protests.")
     assert any(code == "081" for _, code, _ in found) and not any(code[:2] in {"14", "19"} for _, code, _ in found), found
     assert ("ARMMIL", "150", "AZE") in coded("The Armenian army prepared to renew its shelling of Azerbaijani positions.")
+
+
+def test_a_concession_any_condition_names_is_no_act():
+    """A promise or intent that hangs on a condition ("would lift the ban if Caracas freed ...")
+    states what is asked in return, not an act: the condition's concession is not coded."""
+    found = coded("Spain said it would resume aid to Venezuela if Caracas released the opposition leaders.")
+    assert ("ESP", "033", "VEN") in found
+    assert not [c for c in found if c[0].startswith("VEN")]
+
+
+def test_protesters_setting_fire_riot_they_commit_no_separate_arson():
+    assert coded("Demonstrators set fire to the ruling party's headquarters in Dhaka.") == [("BGDOPP", "145", "BGDGOV")]
+    assert coded("Protesters in Nairobi torched the parliament building.") == [("KENOPP", "145", "KENLEG")]
+
+
+def test_a_pattern_of_its_doers_matches_a_verb_sharing_the_subject():
+    """ "Protesters gathered ... and *stormed* the building": the coordinated verb's doers are the
+    protesters, so the protesters' pattern (145) matches it too."""
+    found = coded("Protesters gathered in Nairobi and stormed the parliament building.")
+    assert ("KENOPP", "145", "KENLEG") in found and not [c for c in found if c[1].startswith("19")]
+
+
+def test_expelling_an_international_bodys_staff_expels_the_body_not_persons():
+    """Ordering officials of a U.N. agency out reduces relations with the agency (166, CAMEO's
+    expulsion of peacekeepers, inspectors or aid agencies), not an expulsion of individuals (174)."""
+    assert coded("Burundi ordered three officials of the U.N. human rights office to leave the country.") == [
+        ("BDI", "166", "IGOUNOHRIHCH")
+    ]
+    assert coded("Sudan expelled the head of the World Food Programme.") == [("SDN", "166", "IGOUNOWFP")]
+
+
+def test_a_participle_after_an_ordered_infinitive_is_the_orderers():
+    """ "ordered four officials to leave ..., *accusing them* of spying": the parser may hang the
+    participle on "leave", but the one who orders accuses those ordered out."""
+    found = coded("Mali ordered four officials of U.N. agencies to leave the country within 72 hours, accusing them of spying, the government said.")
+    assert ("MLI", "1125", "IGOUNO") in found
+    assert not [c for c in found if c[0] == "IGOUNO"]
+
+
+def test_the_act_a_promise_or_warning_states_is_aimed_at_whom_it_was_made_to():
+    """ "promised Azerbaijan that it would send drones": the bare promise yields to the act it
+    states, and the act, naming no one of its own, is aimed at whom the promise was made to."""
+    assert coded("Turkey promised Azerbaijan that it would send drones.") == [("TUR", "0332", "AZE")]
+    assert coded("Washington warned Tehran it would reimpose sanctions.") == [("USAGOV", "1312", "IRNGOV")]
+
+
+def test_a_refusal_of_an_act_asked_for_earlier_is_aimed_at_the_asker():
+    """ "Mali asked France to send more troops. Paris said it would not send troops.": the
+    refusal answers the request, so it is aimed at Mali."""
+    found = coded("Mali asked France to send more troops. Paris said it would not send troops.")
+    assert ("FRAGOV", "1222", "MLI") in found
+
+
+def test_unplaced_armed_doers_act_in_the_state_of_the_people_they_act_on():
+    """ "Soldiers detained the finance minister": with no place named, soldiers named only by
+    their kind act where those they act on are, here the dateline's officials."""
+    assert coded("HARARE, Nov 15 - Soldiers detained the finance minister on Wednesday.") == [("ZWEMIL", "173", "ZWEGOV")]
+    assert coded("MAPUTO, June 3 - Insurgents beheaded several villagers overnight.") == [("MOZREB", "190", "MOZCVL")]
+
+
+def test_tear_gas_fired_by_soldiers_is_repression_not_artillery():
+    """Tear gas, rubber bullets and water cannon are crowd-control means: whoever fires them
+    uses violent repression (175), soldiers as well as police, not an artillery attack (194)."""
+    assert coded("Soldiers fired tear gas at demonstrators in Khartoum.") == [("SDNMIL", "175", "SDNOPP")]
+
+
+def test_seizing_people_is_an_abduction_not_a_seizure_of_property():
+    """ "Gunmen seized two journalists": people seized are abducted (181); "seized a tanker" is
+    a seizure of property (1711)."""
+    found = coded("ABUJA, March 2 - Gunmen seized two journalists near Kaduna.")
+    assert [c[1] for c in found] == ["181"]
+    assert coded("Iran seized a British tanker.") == [("IRN", "1711", "GBR")]
+
+
+def test_widening_sanctions_imposes_them():
+    """ "widened its sanctions against Belarus", like "expanded", imposes more of them (163)."""
+    assert coded("The European Union widened its sanctions against Belarus.") == [("IGOEUREEC", "163", "BLR")]
+
+
+def test_remaining_committed_is_an_intent_to_cooperate_not_praise():
+    """ "remained committed to the peace process" states the source's intent (03), not praise (051)."""
+    assert [c[1] for c in coded("Colombia remained committed to the peace process.")] == ["030"]
+
+
+def test_raising_tariffs_on_a_states_goods_imposes_them():
+    """ "raised tariffs on Chinese goods", as "imposed tariffs", is an economic sanction (163)."""
+    assert coded("Washington raised tariffs on Chinese goods.") == [("USAGOV", "163", "CHN")]
+    assert coded("Kosovo raised import duties on goods from Serbia to 100 percent.") == [("XKX", "163", "SRB")]
+
+
+def test_the_doers_own_state_naming_what_they_move_is_no_target():
+    """ "pulled *American* troops back": the adjective names whose troops they are, the source's
+    own, not whom the withdrawal is aimed at."""
+    assert coded("Washington pulled American troops back from the border.") == [("USAGOV", "0874", None)]
+
+
+def test_placing_someone_under_house_arrest_detains_them():
+    """ "put the opposition leader under house arrest", "placed ... under arrest": a detention (173)."""
+    assert coded("Police put the opposition leader under house arrest in Harare.") == [("ZWECOP", "173", "ZWEOPP")]
+    assert coded("HARARE, Nov 21 - Soldiers placed the finance minister under arrest.") == [("ZWEMIL", "173", "ZWEGOV")]

@@ -104,3 +104,19 @@ def test_an_act_a_verb_of_ending_governs_is_negated():
 
     (event,) = [e for e in extract_text("Mali ceased cooperating with France.", published="2023-03-01").events if e.source.code == "MLI"]
     assert event.cameo_root == "06" and event.modality.to_dict()["negated"]
+
+
+def test_an_infinitive_on_a_plan_its_subject_has_is_its_intent_or_refusal():
+    """ "had no plans to send troops": the subject of the verb that has the plan intends the act,
+    and "no plans" refuses it (12, negated), as "would not send troops" does."""
+    found = [(e.source.code, e.cameo, e.target.code if e.target else None, flags(e)) for e in events_of("Washington said it had no plans to send troops to Libya.")]
+    assert ("USAGOV", "1222", "LBY", {"negated"}) in found
+    found = [(e.source.code, e.cameo_root, flags(e)) for e in events_of("Japan has plans to send troops to Iraq.")]
+    assert ("JPN", "03", {"future"}) in found
+
+
+def test_an_intent_refused_is_a_rejection():
+    """ "would not invite" refuses what "invite" (036, an intent to meet) intends: a rejection of
+    the meeting (125), as "would not hold talks" is."""
+    (event,) = events_of("The Greek premier said he would not invite the Turkish president to Athens.")
+    assert (event.source.code, event.cameo, event.target.code, flags(event)) == ("GRCGOV", "125", "TURGOV", {"negated"})

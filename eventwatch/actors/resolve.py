@@ -88,6 +88,7 @@ class _Antecedent:
     actor: Actor
     person: bool
     words: str  # the person's phrase and appositions, lower case, to compare titles
+    adjective: bool = False  # named only by its adjective ("Portuguese instructors")
 
 
 def _is_of_object(token: Token) -> bool:
@@ -181,6 +182,12 @@ class NounPhrases:
                 found.append(child)
                 found += [t for obj in child.children if obj.dep_ == "pobj" for t in self.tokens(obj)]
         return sorted(found, key=lambda t: t.i)
+
+
+def _is_stateless_group(actor: Actor) -> bool:
+    """An armed group of no state ("Islamic State"), which a sector noun referring to it ("the
+    militants") stands for whole: it has no state to be that sector of."""
+    return actor.sector in GROUP_SECTORS and not (actor.country or actor.org) and actor.is_named()
 
 
 def _is_surname(name: Span) -> bool:
@@ -822,7 +829,8 @@ class ActorLayer:
         sector = self.kb.strongest(s for *_, s in self.kb.find_sectors([head]))
         mention = self._text_of(start, end)
         speakers = {t.i for t in self._subject_of_verb_over(head)}
-        coordinated = self._coordinated_pair_before(start, speakers) or self._pair_named_before(head, speakers)
+        # "the courage of *both leaders*": the pair the owning phrase stood for before
+        coordinated = self._coordinated_pair_before(start, speakers) or self._pair_named_before(owner, speakers)
         if coordinated:
             return [_Resolution(start, end, self._of_sector(actor, head, mention, sector), True) for actor in coordinated]
         if owner is head and _is_their(head):
@@ -946,7 +954,8 @@ class ActorLayer:
                     continue
                 title = _title_words(token) if token.dep_ != "poss" or _is_definite(token) else ""
                 doers = {t.i for t in self._subject_of_verb_over(head)} if token is head else set()
-                antecedent = self._antecedent(reference, token.i, title, doers) or self._office_holder_before(reference, token)
+                plain_state = token is head and self._is_state_noun(head)
+                antecedent = self._antecedent(reference, token.i, title, doers, plain_state) or self._office_holder_before(reference, token)
             if antecedent is None:
                 return None
             start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -954,8 +963,8 @@ class ActorLayer:
                 start -= 1
             mention = self._text_of(start, end)
             sector = self.kb.strongest(s for *_, s in sectors)
-            if token is head and (antecedent.person or sector is None and antecedent.actor.sector in GROUP_SECTORS):
-                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)  # "the group": Al-Shabaab
+            if token is head and (antecedent.person or _is_stateless_group(antecedent.actor) or sector is None and antecedent.actor.sector in GROUP_SECTORS):
+                return _Resolution(start, end, antecedent.actor.with_mention(mention), True)  # "the group", "the militants": Al-Shabaab
             base = self._base(antecedent.actor)
             if base is None or (sector is None and token.dep_ in ("poss", "compound") and not self._is_state_noun(head)):
                 return None  # "his house" is no actor; "his country" is his state
@@ -1009,15 +1018,21 @@ class ActorLayer:
         first, last = words[found[0][0]].i, words[found[-1][1] - 1].i
         return f"{label} {self._text_of(first, last + 1).lower()}"
 
-    def _antecedent(self, reference: Reference, before: int, title: str, doers: set[int] = frozenset()) -> _Antecedent | None:
+    def _antecedent(
+        self, reference: Reference, before: int, title: str, doers: set[int] = frozenset(), plain_state: bool = False
+    ) -> _Antecedent | None:
         """The most recent earlier actor the reference accepts; a person with the same
         title first, when people are accepted. Not one named as the subject of the verb the
-        reference is the object of (`doers`): "Iran offered food to *the emirate*" is not Iran."""
+        reference is the object of (`doers`): "Iran offered food to *the emirate*" is not Iran;
+        for a noun that stands for a state only (`plain_state`: "the country"), not one named
+        only by its adjective."""
         earlier = [a for a in reversed(self._antecedent_list()) if a.end <= before and a.end - 1 not in doers]
         if "person" in reference.kinds:
             titled = next((a for a in earlier if a.person and title in a.words), None)
             if titled:
                 return titled
+        if plain_state:  # "the country": a state named as such, not "Portuguese" of "Portuguese instructors"
+            earlier = [a for a in earlier if not a.adjective]
         return next((a for a in earlier if not a.person and reference.accepts(a.actor)), None)
 
     def _office_holder_before(self, reference: Reference, token: Token) -> _Antecedent | None:
@@ -1047,7 +1062,7 @@ class ActorLayer:
                 if match.entry.kind != "person" and not self._names_a_border(match):
                     actor = self._entry_actor(match, self._text_of(match.start, match.end))
                     if actor and (actor.country or actor.org or match.entry.kind == "group"):
-                        found.append(_Antecedent(match.end, actor, False, ""))  # groups of no state too
+                        found.append(_Antecedent(match.end, actor, False, "", match.entry.kind == "adjective"))  # groups of no state too
             for span in self.people:
                 actor = self.actor_for(span.root)
                 if actor and (actor.country or actor.org):

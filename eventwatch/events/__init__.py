@@ -66,6 +66,7 @@ BARE_STATEMENT = "010"
 # A visit (CAMEO 042) takes someone visited: a trip to no one named is no event. (Hosting,
 # 043, stays without a guest named: "Turkey, which hosted the meeting".)
 VISITS = {"042"}
+REJECT_ROOT = "12"
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
@@ -75,6 +76,7 @@ APPEAL_FOR_HELP = ("02", {"06", "07"})
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+INTENT_ROOT = "03"  # an intent refused ("would not invite") is the refusal of its act
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 # Verbal roots: stated in a quote without a subject of their own, the speaker's side does them.
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
@@ -88,11 +90,16 @@ REPRESSION = "175"
 REPRESSING_SECTORS = {"COP"}
 # Roads blocked by armed forces or groups: a blockade (191), not a protest (144).
 BLOCKING_PROTEST = "144"
+VIOLENT_PROTEST = "145"  # rioting, storming, setting fire: done where what it hits stands
 ARMED_BLOCKADE = "191"
 ARMED_SECTORS = {"MIL", "REB", "UAF", "IMG", "SPY"}
 LABOUR_STRIKE = "143"
 # Who downs tools in a "strike" rather than fires: workers, farmers, students, doctors, and the like.
 STRIKING_SECTORS = {"LAB", "AGR", "EDU", "MED", "HLH", "BUS", "CVL", "OPP", "JUD", "LEG"}
+# Expelling the staff of an international body expels the body (166: peacekeepers, inspectors,
+# aid agencies), not persons (174).
+PERSONS_EXPELLED = "174"
+ORGANISATION_EXPELLED = "166"
 # A raid by police or the courts' agents is a search and seizure (1711), not military force.
 POLICE_RAID = "1711"
 # Killing civilians that the story calls a massacre is a mass killing (CAMEO 202), not fighting.
@@ -130,9 +137,8 @@ UNSEEN_PROTESTERS = "OPP"
 # Roots whose act, aimed at no one named and nowhere, is aimed at the doer's own state:
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
-THREAT_ROOT = "13"
 CONDITION_MARKERS = {"if", "unless"}
-# Cooperation and yielding: what a threat's condition asks for (intents, talks, aid, concessions).
+# Cooperation and yielding: what a condition asks for (intents, talks, aid, concessions).
 CONCESSION_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Concessions on political freedoms, curfews and states of emergency, made at home whoever of
 # the state makes them: with no target named, aimed at the doers' own state.
@@ -159,7 +165,7 @@ def find_events(
     roles = find_roles(doc, lexicon)
     asked = _asked_acts(roles)
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
-    coded = _aimed_at_askers(coded)
+    coded = _refusals_aimed_at_askers(_aimed_at_askers(coded))
     unique: list[tuple[Role, Event]] = []
     seen: set[tuple] = set()
     referred = resolve_references(doc, coded, actors.last_of_sector)
@@ -169,7 +175,7 @@ def find_events(
             seen.add(key)
             unique.append((role, event))
     unique = [(role, event) for role, event in unique if not _is_long_past(role.trigger) and not _is_rejected_ask(role.trigger)]
-    kept = _without_consequences(_without_threat_conditions(_without_retold_acts(unique)))
+    kept = _without_consequences(_without_conditions(_without_retold_acts(unique)))
     events = _without_headline_restatements(_without_generic_duplicates(kept), doc)
     events = [e for e in events if not _coerces_no_one(e)]
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
@@ -284,6 +290,8 @@ class _RoleResolver:
             return False
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
             return True
+        if token.dep_ == "amod" and actor.sector is None and token.head.dep_ == "dobj" and token.head.pos_ == "NOUN":
+            return True  # "pulled *American* troops back": the state of what it moves
         if abroad and token.pos_ == "NOUN" and actor.code == actor.country:
             return any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ != "DET" for c in token.children)
         owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -485,6 +493,8 @@ class _Coder:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
         home = HOME_OPPOSITION | (HOME_GROUPS if role.pattern.code[:2] in HOME_REBELS_ROOTS else set())
         targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed, home)
+        if state is None and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
+            sources = _doers_where_their_targets_are(sources, targets)
         if protest:
             sources = _protesters_at_home(sources, targets)
         conceded = role.pattern.code in DOMESTIC_CONCESSIONS
@@ -508,6 +518,8 @@ class _Coder:
             pattern_code = POLICE_RAID
         elif _is_armed_blockade(role, sources):
             pattern_code = ARMED_BLOCKADE
+        elif _expels_an_organisation(role, targets):
+            pattern_code = ORGANISATION_EXPELLED
         code, note = self._code(pattern_code, mood)
         explained = note
         if code == GENERIC_APPEAL and asked and (specific := self.appeals.appeal_code(asked)) in self.codebook:
@@ -515,7 +527,8 @@ class _Coder:
             explained = "; ".join(filter(None, [note, f"an appeal for the act asked ({asked}): {specific}"]))
         if pattern_code != role.pattern.code:
             why = {REPRESSION: "police violence on protesters", MASS_KILLING: "killing of civilians called a massacre",
-                   ARMED_BLOCKADE: "roads blocked by armed men"}.get(pattern_code, "a police raid")  # fmt: skip
+                   ARMED_BLOCKADE: "roads blocked by armed men",
+                   ORGANISATION_EXPELLED: "an international body's staff expelled"}.get(pattern_code, "a police raid")  # fmt: skip
             explained = "; ".join(filter(None, [f"{why}: {role.pattern.code} coded as {pattern_code}", explained]))
         info = self.codebook[code]
         if info.code == BARE_STATEMENT and not any(_addressed(role.trigger, token, t) and not _own_forces(sources, t) for token, t in targets):
@@ -569,6 +582,8 @@ class _Coder:
         root, negated = code[:2], mood.modality.negated
         if root in COOPERATION_ROOTS:
             recoded = self.intents.refusal_code(code) if negated else self.intents.intent_code(code)
+        elif root == INTENT_ROOT and negated:
+            recoded = self.intents.intent_refusal(code)  # "would not invite": the meeting refused
         elif root in CONFLICT_ROOTS and not negated:
             recoded = self.intents.intent_code(code)
         else:
@@ -672,6 +687,12 @@ def _is_armed_blockade(role: Role, sources: list[Party]) -> bool:
     return all(actor.sector in ARMED_SECTORS for _, actor in sources)
 
 
+def _expels_an_organisation(role: Role, targets: list[Party]) -> bool:
+    """Ordering officials of the U.N. or another international body out of the country ends
+    the body's work there (166), as CAMEO codes expelling peacekeepers or aid agencies."""
+    return role.pattern.code == PERSONS_EXPELLED and bool(targets) and all(a.org and not a.country for _, a in targets)
+
+
 def _is_police_raid(role: Role, sources: list[Party]) -> bool:
     """Police raiding offices or homes search and seize (1711, coercion), as coders read it,
     not a military raid (190)."""
@@ -744,30 +765,27 @@ def _names_a_place(token: Token) -> bool:
 
 def _in_what_is_opposed(place: Token, role: Role) -> bool:
     """Whether a place belongs to what a protest is against or about ("rallied against the
-    war *in Ukraine*"), not to where it happened."""
+    war *in Ukraine*"), not to where it happened; what a violent protest hits stands there
+    ("set fire *to* the party's offices *in Dhaka*")."""
     noun = place.head.head
-    return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS
+    hit = role.pattern.code == VIOLENT_PROTEST and not isinstance(role.pattern, NounPattern) and noun.head.lower_ == role.pattern.target
+    return role.pattern.code[:2] == PROTEST_ROOT and noun.dep_ == "pobj" and noun.head.lower_ not in LOCATION_PREPOSITIONS and not hit
 
 
-def _without_threat_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
-    """The concession a threat's condition asks of the other side ("threatened to attack
-    *unless* Baghdad *accepted* its conditions") is what the threat demands, not an act; a
-    hostile act there ("will expel diplomats if Russia *invades*") is what is feared, and stays."""
-    threats = {role.trigger.i for role, event in coded if event.cameo_root == THREAT_ROOT}
-    return [
-        (role, event)
-        for role, event in coded
-        if event.cameo_root not in CONCESSION_ROOTS or not _states_condition_of(role.trigger, threats)
-    ]
+def _without_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """The concession a condition asks of the other side ("threatened to attack *unless*
+    Baghdad *accepted* its conditions", "would resume aid *if* Caracas *released* them") is what
+    the threat or promise asks in return, not an act, whether or not the clause it hangs on is
+    coded; a hostile act there ("will expel diplomats if Russia *invades*") is what is feared,
+    and stays."""
+    return [(role, event) for role, event in coded if event.cameo_root not in CONCESSION_ROOTS or not _states_condition(role.trigger)]
 
 
-def _states_condition_of(verb: Token, threats: set[int]) -> bool:
-    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause of a threat."""
+def _states_condition(verb: Token) -> bool:
+    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause."""
     while verb.dep_ == "conj" and verb.head.i < verb.i:
         verb = verb.head
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children):
-        return False
-    return any(ancestor.i in threats for ancestor in verb.ancestors)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children)
 
 
 def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
@@ -846,25 +864,39 @@ def _trigger_lemma(event: Event, doc: Doc) -> str | None:
 def _without_generic_duplicates(coded: list[tuple[Role, Event]]) -> list[Event]:
     """A root-level code ("warned", 130) yields to a specific code of the same root by the same
     source stated in its own clause ("warned it would *reimpose* sanctions", 1312); a clause
-    merely attached to a word of it ("a lunch *hosted* by ...") states another event."""
+    merely attached to a word of it ("a lunch *hosted* by ...") states another event. The
+    specific act, naming no one of its own, is aimed at whom the generic one was ("warned
+    *Tehran* it would reimpose sanctions", "promised *Azerbaijan* it would send drones")."""
+    kept, handed = [], {}
+    for role, event in coded:
+        inner = _inner_specifics(role, event, coded) if len(event.cameo) == 3 and event.cameo.endswith("0") else []
+        if not inner:
+            kept.append(event)
+        elif event.target is not None:
+            for other in inner:
+                handed.setdefault(id(other), {})[event.target.code] = event.target
+    return [replace(e, target=t) for e in kept for t in _handed_targets(e, handed)]
+
+
+def _handed_targets(event: Event, handed: dict[int, dict[str, Actor]]) -> list[Actor | None]:
+    """The event's own target, else those handed on to it by the generic events it stands for."""
+    if event.target is not None or id(event) not in handed:
+        return [event.target]
+    return list(handed[id(event)].values())
+
+
+def _inner_specifics(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> list[Event]:
+    """Inner events of the same root, or for a bare intent (030: "prepared to", "pledged to")
+    any inner events of its source, which already say what was intended."""
     return [
-        event
-        for role, event in coded
-        if not (len(event.cameo) == 3 and event.cameo.endswith("0") and _has_inner_specific(role, event, coded))
-    ]
-
-
-def _has_inner_specific(generic_role: Role, generic: Event, coded: list[tuple[Role, Event]]) -> bool:
-    """An inner event of the same root, or for a bare intent (030: "prepared to", "pledged
-    to") any inner event of its source, which already says what was intended."""
-    return any(
-        other is not generic
+        other
+        for role, other in coded
+        if other is not generic
         and other.source.code == generic.source.code
         and (other.cameo_root == generic.cameo_root or generic.cameo == BARE_INTENT)
         and other.cameo != generic.cameo
         and _states_inside(role.trigger, generic_role.trigger)
-        for role, other in coded
-    )
+    ]
 
 
 def _states_inside(inner: Token, outer: Token) -> bool:
@@ -959,6 +991,23 @@ def _refers_to_doer(token: Token | None) -> bool:
     return token is not None and token.lemma_.lower() in load_act_nouns().perpetrators
 
 
+# Those a state's own people act on at home, never armed forces or the state itself ("troops
+# attacked Ukraine" are no Ukrainian troops).
+HOME_VICTIMS = {"GOV", "CVL", "OPP", "LAB", "JUD", "LEG", "ELI"}
+
+
+def _doers_where_their_targets_are(sources: list[Party], targets: list[Party]) -> list[Party]:
+    """Armed doers of coercion or violence named only by their kind ("soldiers placed *Mugabe*
+    under house arrest", "insurgents beheaded *residents*"), where the text names no place, act
+    in the state of the people or officials they act on, as the site rule places them where
+    the act happened."""
+    states = {actor.country for _, actor in targets}
+    if len(states) != 1 or None in states or not all(actor.sector in HOME_VICTIMS for _, actor in targets):
+        return sources
+    (country,) = states
+    return [(t, _at_site(a, country)) if not a.is_named() and a.sector in ARMED_SECTORS else (t, a) for t, a in sources]
+
+
 def _at_site(actor: Actor, site: str) -> Actor:
     """A party named only by its kind, of the state where the act happened."""
     return replace(actor, country=site, code=site + (actor.sector or ""))
@@ -1012,6 +1061,25 @@ def _aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]
         targets = list({a.code: a for a in sources if a.code != event.source.code}.values())
         aimed += [(role, replace(event, target=t)) for t in targets] or [(role, event)]
     return aimed
+
+
+def _refusals_aimed_at_askers(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:
+    """ "Mali asked France to send troops. Paris said it would not *send* troops": a refusal
+    aimed at no one, of an act asked of the refuser's side before (coded as asked, aimed at the
+    asker: `_aimed_at_askers`), answers that request and is aimed at the asker."""
+    asked = [(role, event) for role, event in coded if event.modality.hypothetical and event.target is not None]
+    answered = []
+    for role, event in coded:
+        if event.target is None and event.cameo_root == REJECT_ROOT and event.modality.negated:
+            askers = [e.target for r, e in asked if r.trigger.i < role.trigger.i and _same_act(r, role) and _side(e.source) == _side(event.source)]
+            event = replace(event, target=askers[-1]) if askers else event
+        answered.append((role, event))
+    return answered
+
+
+def _same_act(one: Role, other: Role) -> bool:
+    """Two roles of the same verb and root ("send troops" asked, "send troops" refused)."""
+    return one.trigger.lemma_.lower() == other.trigger.lemma_.lower() and one.pattern.code[:2] == other.pattern.code[:2]
 
 
 def _asked_acts(roles: list[Role]) -> dict[int, str]:

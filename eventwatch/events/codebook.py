@@ -89,6 +89,12 @@ class IntentTable:
         row = self._row(code)
         return row[1] if row else None
 
+    def intent_refusal(self, intent: str) -> str | None:
+        """The refusal of what an intent code intends ("would not *invite*", 036: 125), when the
+        acts it is the intent of agree on one."""
+        refusals = {refusal for own, refusal in self._rows.values() if own == intent and refusal}
+        return refusals.pop() if len(refusals) == 1 else None
+
 
 class AppealTable:
     """Asked act's code -> the code of appealing for it; the longest matching prefix wins."""

@@ -46,6 +46,8 @@ class ModalityWords:
     suspicion_adverbs: frozenset[str]
     suspicion_modifiers: frozenset[str]
     permission_nouns: frozenset[str]
+    intent_nouns: frozenset[str]
+    intent_holders: frozenset[str]
     arranging_words: frozenset[str]
 
 
@@ -75,19 +77,20 @@ def mood_of(trigger: Token) -> Mood:
     modifiers = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "advmod", "compound"}}
     governing = noun_of_infinitive(chain[-1]) if chain else None
     permitted = governing is not None and governing.lemma_.lower() in words.permission_nouns
-    future = _is_future(chain, words) or bool(modifiers & words.future_modifiers)
+    planned = governing is not None and held_plan(governing) is not None
+    future = _is_future(chain, words) or bool(modifiers & words.future_modifiers) or planned
     modal = _has_modal(chain, words)
     antecedent = _in_condition(trigger, chain, words)
     consequent = not antecedent and _has_condition(chain, words)
     requested = _is_requested(chain, words)
     hedged = modal or requested or antecedent or permitted or bool(modifiers & words.hypothetical_modifiers)
     modality = EventModality(
-        negated=_is_negated(trigger, chain, words),
+        negated=_is_negated(trigger, chain, words) or planned and _is_refused_plan(governing, words),
         hypothetical=hedged or consequent,
         future=future,
         suspected=_is_suspected(trigger, chain, words, modifiers),
     )
-    own_intent = _is_future(chain, words) or _has_modal(chain, words, words.obligation_modals) or consequent
+    own_intent = _is_future(chain, words) or _has_modal(chain, words, words.obligation_modals) or consequent or planned
     announced = _states_own_act(trigger) and own_intent and not (requested or antecedent)
     arranged = announced and _is_arranged(chain, words)
     return Mood(modality, announced, conditioned=consequent and not hedged, arranged=arranged)
@@ -154,6 +157,22 @@ def noun_of_infinitive(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     return verb.head if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) else None
+
+
+def held_plan(noun: Token) -> Token | None:
+    """The verb by which its subject has or announces a plan noun an infinitive hangs on
+    ("Washington *had* no plans to send troops", "*announced* its intention to withdraw")."""
+    words = load_modality_words()
+    verb = noun.head
+    if noun.lemma_.lower() not in words.intent_nouns or noun.dep_ != "dobj" or verb.lemma_.lower() not in words.intent_holders:
+        return None
+    return verb
+
+
+def _is_refused_plan(noun: Token, words: ModalityWords) -> bool:
+    """ "has *no* plans to", "does *not* have plans to": the plan is denied, the act refused."""
+    verb = noun.head
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or _is_negated(verb, _clause_chain(verb), words)
 
 
 def _committed_gerund(verb: Token) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
-from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words, noun_of_infinitive
+from eventwatch.events.modality import ASKED_PREPOSITIONS, held_plan, load_modality_words, noun_of_infinitive
 from eventwatch.gazetteer import place_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -108,7 +108,7 @@ class Frame:
         clauses = [*self.xcomps, *self.purposes, *self.ccomps]
         tokens = [*self.object_like(), *clauses, *(o for objects in self.preps.values() for o in objects)]
         tokens += [o for clause in clauses for o in clause.children if o.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        subject = self.actor_subject()
+        subject = self.actor_subject() or _shared_subject(self)
         if subject is not None:
             tokens += [subject, *_counted(subject)]
         tokens += [c for t in tokens if t.pos_ == "PROPN" for c in t.children if c.dep_ == "compound"]  # a name's title
@@ -431,7 +431,7 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
                     return None
                 detail += found
     if pattern.subject:
-        subject = frame.actor_subject()
+        subject = frame.actor_subject() or _shared_subject(frame)
         # behind a quantity too: "the first *contingent of peacekeepers* arrived"
         subjects = [subject, *_counted(subject)] if subject is not None else []
         found = max((match_length(s, pattern.subject) for s in subjects), default=0)
@@ -451,6 +451,12 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     if pattern.ccomp and _matched_ccomp(frame, pattern) is None:
         return None
     return detail
+
+
+def _shared_subject(frame: Frame) -> Token | None:
+    """The subject a coordinated verb shares with the verb before it ("protesters gathered
+    and *stormed* the building")."""
+    return _source_head(frame) if frame.verb.dep_ == "conj" and not frame.passive else None
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -941,7 +947,7 @@ def _source_head(frame: Frame) -> Token | None:
     if act is not None:
         return _source_head(frame_of(act))  # "opened fire *to disperse* them": the shooters disperse
     if verb.dep_ in {"relcl", "acl"}:
-        return _permitted(verb) or verb.head
+        return _permitted(verb) or _planner(verb) or verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         prep = verb.head
         if prep.head.pos_ == "ADJ" and _does_own_gerund(prep):
@@ -963,10 +969,14 @@ def _source_head(frame: Frame) -> Token | None:
 
 def restated_verb(participle: Token) -> Token:
     """The verb a participle set off by a comma hangs on; past a clause on that verb's object
-    the parser took it for ("rejected a claim that its navy had seized a tanker, *calling* it a lie")."""
+    the parser took it for ("rejected a claim that its navy had seized a tanker, *calling* it a
+    lie"), and past an infinitive its object is told to do ("ordered them to leave, *accusing*")."""
     head = participle.head
-    if participle.doc[participle.i - 1].text == "," and head.dep_ == "acl" and head.head.dep_ == "dobj":
+    after_comma = participle.doc[participle.i - 1].text == ","
+    if after_comma and head.dep_ == "acl" and head.head.dep_ == "dobj":
         return head.head.head
+    if after_comma and head.dep_ == "xcomp" and frame_of(head.head).objects:
+        return head.head  # "ordered officials *to leave* ..., accusing them of spying": the orderer's
     return head
 
 
@@ -982,6 +992,19 @@ def _permitted(verb: Token) -> Token | None:
     if noun is None or noun.lemma_.lower() not in load_modality_words().permission_nouns:
         return None
     return next((o for o in owners(noun) if o.dep_ in {"poss", "pobj"}), None)
+
+
+def _planner(verb: Token) -> Token | None:
+    """Who plans what an infinitive on a plan noun states: the subject of the verb that has the
+    plan ("*Washington* had no plans to send troops")."""
+    holder = _plan_holder(verb)
+    return _source_head(frame_of(holder)) if holder is not None else None
+
+
+def _plan_holder(verb: Token) -> Token | None:
+    """The verb that has the plan noun an infinitive hangs on ("*had* no plans to send")."""
+    noun = noun_of_infinitive(verb)
+    return held_plan(noun) if noun is not None else None
 
 
 def _launches_the_means(role: Role, roles: list[Role]) -> bool:
@@ -1047,7 +1070,7 @@ def _reporting_subject(verb: Token, subject: Token) -> Token | None:
     """ "Hungary said *it* will support ...": the pronoun is the one who reports."""
     if subject.lower_ not in REPORTED_PRONOUNS:
         return None
-    clause = verb
+    clause = _plan_holder(verb) or verb  # "said *he* had no plans to invite ...": he plans it
     while clause.dep_ in {"xcomp", "conj", "acomp"} and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.i == clause.i:
