@@ -1488,3 +1488,7 @@ def test_placing_someone_under_house_arrest_detains_them():
     """ "put the opposition leader under house arrest", "placed ... under arrest": a detention (173)."""
     assert coded("Police put the opposition leader under house arrest in Harare.") == [("ZWECOP", "173", "ZWEOPP")]
     assert coded("HARARE, Nov 21 - Soldiers placed the finance minister under arrest.") == [("ZWEMIL", "173", "ZWEGOV")]
+
+
+def test_unplaced_gunmen_who_attack_a_state_s_police_act_in_that_state():
+    assert ("PERREB", "190", "PERCOP") in coded("Leftist rebels killed four Peruvian policemen in an ambush on Friday.")

@@ -991,9 +991,9 @@ def _refers_to_doer(token: Token | None) -> bool:
     return token is not None and token.lemma_.lower() in load_act_nouns().perpetrators
 
 
-# Those a state's own people act on at home, never armed forces or the state itself ("troops
-# attacked Ukraine" are no Ukrainian troops).
-HOME_VICTIMS = {"GOV", "CVL", "OPP", "LAB", "JUD", "LEG", "ELI"}
+# Those a state's own people act on at home (its police too), never armed forces or the state
+# itself ("troops attacked Ukraine" are no Ukrainian troops).
+HOME_VICTIMS = {"GOV", "CVL", "OPP", "LAB", "JUD", "LEG", "ELI", "COP"}
 
 
 def _doers_where_their_targets_are(sources: list[Party], targets: list[Party]) -> list[Party]:
