@@ -18,7 +18,7 @@ which knows the quote.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -148,12 +148,10 @@ def antecedent_mention(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quot
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     marked = quotes if isinstance(quotes, QuoteLookup) else QuoteLookup(quotes)
     inside = marked.around(pronoun.idx)
-    mentions = _mentions(actors)  # in text order, one per head
     own_subject = _clause_subject(pronoun)
     best: tuple[tuple[int, int, int, int], Mention] | None = None
     # Nearest first: once a sentence before the best one is reached, nothing can outrank it.
-    for at in range(bisect_left(mentions, pronoun.i, key=_head_index) - 1, -1, -1):
-        mention = mentions[at]
+    for mention in _mentions(actors).before(pronoun.i):
         head = mention.head
         sentence = sentence_of(head).start
         if best is not None and sentence < best[0][0]:
@@ -189,10 +187,6 @@ def _clause_subject(pronoun: Token) -> set[int]:
     return {t.i for s in subjects for t in s.subtree} - described
 
 
-def _head_index(mention: Mention) -> int:
-    return mention.head.i
-
-
 @lru_cache(maxsize=8)
 def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
     sentences = list(doc.sents)
@@ -208,18 +202,37 @@ def sentence_of(token: Token) -> Span:
     return sentences[index[token.i]]
 
 
+class _Mentions:
+    """The noun phrases of one doc that could be a pronoun's antecedent, each worked out
+    when a pronoun first looks back at it: a pronoun looks back a sentence or two, and
+    working out every noun's actor up front cost more than the rest of the quote stage.
+    The actor layer resolves a phrase alike whenever it is asked, so the order does not matter."""
+
+    def __init__(self, actors: ActorLayer) -> None:
+        self.actors = actors
+        self.words = load_people_words()
+        # the heads that may be mentions, in text order
+        self.heads = [t.i for t in actors.doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in MODIFIER_DEPS]
+        self._found: dict[int, Mention | None] = {}
+
+    def before(self, index: int) -> Iterator[Mention]:
+        """The mentions headed before token `index`, nearest first."""
+        for at in range(bisect_left(self.heads, index) - 1, -1, -1):
+            mention = self.at(self.heads[at])
+            if mention is not None:
+                yield mention
+
+    def at(self, index: int) -> Mention | None:
+        """The mention headed by token `index`, None when it is no antecedent."""
+        if index not in self._found:
+            self._found[index] = _mention(self.actors.doc[index], self.actors, self.words)
+        return self._found[index]
+
+
 @lru_cache(maxsize=8)
-def _mentions(actors: ActorLayer) -> list[Mention]:
-    """Every noun phrase in the doc that could be a pronoun's antecedent (cached per doc)."""
-    words = load_people_words()
-    found = []
-    for token in actors.doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
-            continue
-        mention = _mention(token, actors, words)
-        if mention is not None:
-            found.append(mention)
-    return found
+def _mentions(actors: ActorLayer) -> _Mentions:
+    """The doc's mentions (cached per actor layer, so per doc)."""
+    return _Mentions(actors)
 
 
 def _mention(token: Token, actors: ActorLayer, words: PeopleWords) -> Mention | None:
