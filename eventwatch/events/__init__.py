@@ -53,6 +53,7 @@ from eventwatch.events.roles import (
     expand,
     find_roles,
     frame_of,
+    frames_remembered,
     has_mutual_object,
     is_place_object,
     object_places,
@@ -145,8 +146,12 @@ def find_events(
     lexicon: Lexicon | None = None,
     codebook: Codebook | None = None,
 ) -> list[Event]:
-    lexicon = lexicon or load_lexicon()
-    coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
+    with frames_remembered(doc):  # each verb's frame built once for the whole stage
+        return _find_events(doc, actors, quotes, lexicon or load_lexicon(), codebook or load_codebook())
+
+
+def _find_events(doc: Doc, actors: ActorLayer, quotes: list[Quote], lexicon: Lexicon, codebook: Codebook) -> list[Event]:
+    coder = _Coder(_RoleResolver(actors, quotes), codebook, load_intent_table())
     roles = find_roles(doc, lexicon)
     asked = _asked_acts(roles)
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
