@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwatch.attribute_map import use_attribute_map
 from eventwatch.lemmas import use_lemma_memo
@@ -28,8 +30,8 @@ KEPT_HYPHENATED = ("de-escalate", "de-escalates", "de-escalated", "de-escalating
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines and paragraphs never run together,
     while single line breaks of hard-wrapped text do not split sentences."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
+    for token in _spaces_before_last(doc):
+        if "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -70,9 +72,16 @@ def dateline(doc: Doc) -> Span | None:
 def _paragraph_starts(doc: Doc) -> Iterator[int]:
     if len(doc) and not doc[0].is_space:
         yield 0
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+    for token in _spaces_before_last(doc):
+        if "\n" in token.text:
             yield token.i + 1
+
+
+def _spaces_before_last(doc: Doc) -> Iterator[Token]:
+    """The whitespace tokens but the last token, found in one array: iterating the doc
+    builds an object for each token."""
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+        yield doc[int(i)]
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
