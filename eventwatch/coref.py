@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.data import data_file
+from eventwatch.nlp import sentence_of
 from eventwatch.records import Actor, Quote
 
 THIRD_PERSON = {"he", "she", "him", "her", "they", "them"}
@@ -94,7 +95,7 @@ def is_first_person(token: Token) -> bool:
     """ "we", "us"; but "US" in capitals in a sentence that is not all capitals is the country."""
     if token.lower_ not in FIRST_PERSON:
         return False
-    return not (len(token.text) > 1 and token.is_upper and not token.sent.text.isupper())
+    return not (len(token.text) > 1 and token.is_upper and not sentence_of(token).text.isupper())
 
 
 def is_pronoun(token: Token) -> bool:
@@ -185,21 +186,6 @@ def _clause_subject(pronoun: Token) -> set[int]:
     # "the US, an ally *of both countries*, urged them": what its apposition names is not it
     described = {t.i for s in subjects for a in s.children if a.dep_ == "appos" for p in a.children if p.dep_ == "prep" for t in p.subtree}
     return {t.i for s in subjects for t in s.subtree} - described
-
-
-@lru_cache(maxsize=8)
-def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
-    sentences = list(doc.sents)
-    index = [0] * len(doc)
-    for number, sentence in enumerate(sentences):
-        index[sentence.start : sentence.end] = [number] * len(sentence)
-    return sentences, index
-
-
-def sentence_of(token: Token) -> Span:
-    """`token.sent`, looked up in a per-doc table: spaCy computes `.sent` anew on each call."""
-    sentences, index = _sentence_index(token.doc)
-    return sentences[index[token.i]]
 
 
 class _Mentions:

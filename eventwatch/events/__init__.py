@@ -59,6 +59,7 @@ from eventwatch.events.roles import (
     object_places,
     place_words,
 )
+from eventwatch.nlp import sentence_of
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -403,7 +404,7 @@ class _RoleResolver:
         if quote is None:
             return []
         own = {actor.country or actor.code for _, actor in sources}
-        sentence = trigger.sent
+        sentence = sentence_of(trigger)
         named = [
             (token, actor)
             for token in sentence
@@ -925,7 +926,7 @@ def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Ev
         form = act_form(noun, nouns)
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         if noun.pos_ == "NOUN" and definite and form is not None and nouns.prefixes[form] is not None:
-            earlier = [e for r, e in coded if r.trigger.sent.start < noun.sent.start]
+            earlier = [e for r, e in coded if sentence_of(r.trigger).start < sentence_of(noun).start]
             if any(e.cameo.startswith(nouns.prefixes[form]) and _same_doer(e.source, event.source) for e in earlier):
                 continue
         kept.append((role, event))
@@ -1027,10 +1028,12 @@ def _evidence(trigger: Token, actor_tokens: list[Token | None], quote_id: str | 
         verb = verb.head  # a noun trigger states its event in the clause it belongs to
     tokens = [trigger, verb, *(t for a in actors for t in a.subtree)]
     for child in verb.children:
-        if child.dep_ not in DETACHED_CLAUSES or any(a in child.subtree for a in actors) or trigger in child.subtree:
-            tokens.extend(child.subtree)
-    sentence = trigger.sent
-    kept = sorted({t.i for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space})
+        subtree = list(child.subtree)  # listed once, not once per question asked of it
+        if child.dep_ not in DETACHED_CLAUSES or any(a in subtree for a in actors) or trigger in subtree:
+            tokens.extend(subtree)
+    sentence = sentence_of(trigger)
+    start, end = sentence.start, sentence.end
+    kept = sorted({t.i for t in tokens if start <= t.i < end and not t.is_space})
     doc = trigger.doc
     while len(kept) > 1 and (doc[kept[-1]].dep_ == "cc" or doc[kept[-1]].text in TRAILING_PUNCT):
         kept.pop()

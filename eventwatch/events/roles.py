@@ -25,6 +25,7 @@ from eventwatch.data import read_yaml
 from eventwatch.events.lexicon import Lexicon, NounPattern, VerbPattern, match_length, token_matches
 from eventwatch.events.modality import ASKED_PREPOSITIONS, load_modality_words, noun_of_infinitive
 from eventwatch.gazetteer import place_words
+from eventwatch.nlp import sentence_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -300,14 +301,14 @@ def _is_headline_participle(verb: Token, frame: Frame) -> bool:
     """A past form heading the article's headline with a subject and no object: headlines
     tell acts in the present ("Turkey shoots down warplane"), so it is a passive without
     its auxiliary ("Haitian president assassinated"), which the parser reads as active."""
-    return (  # the sentence last: `.sent` is worked out anew on each call, and frame_of is hot
+    return (  # the sentence last: frame_of is hot
         verb.dep_ == "ROOT"
         and verb.tag_ == "VBD"
         and frame.subject is not None
         and not (frame.objects or frame.ccomps or frame.xcomps or frame.passive)
         and frame.agent is None
         and verb.lemma_.lower() in _participation_words()["headline_passives"]
-        and is_headline(verb.sent)
+        and is_headline(sentence_of(verb))
     )
 
 
@@ -338,7 +339,7 @@ def _is_main_verb(participle: Token, frame: Frame, reported: Token | None) -> bo
         return False
     if frame.subject is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in participle.children):
         return True
-    noun, sentence = participle.head, participle.sent
+    noun, sentence = participle.head, sentence_of(participle)
     if noun.dep_ == "ROOT":
         return sentence[-1].text in {".", "!"} and participle.i > noun.i
     if noun.dep_ in SUBJECT_DEPS and any(c.dep_ in SUBJECT_DEPS and c.i != noun.i for c in noun.head.children):
@@ -348,7 +349,7 @@ def _is_main_verb(participle: Token, frame: Frame, reported: Token | None) -> bo
 
 def _inverted_report(participle: Token) -> Token | None:
     """The sentence's main verb when the participle closes it as its report, after a comma."""
-    noun, sentence = participle.head, participle.sent
+    noun, sentence = participle.head, sentence_of(participle)
     before = noun.left_edge.i - 1
     if before < sentence.start or participle.doc[before].text != "," or participle.i < noun.i:
         return None
@@ -989,8 +990,8 @@ def _past_dateline(subject: Token) -> Token:
     """A dateline the parser took for the subject ("ISTANBUL, July 22 - Russia and Ukraine
     signed") yields to the first noun after its dash that belongs to the same verb."""
     if not (subject.is_upper and len(subject.text) > 2):
-        return subject  # cheap test first: `.sent` walks the sentence
-    sentence = subject.sent
+        return subject  # cheap test first
+    sentence = sentence_of(subject)
     if subject.i - sentence.start >= 2:
         return subject
     dash = next((t for t in sentence[:12] if t.text in DASHES), None)
@@ -1120,7 +1121,7 @@ def _charger(frame: Frame) -> list[Token]:
     verb, charges = frame.verb, _participation_words()["charge_nouns"]
     clause = next((c for c in frame.ccomps if c.i < verb.i), None)
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in charges:
-        clause = verb.sent.root
+        clause = sentence_of(verb).root
     elif clause is None or not any(t.lemma_.lower() in charges for t in verb.doc[clause.right_edge.i : verb.i]):
         return []
     subject = _clause_subject(clause) if clause.i != verb.i else None

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.nlp import sentence_of
 from eventwatch.records import DatePrecision
 from eventwatch.when_where.clause import Attachment, attachment
 from eventwatch.when_where.wordlists import read_yaml, words
@@ -405,7 +406,7 @@ class DocDates:
         for mention in find_dates(doc.text):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and len(span):
-                self._by_sentence[span.root.sent.start].append((mention, span.root))
+                self._by_sentence[sentence_of(span.root).start].append((mention, span.root))
 
     def date_of(self, trigger: Token, published: date | None, future: bool) -> DateValue | None:
         """The period the event of `trigger` happened in, from its own clause first, then
@@ -415,7 +416,7 @@ class DocDates:
         in past and future ("agreed to meet on Friday" is a future Friday, "offered to mediate
         last week" is not). None when the sentence dates nothing resolvable."""
         ranked = []
-        for mention, head in self._by_sentence.get(trigger.sent.start, []):
+        for mention, head in self._by_sentence.get(sentence_of(trigger).start, []):
             how = attachment(head, trigger)
             if how is None:
                 continue
