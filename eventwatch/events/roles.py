@@ -19,6 +19,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.data import read_yaml
@@ -475,7 +478,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     pattern with no event ("averted an *attack*") still uses up its words; one with a
     `reverse` code also gives the event from the target back ("X visited Y": Y hosts X)."""
     roles, consumed = [], set()
-    for token in doc:
+    for token in _tokens_of(doc, VERBAL_POS):
         if token.pos_ != "VERB" and not _is_verbal_root(token) and not _is_main_copula(token) and not _is_moved_by(token):
             continue
         frame = frame_of(token)
@@ -496,7 +499,7 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
     acting = {role.trigger.i for role in roles if not role.pattern.code.startswith("01")}
     light = set()
     verb_triggers = {role.trigger.i for role in roles}
-    for token in doc:
+    for token in _tokens_of(doc, NOMINAL_POS):
         if _is_nominal(token) and token.i not in consumed and token.i not in verb_triggers:
             pattern = lexicon.noun_pattern_for(token)
             if pattern is None or pattern.no_event:
@@ -514,6 +517,19 @@ def find_roles(doc: Doc, lexicon: Lexicon) -> list[Role]:
                 light.add(governor.i)
     roles = [role for role in roles if role.trigger.i not in light or isinstance(role.pattern, NounPattern)]
     return _with_doers_of_means(roles, lexicon)
+
+
+# Parts of speech a verb trigger may have (a verb, or as `_is_verbal_root`, `_is_main_copula`
+# and `_is_moved_by` allow, a noun, an auxiliary or an adjective) and a noun trigger (as `_is_nominal`).
+VERBAL_POS = frozenset({VERB, NOUN, AUX, ADJ})
+NOMINAL_POS = frozenset({NOUN, PROPN, VERB})
+
+
+def _tokens_of(doc: Doc, parts_of_speech: frozenset[int]) -> Iterator[Token]:
+    """The doc's tokens of these parts of speech in text order, found in one array: most
+    tokens are of none, and looking at each builds an object for it."""
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(POS), list(parts_of_speech))):
+        yield doc[int(i)]
 
 
 def _with_doers_of_means(roles: list[Role], lexicon: Lexicon) -> list[Role]:
