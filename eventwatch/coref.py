@@ -384,8 +384,7 @@ def _titles_by_surname(doc: Doc) -> dict[str, Gender]:
     found: dict[str, Gender] = {}
     for token in doc[:-1]:
         gender = words.titles.get(token.lower_)
-        following = doc[token.i + 1]
-        if gender and following.pos_ == "PROPN":
+        if gender and (following := doc[token.i + 1]).pos_ == "PROPN":
             found.setdefault(following.text, gender)
     return found
 
