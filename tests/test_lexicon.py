@@ -1,4 +1,6 @@
+import pickle
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 
@@ -225,3 +227,15 @@ def test_every_codable_code_of_the_codebook_has_a_pattern():
     never = {code for code, counts in found.items() if len(code) > 2 and not any(counts)}
     assert never <= {"1242", "135", "1441", "1442", "1443", "1444"}
     assert len(found) == len(load_codebook())
+
+
+def test_specificity_is_remembered_as_first_worked_out():
+    """`specificity` is cached on the (frozen) pattern: the same count of constraints as
+    worked out afresh, and the same after a pattern is changed by `replace` or pickled."""
+    patterns = [p for verb in ("send", "impose", "call", "meet") for p in load_lexicon().patterns_for(verb)]
+    assert patterns
+    for pattern in patterns:
+        fresh = sum(1 for constraint in pattern.key[1:] if constraint)
+        assert pattern.specificity == fresh and pattern.specificity == fresh
+        assert pickle.loads(pickle.dumps(pattern)).specificity == fresh
+        assert replace(pattern, particle="up").specificity == fresh + (not pattern.particle)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 
-from eventwatch.when_where.dates import find_dates, parse_published
+from eventwatch.when_where.dates import _patterns, find_dates, parse_published
+from tests.conftest import ROOT
 
 FRIDAY = date(2021, 12, 3)  # a Friday
 JAN_5 = date(2022, 1, 5)  # a Wednesday, just after the year boundary
@@ -174,3 +176,18 @@ def test_days_counted_from_the_day_said_before(text, expected):
 def test_the_next_day_without_a_day_before_it_is_no_date():
     assert find_dates("The delegations walked out the next day.") == []
     assert [m.text for m in find_dates("The talks began in March. The next day they ended.")] == ["March"]
+
+
+
+def test_quick_searches_find_the_part_every_match_contains():
+    """A pattern runs only when its quick search finds something, so every match of it, in
+    the evaluation texts and a few more, must contain what the quick search looks for."""
+    texts = ["three weeks ago", "Two years ago, in early March 2019", "last November", "mid-October", "on 5 May"]
+    for path in sorted((ROOT / "eval" / "data" / "when_where").glob("*.yaml")):
+        texts += [article["text"] for article in yaml.safe_load(path.read_text("utf-8"))["articles"]]
+    checked = 0
+    for pattern, _, needed in _patterns().table:
+        for match in (m for text in texts for m in pattern.finditer(text)) if needed is not None else ():
+            assert needed.search(match.group(0)), (pattern.pattern, match.group(0))
+            checked += 1
+    assert checked > 20

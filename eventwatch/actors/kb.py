@@ -211,8 +211,10 @@ def _starts_like_a_name(written: str) -> bool:
     """A name starts with a capital, or with a lower-case Arabic article before one."""
     if written[:1].isupper():
         return True
-    article = next((a for a in LOWER_NAME_ARTICLES if written.startswith(a)), None)
-    return article is not None and written[len(article) : len(article) + 1].isupper()
+    if not written.startswith(LOWER_NAME_ARTICLES):  # one test for the ~1,000 candidates of an article
+        return False
+    article = next(a for a in LOWER_NAME_ARTICLES if written.startswith(a))
+    return written[len(article) : len(article) + 1].isupper()
 
 
 def is_case_sensitive(phrase: str) -> bool:

@@ -16,6 +16,7 @@ import datetime as dt
 from bisect import bisect
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,7 +25,7 @@ from eventwatch.actors.kb import GROUP_SECTORS, ActorKB, Entry, KBMatch, Referen
 from eventwatch.actors.people import OUT_OF_OFFICE, Role
 from eventwatch.actors.places import place_matches, place_state
 from eventwatch.actors.tabari import LOWER_INSIDE
-from eventwatch.nlp import dateline
+from eventwatch.nlp import dateline, sentence_of
 from eventwatch.records import Actor, Mention
 
 # Dependents that belong to the noun phrase of their head and may name its actor.
@@ -626,7 +627,7 @@ class ActorLayer:
             return None
         if any(t.i < head.i and (t.i in self._match_at or t.like_num or t.dep_ == "poss") for t in tokens):
             return None  # "the Belarusian diplomat", "the two diplomats": their own words decide
-        first = max(0, head.sent.start - SAME_NOUN_REACH)
+        first = max(0, sentence_of(head).start - SAME_NOUN_REACH)
         for earlier in reversed(self.doc[first : head.i]):
             # a name's head counts too: "the Foreign *Ministry* in Vilnius ... the ministry"
             if earlier.lemma_.lower() == head.lemma_.lower() and earlier.pos_ in {head.pos_, "PROPN"}:
@@ -654,7 +655,7 @@ class ActorLayer:
             return None  # "the court" of an article on the International Criminal Court
         country = self._dateline_state()
         if country is None and home.sentence and (sector not in home.dateline_sectors or words & home.words):
-            sentence = head.sent
+            sentence = sentence_of(head)
             named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
             countries = {c for _, c in named}
             roles = {self._sentence_role(m) for m, _ in named}
@@ -676,7 +677,7 @@ class ActorLayer:
         ("rebels *in the Ivory Coast*")."""
         if not self.kb.places.home.sentence:
             return None
-        sentence = head.sent
+        sentence = sentence_of(head)
         named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
         if any(m.entry.kind not in STATE_KINDS for m, _ in named):
             return None  # a person or group acting for a state: they place no one else
@@ -741,7 +742,7 @@ class ActorLayer:
         scope = self.kb.places.context
         if scope == "none":
             return None
-        sentence = head.sent
+        sentence = sentence_of(head)
         named = [(m, c) for m, c in self._state_matches() if sentence.start <= m.start < sentence.end]
         if len({country for _, country in named}) == 1:
             return self._state_anchor(min(named, key=lambda found: abs(found[0].start - head.i))[1])
@@ -851,14 +852,27 @@ class ActorLayer:
     def _pair_named_before(self, head: Token, passed_over: set[int]) -> list[Actor]:
         """ "talks between *the two sides* ... praised *both sides*": a pair phrase beyond the
         reach of any pair named together stands for the pair the same phrase did before."""
-        if head.lemma_.lower() not in self.kb.pair_nouns:
+        lemma = head.lemma_.lower()
+        if lemma not in self.kb.pair_nouns:
             return []
-        for earlier in reversed(self.doc[: head.i]):
-            if earlier.lemma_.lower() != head.lemma_.lower() or earlier.i in passed_over or self._pair_owner(earlier) is None:
+        for at in reversed(self._pair_nouns_at.get(lemma, ())):
+            earlier = self.doc[at]
+            if at >= head.i or at in passed_over or self._pair_owner(earlier) is None:
                 continue
             pair = [found.actor for found in self._pair(earlier) if found.actor.country or found.actor.org]
             return pair if len(pair) == 2 else []
         return []
+
+    @cached_property
+    def _pair_nouns_at(self) -> dict[str, list[int]]:
+        """Lemma of a pair noun ("side", "country") -> where the doc has it, in text order:
+        a pair phrase looks back for the same noun, and an article has a dozen of them."""
+        found: dict[str, list[int]] = {}
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma in self.kb.pair_nouns:
+                found.setdefault(lemma, []).append(token.i)
+        return found
 
     def _of_sector(self, actor: Actor, head: Token, mention: str, sector: str | None) -> Actor:
         """A member of a pair as the phrase names it: itself ("both sides"), or its state's
@@ -872,9 +886,9 @@ class ActorLayer:
         """The two actors most recently named together ("Colombia's government and the ELN
         signed ..."), in the phrase's sentence or the PAIR_REACH_SENTENCES before, not in the
         subject of its verb ("Norway and Chile praised both sides"): "the two sides" are they."""
-        first = self.doc[start].sent.start
+        first = sentence_of(self.doc[start]).start
         for _ in range(PAIR_REACH_SENTENCES):
-            first = self.doc[first - 1].sent.start if first > 0 else first
+            first = sentence_of(self.doc[first - 1]).start if first > 0 else first
         for token in reversed(self.doc[first:start]):
             if token.dep_ != "conj" or token.head.pos_ not in ("NOUN", "PROPN") or token.head.i >= token.i or token.i in passed_over:
                 continue
@@ -1040,7 +1054,8 @@ class ActorLayer:
         as a subject earlier in the sentence ("The president vowed that *his* government ...")."""
         if "person" not in reference.kinds or token.dep_ != "poss":
             return None
-        for earlier in reversed(token.sent[: token.i - token.sent.start]):
+        sentence = sentence_of(token)
+        for earlier in reversed(sentence[: token.i - sentence.start]):
             if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.pos_ == "NOUN" and self.kb.find_sectors([earlier]):
                 actor = self.actor_for(earlier)
                 if actor is not None and actor.country and actor.sector in OFFICE_SECTORS:

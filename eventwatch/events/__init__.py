@@ -54,11 +54,13 @@ from eventwatch.events.roles import (
     expand,
     find_roles,
     frame_of,
+    frames_remembered,
     has_mutual_object,
     is_place_object,
     object_places,
     place_words,
 )
+from eventwatch.nlp import sentence_of
 from eventwatch.records import Actor, Event, Evidence, Quote
 
 # "Make statement" is what every "said" is: an event only when addressed to a state or organisation.
@@ -160,8 +162,12 @@ def find_events(
     lexicon: Lexicon | None = None,
     codebook: Codebook | None = None,
 ) -> list[Event]:
-    lexicon = lexicon or load_lexicon()
-    coder = _Coder(_RoleResolver(actors, quotes), codebook or load_codebook(), load_intent_table())
+    with frames_remembered(doc):  # each verb's frame built once for the whole stage
+        return _find_events(doc, actors, quotes, lexicon or load_lexicon(), codebook or load_codebook())
+
+
+def _find_events(doc: Doc, actors: ActorLayer, quotes: list[Quote], lexicon: Lexicon, codebook: Codebook) -> list[Event]:
+    coder = _Coder(_RoleResolver(actors, quotes), codebook, load_intent_table())
     roles = find_roles(doc, lexicon)
     asked = _asked_acts(roles)
     coded = [(role, event) for role in roles for event in coder.events_of(role, asked.get(role.trigger.i))]
@@ -453,7 +459,7 @@ class _RoleResolver:
         if quote is None:
             return []
         own = {actor.country or actor.code for _, actor in sources}
-        sentence = trigger.sent
+        sentence = sentence_of(trigger)
         named = [
             (token, actor)
             for token in sentence
@@ -1024,7 +1030,7 @@ def _without_retold_acts(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Ev
         form = act_form(noun, nouns)
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         if noun.pos_ == "NOUN" and definite and form is not None and nouns.prefixes[form] is not None:
-            earlier = [e for r, e in coded if r.trigger.sent.start < noun.sent.start]
+            earlier = [e for r, e in coded if sentence_of(r.trigger).start < sentence_of(noun).start]
             if any(e.cameo.startswith(nouns.prefixes[form]) and _same_doer(e.source, event.source) for e in earlier):
                 continue
         kept.append((role, event))
@@ -1145,10 +1151,12 @@ def _evidence(trigger: Token, actor_tokens: list[Token | None], quote_id: str | 
         verb = verb.head  # a noun trigger states its event in the clause it belongs to
     tokens = [trigger, verb, *(t for a in actors for t in a.subtree)]
     for child in verb.children:
-        if child.dep_ not in DETACHED_CLAUSES or any(a in child.subtree for a in actors) or trigger in child.subtree:
-            tokens.extend(child.subtree)
-    sentence = trigger.sent
-    kept = sorted({t.i for t in tokens if sentence.start <= t.i < sentence.end and not t.is_space})
+        subtree = list(child.subtree)  # listed once, not once per question asked of it
+        if child.dep_ not in DETACHED_CLAUSES or any(a in subtree for a in actors) or trigger in subtree:
+            tokens.extend(subtree)
+    sentence = sentence_of(trigger)
+    start, end = sentence.start, sentence.end
+    kept = sorted({t.i for t in tokens if start <= t.i < end and not t.is_space})
     doc = trigger.doc
     while len(kept) > 1 and (doc[kept[-1]].dep_ == "cc" or doc[kept[-1]].text in TRAILING_PUNCT):
         kept.pop()

@@ -20,6 +20,7 @@ from eventwatch.actors.kb import GROUP_SECTORS
 from eventwatch.data import read_yaml
 from eventwatch.events.explain import Binding, CodedEvent
 from eventwatch.events.roles import Role, condition_subjects, frame_of, restated_verb
+from eventwatch.nlp import sentence_numbers, sentence_of
 from eventwatch.records import Actor
 
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -96,7 +97,7 @@ def _sets_off_clause(noun: Token) -> bool:
     before it, however the parser hangs it."""
     start = noun.left_edge.i
     return (
-        start > noun.sent.start
+        start > sentence_of(noun).start
         and noun.doc[start - 1].text == ","
         and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
         and any(c.dep_ == "relcl" for c in noun.children)
@@ -117,21 +118,21 @@ def resolve_references(
     referring = [referring_noun(role, event, nouns) if event.target is None else None for role, event in coded]
     if not any(referring):
         return coded
-    sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
+    sentence_number = sentence_numbers(doc)
     ordered = sorted(zip(coded, referring), key=lambda pair: pair[0][0].trigger.i)
     resolved = []
     for position, ((role, event), noun) in enumerate(ordered):
         if noun is not None:
             earlier = [(r, e) for (r, e), _ in ordered[:position] if r.trigger.i < role.trigger.i]
-            first = sentence_of[role.trigger.i] - nouns.window
+            first = sentence_number[role.trigger.i] - nouns.window
             form = act_form(noun, nouns)
             prefixes, judicial = nouns.prefixes[form], form in nouns.judicial
-            targets = _court_of(earlier, prefixes, sentence_of, first) if judicial else []
+            targets = _court_of(earlier, prefixes, sentence_number, first) if judicial else []
             if not targets and last_of_sector is not None and judicial:
                 court = last_of_sector(noun, JUDICIAL_SECTOR, _sentence_start(doc, first))
                 targets = [court] if court is not None else []
             if not targets:  # not a reaction to what one's own state did with others
-                found = _antecedent(earlier, event, prefixes, sentence_of, first)
+                found = _antecedent(earlier, event, prefixes, sentence_number, first)
                 targets = [t for t in found if not _reacts_to_own_state(event, t)]
             targets = [t for t in targets if t.code != event.source.code]
             resolved += [(role, _aimed_at(event, target, noun)) for target in targets] or [(role, event)]
@@ -140,12 +141,12 @@ def resolve_references(
     return resolved
 
 
-def _court_of(earlier, prefixes, sentence_of, first_sentence: int) -> list[Actor]:
+def _court_of(earlier, prefixes, sentence_number, first_sentence: int) -> list[Actor]:
     """ "called *the verdict* an attack on democracy": the court whose act it was, even of the
     speaker's own state, not whoever acted after it."""
     courts = [
         e.source for r, e in earlier
-        if e.source.sector == JUDICIAL_SECTOR and sentence_of[r.trigger.i] >= first_sentence and _fits(e, prefixes)
+        if e.source.sector == JUDICIAL_SECTOR and sentence_number[r.trigger.i] >= first_sentence and _fits(e, prefixes)
     ]
     return courts[-1:]
 
@@ -231,7 +232,7 @@ def act_form(noun: Token, nouns: ActNouns) -> str | None:
     return next((form for form in (noun.lower_, noun.lemma_.lower()) if form in nouns.prefixes), None)
 
 
-def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> list[Actor]:
+def _antecedent(earlier, event, prefixes, sentence_number, first_sentence: int) -> list[Actor]:
     """Whom the act referred to makes the target: the doer of the nearest earlier act of a
     fitting code ("Japan condemned *the launch*": North Korea), each of its doers when several
     did it together ("Amnesty condemned *the deal*" the EU and Turkey agreed), or, when the
@@ -239,7 +240,7 @@ def _antecedent(earlier, event, prefixes, sentence_of, first_sentence: int) -> l
     sanctions*": on Venezuela), unless the event endorses the act ("Ecuador's government
     defended *the operation*" its police carried out). A noun that may name any act ("the
     decision") prefers a material act to a verbal one."""
-    window = [(r, e) for r, e in earlier if sentence_of[r.trigger.i] >= first_sentence]
+    window = [(r, e) for r, e in earlier if sentence_number[r.trigger.i] >= first_sentence]
     passes = [MATERIAL_QUADS, None] if prefixes is None else [None]
     for quads in passes:
         for role, candidate in reversed(window):
@@ -302,7 +303,7 @@ def resolve_perpetrators(
     nouns = load_act_nouns()
     if not nouns.perpetrators:
         return coded
-    sentence_of: dict[int, int] | None = None
+    sentence_number: list[int] | None = None
     resolved = []
     for role, event in coded:
         for slot in ("source", "target"):
@@ -311,9 +312,9 @@ def resolve_perpetrators(
                 token = _perpetrator_phrase(role, nouns)
             if token is None:
                 continue
-            if sentence_of is None:
-                sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
-            doer = _violent_doer(coded, role, sentence_of, sentence_of[token.i] - nouns.window)
+            if sentence_number is None:
+                sentence_number = sentence_numbers(doc)
+            doer = _violent_doer(coded, role, sentence_number, sentence_number[token.i] - nouns.window)
             if doer is not None:
                 event = replace(event, **{slot: doer.with_mention(token.text)})
         resolved.append((role, event))
@@ -345,10 +346,10 @@ def _perpetrator_phrase(role: Role, nouns: ActNouns) -> Token | None:
     return None
 
 
-def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_of: dict[int, int], first: int) -> Actor | None:
+def _violent_doer(coded: list[tuple[Role, CodedEvent]], role: Role, sentence_number: list[int], first: int) -> Actor | None:
     earlier = [
         e for r, e in coded
-        if r.trigger.i < role.trigger.i and sentence_of[r.trigger.i] >= first
+        if r.trigger.i < role.trigger.i and sentence_number[r.trigger.i] >= first
         and e.cameo_root in VIOLENT_ROOTS and e.source.is_named()  # not a bare "gunmen"
     ]
     return earlier[-1].source if earlier else None

@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,9 +77,11 @@ class VerbPattern:
     reverse: str | None = None  # the code of the event back from the target ("visit" 042 : host 043)
     origin: str = field(default="verbs.yaml", compare=False)  # the file it came from
 
-    @property
+    @cached_property
     def specificity(self) -> int:
-        """How many constraints the pattern sets; the most specific satisfied one wins."""
+        """How many constraints the pattern sets; the most specific satisfied one wins.
+        Worked out once per pattern (the pattern cannot change): the role finder asks it
+        of every candidate pattern of every verb."""
         return sum(1 for constraint in self.key[1:] if constraint)
 
     @property

@@ -78,7 +78,8 @@ def mood_of(trigger: Token) -> Mood:
     governing = noun_of_infinitive(chain[-1]) if chain else None
     permitted = governing is not None and governing.lemma_.lower() in words.permission_nouns
     planned = governing is not None and held_plan(governing) is not None
-    future = _is_future(chain, words) or bool(modifiers & words.future_modifiers) or planned
+    chain_future = _is_future(chain, words)  # asked twice below, and not cheap
+    future = chain_future or bool(modifiers & words.future_modifiers) or planned
     modal = _has_modal(chain, words)
     antecedent = _in_condition(trigger, chain, words)
     consequent = not antecedent and _has_condition(chain, words)
@@ -90,7 +91,7 @@ def mood_of(trigger: Token) -> Mood:
         future=future,
         suspected=_is_suspected(trigger, chain, words, modifiers),
     )
-    own_intent = _is_future(chain, words) or _has_modal(chain, words, words.obligation_modals) or consequent or planned
+    own_intent = chain_future or _has_modal(chain, words, words.obligation_modals) or consequent or planned
     announced = _states_own_act(trigger) and own_intent and not (requested or antecedent)
     arranged = announced and _is_arranged(chain, words)
     return Mood(modality, announced, conditioned=consequent and not hedged, arranged=arranged)

@@ -11,6 +11,7 @@ from enum import IntEnum
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.nlp import sentence_of
 from eventwatch.records import Event
 
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
@@ -52,7 +53,7 @@ def clause_head(token: Token, trigger: Token) -> Token:
     for ancestor in token.ancestors:
         if ancestor == trigger or is_clause_head(ancestor):
             return ancestor
-    return token.sent.root
+    return sentence_of(token).root
 
 
 def _below(clause: Token, trigger: Token) -> Attachment | None:
@@ -72,7 +73,7 @@ def attachment(token: Token, trigger: Token) -> Attachment | None:
     """How the phrase headed by `token` belongs to the event of `trigger`. None when it is in
     another sentence, inside a clause that describes some noun, or in a clause subordinate to
     the trigger, which has its own time and place ("accused Moscow of massing troops in October")."""
-    if token.sent != trigger.sent:
+    if sentence_of(token) != sentence_of(trigger):
         return None
     if any(a.dep_ in NOUN_CLAUSES and a != trigger and not a.is_ancestor(trigger) for a in [token, *token.ancestors]):
         return None

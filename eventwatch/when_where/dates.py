@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.nlp import sentence_of
 from eventwatch.records import DatePrecision
 from eventwatch.when_where.clause import Attachment, attachment
 from eventwatch.when_where.wordlists import read_yaml, words
@@ -206,28 +207,42 @@ class _Patterns:
         edge = rf"(?P<edge>{_alternation(words.edges)})[\s-]+"
         count = rf"(?P<count>\d+|{_alternation(words.numbers)})"
         part = rf"(?P<part>{_alternation(words.day_parts)})"
-        patterns: list[tuple[str, Callable[[re.Match[str]], DateMention | None]]] = [
-            (rf"\b{YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d){END}", self._iso),
-            (rf"\b(?P<first>[0-3]?\d)(?P<sep>[./])(?P<second>[01]?\d)(?P=sep){YEAR}{END}", self._numeric),
-            (rf"\b{DAY}{RANGE_END}\s+(?:of\s+)?{ANY_MONTH}{OPTIONAL_YEAR}{END}", self._day_month),
-            (rf"\b{ANY_MONTH}\s+{DAY}(?!\d){RANGE_END}{OPTIONAL_YEAR}{END}", self._day_month),
-            (rf"\b{ANY_MONTH}(?:\s+of)?,?\s+{YEAR}{END}", self._month_year),
-            (rf"\b(?:{shift}\s+|{edge})?(?P<month>{FULL_MONTH})\b", self._month),
-            (rf"\b(?:{shift}\s+)?(?P<weekday>{WEEKDAY})(?:\s+{part})?\b", self._weekday),
-            (rf"\b{_alternation(words.days)}\b", self._day_word),
-            (rf"\b{_alternation(words.holidays)}\b", self._holiday),
-            (rf"\b{_alternation(words.days_after_previous)}\b", self._after_previous),
-            (rf"\b{count}\s+(?P<unit>(?i:{'|'.join(UNITS)}))s?\s+(?i:ago)\b", self._ago),
-            (rf"\b(?:{edge})?{shift}\s+{UNIT}{END}", self._period),
-            (rf"\b{_alternation(words.period_edges)}\s+(?:{shift}|(?i:the))\s+{UNIT}{END}", self._period),
-            (rf"\b{_alternation(words.weekend)}\b", self._weekend),
-            (LONE_YEAR, self._year),
+        # Each pattern, the method that builds its mention and, for the slowest, a part that
+        # every match of it contains, searched for first (see `find`).
+        patterns: list[tuple[str, Callable[[re.Match[str]], DateMention | None], str | None]] = [
+            (rf"\b{YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d){END}", self._iso, None),
+            (rf"\b(?P<first>[0-3]?\d)(?P<sep>[./])(?P<second>[01]?\d)(?P=sep){YEAR}{END}", self._numeric, None),
+            (rf"\b{DAY}{RANGE_END}\s+(?:of\s+)?{ANY_MONTH}{OPTIONAL_YEAR}{END}", self._day_month, None),
+            (rf"\b{ANY_MONTH}\s+{DAY}(?!\d){RANGE_END}{OPTIONAL_YEAR}{END}", self._day_month, None),
+            (rf"\b{ANY_MONTH}(?:\s+of)?,?\s+{YEAR}{END}", self._month_year, None),
+            (rf"\b(?:{shift}\s+|{edge})?(?P<month>{FULL_MONTH})\b", self._month, FULL_MONTH),
+            (rf"\b(?:{shift}\s+)?(?P<weekday>{WEEKDAY})(?:\s+{part})?\b", self._weekday, None),
+            (rf"\b{_alternation(words.days)}\b", self._day_word, None),
+            (rf"\b{_alternation(words.holidays)}\b", self._holiday, None),
+            (rf"\b{_alternation(words.days_after_previous)}\b", self._after_previous, None),
+            (rf"\b{count}\s+(?P<unit>(?i:{'|'.join(UNITS)}))s?\s+(?i:ago)\b", self._ago, "(?i:ago)"),
+            (rf"\b(?:{edge})?{shift}\s+{UNIT}{END}", self._period, None),
+            (rf"\b{_alternation(words.period_edges)}\s+(?:{shift}|(?i:the))\s+{UNIT}{END}", self._period, None),
+            (rf"\b{_alternation(words.weekend)}\b", self._weekend, None),
+            (LONE_YEAR, self._year, None),
         ]
-        self.table = [(re.compile(pattern), build) for pattern, build in patterns]
+        self.table = [
+            (re.compile(pattern), build, re.compile(needed) if needed else None)
+            for pattern, build, needed in patterns
+        ]
 
     def find(self, text: str) -> list[DateMention]:
-        """Non-overlapping mentions in text order; the longer of two overlapping ones wins."""
-        found = [m for pattern, build in self.table for match in pattern.finditer(text) if (m := build(match))]
+        """Non-overlapping mentions in text order; the longer of two overlapping ones wins.
+        A pattern that opens with an optional part is tried at every character: where a part
+        every match contains is known, the pattern runs only when a quick search finds that
+        part in the text (a month name, "ago"), which is most often not there."""
+        found = [
+            m
+            for pattern, build, needed in self.table
+            if needed is None or needed.search(text)
+            for match in pattern.finditer(text)
+            if (m := build(match))
+        ]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[DateMention] = []
         for mention in found:
@@ -391,7 +406,7 @@ class DocDates:
         for mention in find_dates(doc.text):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and len(span):
-                self._by_sentence[span.root.sent.start].append((mention, span.root))
+                self._by_sentence[sentence_of(span.root).start].append((mention, span.root))
 
     def date_of(self, trigger: Token, published: date | None, future: bool) -> DateValue | None:
         """The period the event of `trigger` happened in, from its own clause first, then
@@ -401,7 +416,7 @@ class DocDates:
         in past and future ("agreed to meet on Friday" is a future Friday, "offered to mediate
         last week" is not). None when the sentence dates nothing resolvable."""
         ranked = []
-        for mention, head in self._by_sentence.get(trigger.sent.start, []):
+        for mention, head in self._by_sentence.get(sentence_of(trigger).start, []):
             how = attachment(head, trigger)
             if how is None:
                 continue

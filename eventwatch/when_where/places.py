@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors import ActorLayer
+from eventwatch.nlp import sentence_of
 from eventwatch.records import Event, Location
 from eventwatch.when_where.clause import Attachment, attachment
 from eventwatch.gazetteer import SPECIFICITY, Gazetteer, Place, load_gazetteer
@@ -148,7 +149,7 @@ class PlaceFinder:
 
     def _prepositional(self, trigger: Token, home: str | None = None) -> list[PlaceMention]:
         mentions = []
-        for token in trigger.sent:
+        for token in sentence_of(trigger):
             if token.dep_ == "pobj" and self._is_place_preposition(token.head):
                 mention = self.mention(token)
                 if mention and not self._is_topic(token, trigger, mention, home):
