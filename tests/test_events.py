@@ -1492,3 +1492,8 @@ def test_placing_someone_under_house_arrest_detains_them():
 
 def test_unplaced_gunmen_who_attack_a_state_s_police_act_in_that_state():
     assert ("PERREB", "190", "PERCOP") in coded("Leftist rebels killed four Peruvian policemen in an ambush on Friday.")
+
+
+def test_people_a_state_coerces_who_only_the_dateline_places_are_its_own():
+    assert ("UGACOP", "173", "UGAMED") in coded("Ugandan police detained two journalists on Friday.")
+    assert ("BLR", "170", "BLRCVL") in coded("VILNIUS, May 3 - Belarus forced an airliner to land in Minsk on Sunday.")

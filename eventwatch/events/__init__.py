@@ -116,11 +116,11 @@ OUR = {"our", "my"}
 SAME_MOMENT_MARKERS = {"when", "as", "while"}
 # Sectors of a state's own opposition, placed at home when its authorities act on them.
 HOME_OPPOSITION = {"OPP"}
-# Talks, ceasefires and concessions with rebels or other groups no phrase places are with the
-# acting state's own: "the government declared a ceasefire with communist rebels", "gave in
-# to the students' demands".
-HOME_REBELS_ROOTS = {"04", "08"}
-HOME_GROUPS = {"REB", "EDU", "LAB", "CVL", "MED", "BUS", "HRI", "AGR", "REL", "ELI"}
+# Talks, ceasefires, concessions and arrests: rebels or other groups no phrase places are the
+# acting state's own ("the government declared a ceasefire with communist rebels", "gave in to
+# the students' demands", "police detained two journalists").
+HOME_GROUP_ROOTS = {"04", "08", "17"}
+HOME_GROUPS = {"REB", "EDU", "LAB", "CVL", "MED", "BUS", "HRI", "AGR", "REL", "ELI", "JUD"}
 # "each other", "one another" as the object: coordinated sources act on each other.
 RECIPROCAL_PRONOUNS = ({"each", "other"}, {"one", "another"})
 # Sector of the unnamed doer of an act by its root: the authorities for coercion (arrests,
@@ -497,7 +497,7 @@ class _Coder:
         protest = role.pattern.code[:2] == PROTEST_ROOT
         if unseen and protest:
             targets = [party for party in targets if party[0] is not doer]  # not the place they stand for
-        home = HOME_OPPOSITION | (HOME_GROUPS if role.pattern.code[:2] in HOME_REBELS_ROOTS else set())
+        home = HOME_OPPOSITION | (HOME_GROUPS if role.pattern.code[:2] in HOME_GROUP_ROOTS else set())
         targets = _opposition_at_home(targets, sources, self.resolver.actors.is_homed, home)
         if state is None and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
             sources = _doers_where_their_targets_are(sources, targets)
