@@ -1497,3 +1497,8 @@ def test_unplaced_gunmen_who_attack_a_state_s_police_act_in_that_state():
 def test_people_a_state_coerces_who_only_the_dateline_places_are_its_own():
     assert ("UGACOP", "173", "UGAMED") in coded("Ugandan police detained two journalists on Friday.")
     assert ("BLR", "170", "BLRCVL") in coded("VILNIUS, May 3 - Belarus forced an airliner to land in Minsk on Sunday.")
+
+
+def test_brushing_aside_or_ignoring_what_was_asked_rejects_it():
+    assert ("VEN", "120", "USA") in coded("Venezuela brushed aside American demands for new elections.")
+    assert ("SRB", "120", "IGOEUREEC") in coded("Serbia ignored the European Union's appeal for restraint.")
