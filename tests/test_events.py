@@ -1502,3 +1502,8 @@ def test_people_a_state_coerces_who_only_the_dateline_places_are_its_own():
 def test_brushing_aside_or_ignoring_what_was_asked_rejects_it():
     assert ("VEN", "120", "USA") in coded("Venezuela brushed aside American demands for new elections.")
     assert ("SRB", "120", "IGOEUREEC") in coded("Serbia ignored the European Union's appeal for restraint.")
+
+
+def test_vowing_or_promising_a_response_to_an_act_is_a_threat():
+    assert ("CHN", "130", "USA") in coded("China pledged a firm response to American provocations.")
+    assert any(code == "130" for _, code, _ in coded("Seoul vowed a strong response to any further provocation."))
