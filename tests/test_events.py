@@ -1507,3 +1507,9 @@ def test_brushing_aside_or_ignoring_what_was_asked_rejects_it():
 def test_vowing_or_promising_a_response_to_an_act_is_a_threat():
     assert ("CHN", "130", "USA") in coded("China pledged a firm response to American provocations.")
     assert any(code == "130" for _, code, _ in coded("Seoul vowed a strong response to any further provocation."))
+
+
+def test_receiving_a_head_of_state_hosts_a_visit_blocking_an_accession_vetoes_it_and_dissolving_a_party_bans_it():
+    assert ("JPNGOV", "043", "ESPGOV") in coded("Japan's prime minister received the Spanish king in Tokyo.")
+    assert ("AUT", "129", "SRB") in coded("Austria blocked the opening of membership talks with Serbia.")
+    assert ("THAJUD", "1722", "THAOPP") in coded("Thailand's constitutional court dissolved the main opposition party.")
