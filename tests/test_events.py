@@ -1513,3 +1513,8 @@ def test_receiving_a_head_of_state_hosts_a_visit_blocking_an_accession_vetoes_it
     assert ("JPNGOV", "043", "ESPGOV") in coded("Japan's prime minister received the Spanish king in Tokyo.")
     assert ("AUT", "129", "SRB") in coded("Austria blocked the opening of membership talks with Serbia.")
     assert ("THAJUD", "1722", "THAOPP") in coded("Thailand's constitutional court dissolved the main opposition party.")
+
+
+def test_officials_of_two_coordinated_states_are_one_party_each():
+    found = coded("Officials of Ethiopia and Eritrea met in Nairobi on Monday.")
+    assert ("ETHGOV", "040", "ERIGOV") in found and ("ERIGOV", "040", "ETHGOV") in found, found

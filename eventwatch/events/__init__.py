@@ -244,14 +244,16 @@ class _RoleResolver:
         return [(pronoun, other.with_mention(pronoun.text)) for other in others if other.code and other.code != actor.code]
 
     def _coordinated_states(self, token: Token, actor: Actor) -> list[Party]:
-        """ "Senior Hungarian *and Romanian* officials": the same kind of actor for each further
-        state among the noun's coordinated modifiers; "the government *and opposition* leaders":
-        each further sector of the same state."""
+        """ "Senior Hungarian *and Romanian* officials", "officials of India *and Pakistan*": the
+        same kind of actor for each further state among the noun's coordinated modifiers or
+        of/from objects; "the government *and opposition* leaders": each further sector of the
+        same state."""
         if not actor.country or not actor.code.startswith(actor.country):
             return []
         further = []
-        for modifier in token.children:
-            if modifier.dep_ not in {"amod", "compound", "nmod"}:
+        owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "from"} for o in p.children if o.dep_ == "pobj"]
+        for modifier in [*token.children, *owners]:
+            if modifier.dep_ not in {"amod", "compound", "nmod", "pobj"}:
                 continue
             own = self.actors.actor_for(modifier) if modifier.pos_ == "NOUN" and modifier.conjuncts else None
             if own is not None and own.country == actor.country and own.sector and own.code != actor.code:
