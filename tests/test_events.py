@@ -1518,3 +1518,8 @@ def test_receiving_a_head_of_state_hosts_a_visit_blocking_an_accession_vetoes_it
 def test_officials_of_two_coordinated_states_are_one_party_each():
     found = coded("Officials of Ethiopia and Eritrea met in Nairobi on Monday.")
     assert ("ETHGOV", "040", "ERIGOV") in found and ("ERIGOV", "040", "ETHGOV") in found, found
+
+
+def test_engaging_someone_in_a_gun_battle_or_clashes_is_fighting():
+    assert ("SYRREB", "193", "LBNMIL") in coded("Syrian rebels engaged Lebanese soldiers in a gun battle near the border.")
+    assert any(code == "190" and target == "TURMIL" for _, code, target in coded("Kurdish militants engaged Turkish troops in fierce clashes."))
