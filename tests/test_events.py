@@ -1488,3 +1488,15 @@ def test_placing_someone_under_house_arrest_detains_them():
     """ "put the opposition leader under house arrest", "placed ... under arrest": a detention (173)."""
     assert coded("Police put the opposition leader under house arrest in Harare.") == [("ZWECOP", "173", "ZWEOPP")]
     assert coded("HARARE, Nov 21 - Soldiers placed the finance minister under arrest.") == [("ZWEMIL", "173", "ZWEGOV")]
+
+
+def test_what_a_refusal_waits_for_until_or_a_promise_once_is_a_condition_not_an_act():
+    """ "would not lift the blockade *until* Doha *recognised* ...", "will resume talks *once* Kyiv
+    *withdraws* ...": the clause names what is asked in return, as an if-clause does."""
+    found = coded("Ankara said it would not reopen the border until Baghdad recognised the new government.")
+    assert not [c for c in found if c[0].startswith("IRQ")], found
+    found = coded("Moscow said it would resume the talks once Kyiv released the prisoners.")
+    assert not [c for c in found if c[0].startswith("UKR")], found
+    # a fact in the past, not a condition: the act stays
+    found = coded("Turkish troops stayed in the town until Syria signed the agreement.")
+    assert [c for c in found if c[0].startswith("SYR")], found
