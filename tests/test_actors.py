@@ -565,3 +565,12 @@ def test_the_country_is_a_state_named_as_such_not_an_adjective_of_foreign_agents
         "have trained its soldiers. The United Nations agreed to send peacekeepers to the country."
     )
     assert layer.actor_for(token(doc, "country")).country == "MLI"
+
+
+def test_representatives_of_a_body_are_its_agents_not_lawmakers(parse):
+    """ "Representatives" (the Phoenix list's lawmakers, from "House of Representatives") stand for
+    whoever they represent; the House itself stays the legislature."""
+    doc, layer = parse("Representatives of the Peruvian government met union leaders in Lima.")
+    assert layer.actor_for(token(doc, "Representatives")).code == "PERGOV"
+    doc, layer = parse("The House of Representatives passed the bill.")
+    assert layer.actor_for(token(doc, "House")).sector == "LEG"

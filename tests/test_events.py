@@ -1500,3 +1500,11 @@ def test_what_a_refusal_waits_for_until_or_a_promise_once_is_a_condition_not_an_
     # a fact in the past, not a condition: the act stays
     found = coded("Turkish troops stayed in the town until Syria signed the agreement.")
     assert [c for c in found if c[0].startswith("SYR")], found
+
+
+def test_delegates_of_coordinated_bodies_stand_for_each_of_them():
+    """ "Representatives of the government and opposition parties began talks": both bodies talk, to
+    each other, however the parser hangs the second one."""
+    found = coded("Representatives of Colombia's government and opposition parties began talks on Tuesday.")
+    assert ("COLGOV", "046", "COLOPP") in found and ("COLOPP", "046", "COLGOV") in found, found
+

@@ -577,6 +577,8 @@ def _merge_file(data: dict[str, Any], raw: dict[str, Any]) -> None:
             data[section][key] = _merge_holder(data[section].pop(key, None), holder)
     for sector, phrases in (raw.get("sectors") or {}).items():
         data["sectors"].update(dict.fromkeys(map(phrase_words, phrases), sector))
+    for phrase in raw.get("no_sector") or []:  # a word an earlier file gave a sector it lacks alone
+        data["sectors"].pop(phrase_words(phrase), None)
     for key in LIST_KEYS:
         data[key] = [*data.get(key, []), *(raw.get(key) or [])]
     for key in MAPPING_KEYS:

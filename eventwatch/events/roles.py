@@ -1444,7 +1444,16 @@ def expand(head: Token | None) -> tuple[Token, ...]:
     # The conjunct may hang on another word of the head's name ("*Barack* Obama and Putin").
     named = [t for word in _entity_words(head) for t in word.conjuncts]
     conjuncts = [t for t in head.conjuncts if not _heads_a_clause(t)]
-    return tuple(dict.fromkeys((head, *conjuncts, *listed, *named, *_settlement_named(head))))
+    return tuple(dict.fromkeys((head, *conjuncts, *listed, *named, *_settlement_named(head), *_delegated(head))))
+
+
+def _delegated(head: Token) -> list[Token]:
+    """ "*Representatives of* the government and rebel groups": a delegate noun's "of" phrase and
+    the bodies coordinated there, each of whom the delegates stand for."""
+    if head.lemma_.lower() not in _participation_words()["delegate_nouns"]:
+        return []
+    owners = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+    return [t for o in owners for t in (o, *o.conjuncts) if not _heads_a_clause(t)]
 
 
 def _settlement_named(head: Token) -> list[Token]:
