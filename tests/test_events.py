@@ -1508,3 +1508,9 @@ def test_delegates_of_coordinated_bodies_stand_for_each_of_them():
     found = coded("Representatives of Colombia's government and opposition parties began talks on Tuesday.")
     assert ("COLGOV", "046", "COLOPP") in found and ("COLOPP", "046", "COLGOV") in found, found
 
+
+def test_an_abbreviated_state_before_a_hyphen_brokers_the_deal():
+    """ "a *U.S.*-brokered deal": the tokenizer splits the hyphen after an abbreviation's stop, so
+    the abbreviated state is the go-between as "Qatar-brokered" makes Qatar one."""
+    found = coded("Armenia and Azerbaijan signed a U.S.-brokered peace deal on Friday.")
+    assert ("USA", "045", "ARM") in found and ("USA", "045", "AZE") in found, found
