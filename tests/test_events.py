@@ -1514,3 +1514,10 @@ def test_an_abbreviated_state_before_a_hyphen_brokers_the_deal():
     the abbreviated state is the go-between as "Qatar-brokered" makes Qatar one."""
     found = coded("Armenia and Azerbaijan signed a U.S.-brokered peace deal on Friday.")
     assert ("USA", "045", "ARM") in found and ("USA", "045", "AZE") in found, found
+
+
+def test_a_deal_mediated_by_someone_was_mediated_between_those_who_made_it():
+    """ "signed a deal *mediated by* the United States": the go-between mediated between the
+    signers, as in "a U.S.-mediated deal"."""
+    found = coded("Armenia and Azerbaijan signed a peace deal mediated by the United States on Friday.")
+    assert ("USA", "045", "ARM") in found and ("USA", "045", "AZE") in found, found
