@@ -574,3 +574,12 @@ def test_representatives_of_a_body_are_its_agents_not_lawmakers(parse):
     assert layer.actor_for(token(doc, "Representatives")).code == "PERGOV"
     doc, layer = parse("The House of Representatives passed the bill.")
     assert layer.actor_for(token(doc, "House")).sector == "LEG"
+
+
+def test_fighters_a_foreign_state_backs_are_irregulars_not_an_army(parse):
+    """ "Iranian-backed Iraqi fighters": a backer arms proxies, so fighters it backs are an armed
+    group of their own state, not its army; "Iraqi fighters" alone stay soldiers."""
+    doc, layer = parse("Iranian-backed Iraqi fighters attacked the base.")
+    assert layer.actor_for(token(doc, "fighters")).code == "IRQREB"
+    doc, layer = parse("US-funded Somali fighters recaptured the port.")
+    assert layer.actor_for(token(doc, "fighters")).code == "SOMREB"
