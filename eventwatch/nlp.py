@@ -24,6 +24,9 @@ DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Hyphenated words kept whole, so that the tagger and the lexicon see one word.
 KEPT_HYPHENATED = ("de-escalate", "de-escalates", "de-escalated", "de-escalating", "de-escalation")
+# A hyphen after an abbreviation's last stop joins two words ("U.S.-brokered", "U.N.-backed"):
+# split there, so that the abbreviation is a name of its own as in "Qatar-brokered".
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 
 @Language.component("paragraph_breaks")
@@ -130,6 +133,8 @@ def load_nlp() -> Language:
     for word in KEPT_HYPHENATED:  # "to *de-escalate*": one verb, not "de", "-", "escalate"
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("datelines", before="parser")
     nlp.max_length = MAX_CHARS

@@ -565,3 +565,21 @@ def test_the_country_is_a_state_named_as_such_not_an_adjective_of_foreign_agents
         "have trained its soldiers. The United Nations agreed to send peacekeepers to the country."
     )
     assert layer.actor_for(token(doc, "country")).country == "MLI"
+
+
+def test_representatives_of_a_body_are_its_agents_not_lawmakers(parse):
+    """ "Representatives" (the Phoenix list's lawmakers, from "House of Representatives") stand for
+    whoever they represent; the House itself stays the legislature."""
+    doc, layer = parse("Representatives of the Peruvian government met union leaders in Lima.")
+    assert layer.actor_for(token(doc, "Representatives")).code == "PERGOV"
+    doc, layer = parse("The House of Representatives passed the bill.")
+    assert layer.actor_for(token(doc, "House")).sector == "LEG"
+
+
+def test_fighters_a_foreign_state_backs_are_irregulars_not_an_army(parse):
+    """ "Iranian-backed Iraqi fighters": a backer arms proxies, so fighters it backs are an armed
+    group of their own state, not its army; "Iraqi fighters" alone stay soldiers."""
+    doc, layer = parse("Iranian-backed Iraqi fighters attacked the base.")
+    assert layer.actor_for(token(doc, "fighters")).code == "IRQREB"
+    doc, layer = parse("US-funded Somali fighters recaptured the port.")
+    assert layer.actor_for(token(doc, "fighters")).code == "SOMREB"

@@ -1523,3 +1523,36 @@ def test_officials_of_two_coordinated_states_are_one_party_each():
 def test_engaging_someone_in_a_gun_battle_or_clashes_is_fighting():
     assert ("SYRREB", "193", "LBNMIL") in coded("Syrian rebels engaged Lebanese soldiers in a gun battle near the border.")
     assert any(code == "190" and target == "TURMIL" for _, code, target in coded("Kurdish militants engaged Turkish troops in fierce clashes."))
+
+
+def test_what_a_refusal_waits_for_until_or_a_promise_once_is_a_condition_not_an_act():
+    """ "would not lift the blockade *until* Doha *recognised* ...", "will resume talks *once* Kyiv
+    *withdraws* ...": the clause names what is asked in return, as an if-clause does."""
+    found = coded("Ankara said it would not reopen the border until Baghdad recognised the new government.")
+    assert not [c for c in found if c[0].startswith("IRQ")], found
+    found = coded("Moscow said it would resume the talks once Kyiv released the prisoners.")
+    assert not [c for c in found if c[0].startswith("UKR")], found
+    # a fact in the past, not a condition: the act stays
+    found = coded("Turkish troops stayed in the town until Syria signed the agreement.")
+    assert [c for c in found if c[0].startswith("SYR")], found
+
+
+def test_delegates_of_coordinated_bodies_stand_for_each_of_them():
+    """ "Representatives of the government and opposition parties began talks": both bodies talk, to
+    each other, however the parser hangs the second one."""
+    found = coded("Representatives of Colombia's government and opposition parties began talks on Tuesday.")
+    assert ("COLGOV", "046", "COLOPP") in found and ("COLOPP", "046", "COLGOV") in found, found
+
+
+def test_an_abbreviated_state_before_a_hyphen_brokers_the_deal():
+    """ "a *U.S.*-brokered deal": the tokenizer splits the hyphen after an abbreviation's stop, so
+    the abbreviated state is the go-between as "Qatar-brokered" makes Qatar one."""
+    found = coded("Armenia and Azerbaijan signed a U.S.-brokered peace deal on Friday.")
+    assert ("USA", "045", "ARM") in found and ("USA", "045", "AZE") in found, found
+
+
+def test_a_deal_mediated_by_someone_was_mediated_between_those_who_made_it():
+    """ "signed a deal *mediated by* the United States": the go-between mediated between the
+    signers, as in "a U.S.-mediated deal"."""
+    found = coded("Armenia and Azerbaijan signed a peace deal mediated by the United States on Friday.")
+    assert ("USA", "045", "ARM") in found and ("USA", "045", "AZE") in found, found

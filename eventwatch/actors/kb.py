@@ -261,6 +261,8 @@ class ActorKB:
         self.branch_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("branch_nouns", []))
         self.relation_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("relation_nouns", []))
         self.leading_participles: frozenset[str] = frozenset(w.lower() for w in data.get("leading_participles", []))
+        self.backing_participles: frozenset[str] = frozenset(w.lower() for w in data.get("backing_participles", []))
+        self.proxy_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("proxy_nouns", []))
         self.other_party_nouns: frozenset[str] = frozenset(w.lower() for w in data.get("other_party_nouns", []))
         pairs = data.get("pairs") or {}
         self.pair_quantifiers: frozenset[str] = frozenset(w.lower() for w in pairs.get("quantifiers") or ())
@@ -534,7 +536,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 LIST_KEYS = (
     "not_actors", "honorifics", "stance_prefixes", "language_words", "title_words", "former", "international",
-    "branch_nouns", "relation_nouns", "leading_participles", "other_party_nouns",
+    "branch_nouns", "relation_nouns", "leading_participles", "other_party_nouns", "backing_participles", "proxy_nouns",
 )
 MAPPING_KEYS = ("definites", "possessives", "unplaced_prefixes")
 # Settings a later file replaces (places.yaml): lists and scalars.
@@ -579,6 +581,8 @@ def _merge_file(data: dict[str, Any], raw: dict[str, Any]) -> None:
             data[section][key] = _merge_holder(data[section].pop(key, None), holder)
     for sector, phrases in (raw.get("sectors") or {}).items():
         data["sectors"].update(dict.fromkeys(map(phrase_words, phrases), sector))
+    for phrase in raw.get("no_sector") or []:  # a word an earlier file gave a sector it lacks alone
+        data["sectors"].pop(phrase_words(phrase), None)
     for key in LIST_KEYS:
         data[key] = [*data.get(key, []), *(raw.get(key) or [])]
     for key in MAPPING_KEYS:

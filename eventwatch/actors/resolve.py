@@ -44,6 +44,8 @@ DEFINITE_ARTICLE = "the"
 PAIR_REACH_SENTENCES = 2
 # The sector of a state's branch of a group known abroad ("the Pakistani Taliban").
 GROUP_BRANCH_SECTOR = "REB"
+# Fighters a foreign backer backs ("Turkish-backed Syrian fighters") are no army but an armed group.
+MILITARY, ARMED_GROUP = "MIL", "REB"
 # Nouns a state adjective only locates: "the Malian border", "the Syrian coast".
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "coast", "coastline", "waters", "airspace", "side"})
 # Sectors of the office holders "his" and "her" may stand for when named by title alone.
@@ -513,6 +515,8 @@ class ActorLayer:
             name = self._person_name(person) if person else base.name
             return _Resolution(start, end, replace(base, name=name), composed) if base else None
         sector = self.kb.strongest([s for *_, s in word_sectors] + self._place_sectors(matches, own))
+        if sector == MILITARY and self._is_proxy(head, tokens):
+            sector = ARMED_GROUP
         if person and sector and any(t.lower_ in self.kb.former for t in words):
             sector = OUT_OF_OFFICE
         name = self._name(person, own, anchor, words, word_sectors)
@@ -985,6 +989,17 @@ class ActorLayer:
             name = base.name if sector is None else self._composed_name(base, head, tokens)
             return _Resolution(start, end, _acting(base, name, mention, sector), True)
         return None
+
+    def _is_proxy(self, head: Token, tokens: list[Token]) -> bool:
+        """ "*Turkish-backed* Syrian fighters": fighters a name hyphened to a backing participle
+        backs (references.yaml, `backing_participles`, `proxy_nouns`)."""
+        if head.lower_ not in self.kb.proxy_nouns:
+            return False
+        doc = self.doc
+        return any(
+            t.lower_ in self.kb.backing_participles and t.i > 1 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_
+            for t in tokens
+        )
 
     def _is_state_noun(self, head: Token) -> bool:
         """A singular noun that stands for a state and nothing else ("country", "nation");

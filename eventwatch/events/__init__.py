@@ -140,6 +140,11 @@ UNSEEN_PROTESTERS = "OPP"
 # protests ("Kenyan teachers went on strike") and coercion ("imposed martial law").
 DOMESTIC_ROOTS = {PROTEST_ROOT, "17"}
 CONDITION_MARKERS = {"if", "unless"}
+# Markers that state a condition only on a refusal ("would not reopen the border *until* Baghdad
+# ...") or on a promise ("will resume talks *once* Kyiv ..."); on a past fact they tell a time.
+REFUSAL_CONDITION_MARKERS = {"until"}
+PROMISE_CONDITION_MARKERS = {"once"}
+FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall"}
 # Cooperation and yielding: what a condition asks for (intents, talks, aid, concessions).
 CONCESSION_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Concessions on political freedoms, curfews and states of emergency, made at home whoever of
@@ -790,10 +795,19 @@ def _without_conditions(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Eve
 
 
 def _states_condition(verb: Token) -> bool:
-    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause."""
+    """Whether `verb` (or the verb it is coordinated with) is an if- or unless-clause, an
+    until-clause of a refusal or a once-clause of a promise."""
     while verb.dep_ == "conj" and verb.head.i < verb.i:
         verb = verb.head
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children)
+    if verb.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    governing = {c.lower_ for c in verb.head.children if c.dep_ in {"aux", "neg"}}
+    return bool(
+        marks & CONDITION_MARKERS
+        or marks & REFUSAL_CONDITION_MARKERS and governing & {"not", "n't", "never"}
+        or marks & PROMISE_CONDITION_MARKERS and governing & FUTURE_AUXILIARIES
+    )
 
 
 def _without_consequences(coded: list[tuple[Role, Event]]) -> list[tuple[Role, Event]]:

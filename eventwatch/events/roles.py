@@ -324,13 +324,28 @@ def _as_go_between(frame: Frame, leader: Token) -> None:
     """The participle's doer is its hyphened leader when the text names whom it was done
     between: the noun's "between Israel and Hamas", else the subject of the verb whose object
     the noun is ("Armenia and Azerbaijan signed a Russian-brokered ceasefire")."""
-    noun = frame.verb.head
-    parties = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"]
-    if not parties and noun.dep_ == "dobj":
-        parties = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+    parties = _brokered_between(frame.verb.head)
     if parties:  # "as part of a UN-brokered deal" names no one it was brokered between: no event
         frame.subject = leader
         frame.preps.setdefault("between", []).extend(parties)
+
+
+def _mediated_between(frame: Frame) -> list[Token]:
+    """ "signed a deal *mediated by* the US": a go-between participle on a noun mediated
+    between whoever made what the noun names."""
+    verb = frame.verb
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in _participation_words()["go_between_participles"]:
+        return []
+    return _brokered_between(verb.head)
+
+
+def _brokered_between(noun: Token) -> list[Token]:
+    """Whom what a noun names was brokered between: its "between Israel and Hamas", else the
+    subject of the verb whose object it is ("Armenia and Azerbaijan signed a deal")."""
+    parties = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for o in prep.children if o.dep_ == "pobj"]
+    if not parties and noun.dep_ == "dobj":
+        parties = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+    return parties
 
 
 def _is_headline_participle(verb: Token, frame: Frame) -> bool:
@@ -1146,7 +1161,7 @@ def _target_candidates(frame: Frame, pattern: VerbPattern, complement: Token | N
     if frame.passive and not (pattern.object and frame.subject is not None and token_matches(frame.subject, pattern.object)):
         # The passive subject (unless it is the object: "sanctions were imposed on X"), then who
         # owns it ("a camp *for Congolese refugees* was attacked") and where it happened.
-        subject = [frame.subject, *owners(frame.subject), *_between(frame.subject)] if frame.subject is not None else []
+        subject = [frame.subject, *owners(frame.subject), *_between(frame.subject), *_mediated_between(frame)] if frame.subject is not None else []
         places = _prep_objects(frame, LOCATION_PREPOSITIONS) if pattern.code[:2] not in NO_LOCATION_TARGET_ROOTS else []
         return tuple(dict.fromkeys([*subject, *places]))
     ordered: list[Token] = []
@@ -1492,7 +1507,16 @@ def expand(head: Token | None) -> tuple[Token, ...]:
     # The conjunct may hang on another word of the head's name ("*Barack* Obama and Putin").
     named = [t for word in _entity_words(head) for t in word.conjuncts]
     conjuncts = [t for t in head.conjuncts if not _heads_a_clause(t)]
-    return tuple(dict.fromkeys((head, *conjuncts, *listed, *named, *_settlement_named(head))))
+    return tuple(dict.fromkeys((head, *conjuncts, *listed, *named, *_settlement_named(head), *_delegated(head))))
+
+
+def _delegated(head: Token) -> list[Token]:
+    """ "*Representatives of* the government and rebel groups": a delegate noun's "of" phrase and
+    the bodies coordinated there, each of whom the delegates stand for."""
+    if head.lemma_.lower() not in _participation_words()["delegate_nouns"]:
+        return []
+    owners = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+    return [t for o in owners for t in (o, *o.conjuncts) if not _heads_a_clause(t)]
 
 
 def _settlement_named(head: Token) -> list[Token]:
