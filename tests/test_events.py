@@ -1556,3 +1556,7 @@ def test_a_deal_mediated_by_someone_was_mediated_between_those_who_made_it():
     signers, as in "a U.S.-mediated deal"."""
     found = coded("Armenia and Azerbaijan signed a peace deal mediated by the United States on Friday.")
     assert ("USA", "045", "ARM") in found and ("USA", "045", "AZE") in found, found
+
+
+def test_releasing_foreign_citizens_or_aid_workers_releases_persons():
+    assert ("RUS", "0841", "USACVL") in coded("Russia released two American citizens on Friday.")
