@@ -1559,4 +1559,4 @@ def test_a_deal_mediated_by_someone_was_mediated_between_those_who_made_it():
 
 
 def test_releasing_foreign_citizens_or_aid_workers_releases_persons():
-    assert ("RUS", "0841", "USACVL") in coded("Russia released two American citizens on Friday.")
+    assert ("IRN", "0841", "GBRNGO") in coded("Iran released a British aid worker on Friday.")
