@@ -41,6 +41,8 @@ from eventwatch.events.explain import Binding, CodedEvent, Explanation
 from eventwatch.events.lexicon import Lexicon, NounPattern, load_lexicon
 from eventwatch.events.modality import Mood, mood_of
 from eventwatch.events.roles import (
+    INTENT_ROOT,
+    REJECT_ROOT,
     is_headline,
     LOCATION_PREPOSITIONS,
     PROTEST_ROOT,
@@ -68,7 +70,6 @@ BARE_STATEMENT = "010"
 # A visit (CAMEO 042) takes someone visited: a trip to no one named is no event. (Hosting,
 # 043, stays without a guest named: "Turkey, which hosted the meeting".)
 VISITS = {"042"}
-REJECT_ROOT = "12"
 REFUSED = "refused"  # how an explanation note starts for a refusal ("will not release": 12)
 GENERIC_APPEAL = "020"  # "urged", "called on": made specific by the act it asks for
 DEMAND_ROOTS = {"10"}  # demands: the act they name is coded too, aimed at whoever demands it
@@ -78,7 +79,6 @@ APPEAL_FOR_HELP = ("02", {"06", "07"})
 ARRANGED_ROOT = "04"
 # Roots whose announced act is an intent (03) or a threat (13), and whose refusal is a rejection.
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
-INTENT_ROOT = "03"  # an intent refused ("would not invite") is the refusal of its act
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 # Verbal roots: stated in a quote without a subject of their own, the speaker's side does them.
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
@@ -386,7 +386,8 @@ class _RoleResolver:
         return None
 
     def targets(self, role: Role, sources: list[Party], site: str | None = None) -> list[Party]:
-        candidates = tuple(t for t in role.target_candidates if not self._is_bare_matched_object(t, role))
+        things = self._bare_things(role)
+        candidates = tuple(t for t in role.target_candidates if t.i not in things)
         found = self.first_resolved(candidates, sources, site, abroad=role.pattern.code[:2] not in SITED_ROOTS)
         if not found and role.pattern.code[:2] in UNSEEN_DOER_SECTORS:
             found = self._attacked_place(role, sources)
@@ -398,15 +399,13 @@ class _RoleResolver:
             return found
         return self._named_in_quote(role.trigger, sources)
 
-    def _is_bare_matched_object(self, token: Token, role: Role) -> bool:
-        """The word the pattern matched as its object, or a modifier of it, that names no one
+    def _bare_things(self, role: Role) -> set[int]:
+        """The words the pattern matched as its object, and their modifiers, that name no one
         but a sector, no state or organisation ("signed a *military* cooperation agreement"):
-        a kind of thing, no target."""
+        kinds of things, no target."""
         objects = [bound for name, bound in role.bound if name == "object"]
-        if not any(token is o or token in o.subtree and token.i < o.i and token.dep_ in {"amod", "compound"} for o in objects):
-            return False
-        actor = self.actor(token)
-        return actor is not None and not (actor.country or actor.org) and not self.actors.is_agent_noun(token)
+        words = [t for o in objects for t in o.subtree if t is o or t.i < o.i and t.dep_ in {"amod", "compound"}]
+        return {t.i for t in words if (actor := self.actor(t)) is not None and not (actor.country or actor.org) and not self.actors.is_agent_noun(t)}
 
     def _investigated_state(self, role: Role, sources: list[Party]) -> list[Party]:
         """Whom an investigation of a thing is aimed at: the state its object's phrase places

@@ -460,7 +460,6 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
     "send *aid*"), then the first listed ("pull *back*" before "pull *troops*")."""
     if pattern.particle and pattern.particle not in frame.particles:
         return None
-    near = {frame.verb.i, *(o.i for o in frame.objects), *(c.i for c in frame.verb.children if c.dep_ in {"prt", "advmod"})}
     words = (pattern.particle, pattern.prep, pattern.prep2, pattern.xcomp, pattern.ccomp, pattern.purpose)
     detail = sum(1 for word in words if word)
     if pattern.object:
@@ -472,6 +471,7 @@ def match_detail(frame: Frame, pattern: VerbPattern) -> int | None:
         if prep:
             objects = [o for o in frame.preps.get(prep, ()) if not _is_time(o)]
             if not values:  # a bare preposition hangs on the verb or its object, not deeper
+                near = {frame.verb.i, *(o.i for o in frame.objects), *(c.i for c in frame.verb.children if c.dep_ in {"prt", "advmod"})}
                 objects = [o for o in objects if _prep_anchor(o) in near]
             if not objects:
                 return None  # "called *on Tuesday*" is no "call on", "would not stand *by*" no "stand by X"
