@@ -182,8 +182,3 @@ def make_attribute_map(nlp: Language, name: str) -> AttributeMap:
     """Built from the pipeline's 'attribute_ruler', which must be loaded."""
     return AttributeMap(nlp.get_pipe("attribute_ruler"))
 
-
-def use_attribute_map(nlp: Language) -> None:
-    """Put the attribute map in the attribute ruler's place."""
-    nlp.add_pipe("attribute_map", after="attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")

@@ -55,8 +55,3 @@ def make_lemma_memo(nlp: Language, name: str) -> LemmaMemo:
     """Built on the pipeline's 'lemmatizer', which must be loaded."""
     return LemmaMemo(nlp.get_pipe("lemmatizer"))
 
-
-def use_lemma_memo(nlp: Language) -> None:
-    """Put the memo in the lemmatizer's place."""
-    nlp.add_pipe("lemma_memo", after="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
